@@ -35,9 +35,9 @@ class Error : public std::runtime_error {
 }  // namespace kg
 
 /// Catches our own bugs, never user input: aborts with the location.
-#define KG_ASSERT(condition)                                                            \
-  do {                                                                                  \
-    if (!(condition)) ::kg::detail::AssertFailed(#condition, __FILE__, __LINE__);       \
+#define KG_ASSERT(condition)                                                      \
+  do {                                                                            \
+    if (!(condition)) ::kg::detail::AssertFailed(#condition, __FILE__, __LINE__); \
   } while (false)
 
 namespace kg::detail {

@@ -44,7 +44,7 @@ struct Relation {
   EntityId subject = 0;
   std::string type;
   EntityId object = 0;
-  double confidence = 0;                               // aggregated over all evidence
+  double confidence = 0;                                 // aggregated over all evidence
   nlohmann::json qualifiers = nlohmann::json::object();  // "period", "purpose", "date", ...
 };
 

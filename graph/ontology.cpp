@@ -7,8 +7,8 @@
 namespace kg::graph {
 namespace {
 
-constexpr std::array<std::string_view, 7> kEntityTypes = {
-    "Company", "Person", "Model", "Chip", "Amount", "Product", "Place"};
+constexpr std::array<std::string_view, 7> kEntityTypes = {"Company", "Person",  "Model", "Chip",
+                                                          "Amount",  "Product", "Place"};
 
 const std::vector<RelationType>& Table() {
   static const std::vector<RelationType> table = {
@@ -16,7 +16,10 @@ const std::vector<RelationType>& Table() {
       {"invests_in", {"Company"}, {"Company"}, false, "holds or takes a stake in"},
       {"partners_with", {"Company"}, {"Company"}, true, "partnership, alliance, integration deal"},
       {"competes_with", {"Company"}, {"Company"}, true, "named as rival or competitor"},
-      {"develops", {"Company"}, {"Model", "Chip", "Product"}, false,
+      {"develops",
+       {"Company"},
+       {"Model", "Chip", "Product"},
+       false,
        "builds, releases, launches, open-sources"},
       {"subsidiary_of", {"Company"}, {"Company"}, false, "division, arm, unit or subsidiary of"},
       {"ceo_of", {"Person"}, {"Company"}, false, "chief executive"},
@@ -27,9 +30,16 @@ const std::vector<RelationType>& Table() {
       {"has_parameters", {"Model"}, {"Amount"}, false, "model size"},
       {"reports_revenue", {"Company"}, {"Amount"}, false, "revenue for a period"},
       {"reports_net_income", {"Company"}, {"Amount"}, false, "net income for a period"},
-      {"uses", {"Company", "Product"}, {"Chip", "Model", "Product", "Company"}, false,
+      {"uses",
+       {"Company", "Product"},
+       {"Chip", "Model", "Product", "Company"},
+       false,
        "relies on, integrates, runs on, buys from"},
-      {"located_in", {"Company"}, {"Place"}, false, "headquartered, listed or builds facilities in"},
+      {"located_in",
+       {"Company"},
+       {"Place"},
+       false,
+       "headquartered, listed or builds facilities in"},
       {"equals", {"Amount"}, {"Amount"}, true, "the text states two amounts are the same figure"},
   };
   return table;

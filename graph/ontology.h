@@ -11,10 +11,10 @@
 namespace kg::graph {
 
 struct RelationType {
-  std::string_view name;                            // "partners_with"
-  std::vector<std::string_view> subject_types;      // allowed subject entity types
-  std::vector<std::string_view> object_types;       // allowed object entity types
-  bool symmetric = false;                           // stored once, matches either direction
+  std::string_view name;                        // "partners_with"
+  std::vector<std::string_view> subject_types;  // allowed subject entity types
+  std::vector<std::string_view> object_types;   // allowed object entity types
+  bool symmetric = false;                       // stored once, matches either direction
   std::string_view description;
 };
 

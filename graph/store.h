@@ -15,6 +15,9 @@
 struct sqlite3;
 
 namespace kg::graph {
+namespace detail {
+class StatementCache;
+}  // namespace detail
 
 struct StoreOptions {
   bool read_only = false;        // open an existing database only; never create or migrate
@@ -136,11 +139,15 @@ class Store {
   void Transaction(const std::function<void()>& work);
 
  private:
-  explicit Store(sqlite3* db, std::string path);
-  struct Statements;
+  Store(sqlite3* db, std::string path);
+  void RemoveUnsupported(const std::vector<RelationId>& relations,
+                         const std::vector<EntityId>& entities);
+  void RecomputeConfidence(RelationId relation);
+
   sqlite3* db_ = nullptr;
   std::string path_;
-  std::unique_ptr<Statements> statements_;  // prepared once, reused
+  std::unique_ptr<detail::StatementCache> statements_;  // prepared once, reused
+  bool in_transaction_ = false;
 };
 
 /// Lowercase hex SHA-256 of `bytes`.

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+#include "graph/detail/sqlite.h"
+
+#include "graph/error.h"
+
+namespace kg::graph::detail {
+
+void CheckSqlite(int rc, sqlite3* db, std::string_view operation) {
+  if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) return;
+  std::string message = "database: ";
+  message += operation;
+  message += ": ";
+  message += db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  throw Error(ErrorCode::kStorage, message);
+}
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db), sql_(sql) {
+  CheckSqlite(sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
+                                 SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr),
+              db, "prepare");
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  return *this;
+}
+
+Statement& Statement::Bind(int index, std::int64_t value) {
+  CheckSqlite(sqlite3_bind_int64(stmt_, index, value), db_, "bind");
+  return *this;
+}
+
+Statement& Statement::Bind(int index, double value) {
+  CheckSqlite(sqlite3_bind_double(stmt_, index, value), db_, "bind");
+  return *this;
+}
+
+Statement& Statement::Bind(int index, std::string_view text) {
+  CheckSqlite(
+      sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
+      db_, "bind");
+  return *this;
+}
+
+Statement& Statement::Bind(int index, std::optional<double> value) {
+  return value ? Bind(index, *value) : BindNull(index);
+}
+
+Statement& Statement::BindNull(int index) {
+  CheckSqlite(sqlite3_bind_null(stmt_, index), db_, "bind");
+  return *this;
+}
+
+bool Statement::Step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  sqlite3_reset(stmt_);
+  CheckSqlite(rc, db_, "step");
+  return false;
+}
+
+std::string Statement::Text(int column) const { return std::string(TextView(column)); }
+
+std::string_view Statement::TextView(int column) const {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  if (text == nullptr) return {};
+  return {text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+Statement& StatementCache::Get(const std::string& sql) {
+  auto found = statements_.find(sql);
+  if (found == statements_.end()) {
+    found = statements_.emplace(sql, std::make_unique<Statement>(db_, sql)).first;
+  }
+  return found->second->Reset();
+}
+
+}  // namespace kg::graph::detail

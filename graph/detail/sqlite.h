@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+// Private to kg_graph: thin RAII over the SQLite C API. Only graph/store*.cpp include it.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace kg::graph::detail {
+
+/// Throws kg::Error(kStorage) naming `operation` and SQLite's message unless
+/// `rc` is SQLITE_OK, SQLITE_ROW or SQLITE_DONE.
+void CheckSqlite(int rc, sqlite3* db, std::string_view operation);
+
+/// A prepared statement, reset on every Bind() sequence start. Column and bind
+/// indices follow SQLite: binds from 1, columns from 0.
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  /// Resets the statement and clears bindings; returns *this for chaining.
+  Statement& Reset();
+  Statement& Bind(int index, std::int64_t value);
+  Statement& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
+  Statement& Bind(int index, double value);
+  Statement& Bind(int index, std::string_view text);
+  Statement& Bind(int index, const std::string& text) {
+    return Bind(index, std::string_view(text));
+  }
+  Statement& Bind(int index, const char* text) { return Bind(index, std::string_view(text)); }
+  Statement& Bind(int index, std::optional<double> value);
+  Statement& BindNull(int index);
+
+  /// Steps once: true while a row is available, false when done.
+  bool Step();
+  /// Steps to completion, for statements that return no rows.
+  void Run() {
+    while (Step()) {
+    }
+  }
+
+  std::int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+  double Double(int column) const { return sqlite3_column_double(stmt_, column); }
+  bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+  std::optional<double> OptionalDouble(int column) const {
+    return IsNull(column) ? std::nullopt : std::optional<double>(Double(column));
+  }
+  std::string Text(int column) const;
+  std::string_view TextView(int column) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  std::string sql_;
+};
+
+/// Prepared statements by SQL text, prepared on first use and kept for the
+/// connection's life: the store's hot paths never re-prepare.
+class StatementCache {
+ public:
+  explicit StatementCache(sqlite3* db) : db_(db) {}
+  /// The statement for `sql`, reset and with bindings cleared.
+  Statement& Get(const std::string& sql);
+
+ private:
+  sqlite3* db_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
+};
+
+}  // namespace kg::graph::detail

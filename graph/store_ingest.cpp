@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: MIT
+// The write side of graph::Store: documents in, nodes and edges merged.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <map>
+#include <set>
+
+#include "graph/detail/sqlite.h"
+#include "graph/error.h"
+#include "graph/names.h"
+#include "graph/ontology.h"
+#include "graph/store.h"
+
+namespace kg::graph {
+namespace {
+
+using detail::Statement;
+using detail::StatementCache;
+
+std::string UtcNow() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm parts{};
+  gmtime_r(&now, &parts);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return buffer;
+}
+
+double Clamp01(double value) {
+  if (!std::isfinite(value)) return 0;
+  return std::clamp(value, 0.0, 1.0);
+}
+
+// The identity of a mention within its type: value and unit for amounts,
+// the normalised name otherwise. Empty when the mention has no usable name.
+std::string MentionKey(const EntityMention& mention) {
+  if (mention.type == "Amount" && mention.value && std::isfinite(*mention.value)) {
+    return AmountKey(*mention.value, mention.unit);
+  }
+  std::string key = NormalizeKey(mention.name);
+  return key.empty() ? mention.name : key;
+}
+
+// Matches mentions to nodes and creates the missing ones, within one transaction.
+class EntityResolver {
+ public:
+  explicit EntityResolver(StatementCache& statements) : statements_(statements) {}
+
+  /// The node for `mention`, or 0 when the mention has no name.
+  EntityId Resolve(const EntityMention& mention) {
+    if (mention.name.empty() || mention.type.empty()) return 0;
+    std::string key = MentionKey(mention);
+    EntityId id = FindByKey(mention.type, key);
+    if (id == 0 && mention.type != "Amount") {
+      for (const std::string& alias : mention.aliases) {
+        id = FindByKey(mention.type, NormalizeKey(alias));
+        if (id != 0) break;
+      }
+      if (id == 0 && !mention.ticker.empty()) id = FindByTicker(mention.type, mention.ticker);
+    }
+    if (id == 0) {
+      id = Insert(mention, key);
+    } else if (!mention.ticker.empty()) {
+      statements_.Get("UPDATE entities SET ticker = ?2 WHERE id = ?1 AND ticker IS NULL")
+          .Bind(1, id)
+          .Bind(2, mention.ticker)
+          .Run();
+    }
+    AddAlias(id, mention.name);
+    for (const std::string& alias : mention.aliases) AddAlias(id, alias);
+    return id;
+  }
+
+ private:
+  EntityId FindByKey(const std::string& type, const std::string& key) {
+    if (key.empty()) return 0;
+    Statement& by_key = statements_.Get("SELECT id FROM entities WHERE type = ?1 AND key = ?2");
+    by_key.Bind(1, type).Bind(2, key);
+    if (by_key.Step()) return by_key.Int(0);
+    if (type == "Amount") return 0;  // amounts are identified by value, never by alias
+    Statement& by_alias = statements_.Get(
+        "SELECT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id"
+        " WHERE a.key = ?2 AND e.type = ?1 ORDER BY a.entity_id LIMIT 1");
+    by_alias.Bind(1, type).Bind(2, key);
+    return by_alias.Step() ? by_alias.Int(0) : 0;
+  }
+
+  EntityId FindByTicker(const std::string& type, const std::string& ticker) {
+    Statement& statement = statements_.Get(
+        "SELECT id FROM entities WHERE type = ?1 AND ticker = ?2 ORDER BY id LIMIT 1");
+    statement.Bind(1, type).Bind(2, ticker);
+    return statement.Step() ? statement.Int(0) : 0;
+  }
+
+  EntityId Insert(const EntityMention& mention, const std::string& key) {
+    Statement& statement = statements_.Get(
+        "INSERT INTO entities (name, type, key, ticker, value, unit) VALUES (?1, ?2, ?3, ?4, ?5, "
+        "?6)"
+        " RETURNING id");
+    statement.Bind(1, mention.name).Bind(2, mention.type).Bind(3, key);
+    if (mention.ticker.empty()) {
+      statement.BindNull(4);
+    } else {
+      statement.Bind(4, mention.ticker);
+    }
+    if (mention.type == "Amount" && mention.value && std::isfinite(*mention.value)) {
+      statement.Bind(5, *mention.value).Bind(6, mention.unit);
+    } else {
+      statement.BindNull(5).BindNull(6);
+    }
+    statement.Step();
+    EntityId id = statement.Int(0);
+    statement.Run();
+    return id;
+  }
+
+  void AddAlias(EntityId id, const std::string& alias) {
+    if (alias.empty()) return;
+    statements_.Get("INSERT OR IGNORE INTO aliases (entity_id, alias, key) VALUES (?1, ?2, ?3)")
+        .Bind(1, id)
+        .Bind(2, alias)
+        .Bind(3, NormalizeKey(alias))
+        .Run();
+  }
+
+  StatementCache& statements_;
+};
+
+// What a document's previous version touched, to clean up after replacing it.
+struct Footprint {
+  std::vector<RelationId> relations;
+  std::vector<EntityId> entities;
+};
+
+Footprint ForgetDocument(StatementCache& statements, DocumentId document) {
+  Footprint footprint;
+  Statement& relations =
+      statements.Get("SELECT DISTINCT relation_id FROM evidence WHERE document_id = ?1");
+  relations.Bind(1, document);
+  while (relations.Step()) footprint.relations.push_back(relations.Int(0));
+  Statement& entities = statements.Get("SELECT entity_id FROM mentions WHERE document_id = ?1");
+  entities.Bind(1, document);
+  while (entities.Step()) footprint.entities.push_back(entities.Int(0));
+  statements.Get("DELETE FROM evidence WHERE document_id = ?1").Bind(1, document).Run();
+  statements.Get("DELETE FROM mentions WHERE document_id = ?1").Bind(1, document).Run();
+  return footprint;
+}
+
+}  // namespace
+
+void Store::RecomputeConfidence(RelationId relation) {
+  // Independent pieces of evidence: the relation is wrong only if all are.
+  Statement& evidence = statements_->Get("SELECT confidence FROM evidence WHERE relation_id = ?1");
+  evidence.Bind(1, relation);
+  double all_wrong = 1;
+  while (evidence.Step()) all_wrong *= 1 - Clamp01(evidence.Double(0));
+  statements_->Get("UPDATE relations SET confidence = ?2 WHERE id = ?1")
+      .Bind(1, relation)
+      .Bind(2, Clamp01(1 - all_wrong))
+      .Run();
+}
+
+void Store::RemoveUnsupported(const std::vector<RelationId>& relations,
+                              const std::vector<EntityId>& entities) {
+  for (RelationId relation : relations) {
+    Statement& count = statements_->Get("SELECT count(*) FROM evidence WHERE relation_id = ?1");
+    count.Bind(1, relation);
+    bool supported = count.Step() && count.Int(0) > 0;
+    if (supported) {
+      RecomputeConfidence(relation);
+    } else {
+      statements_->Get("DELETE FROM relations WHERE id = ?1").Bind(1, relation).Run();
+    }
+  }
+  for (EntityId entity : entities) {
+    statements_
+        ->Get(
+            "DELETE FROM entities WHERE id = ?1"
+            " AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?1)"
+            " AND NOT EXISTS (SELECT 1 FROM relations WHERE subject_id = ?1 OR object_id = ?1)")
+        .Bind(1, entity)
+        .Run();
+  }
+}
+
+std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> documents) {
+  std::vector<IngestResult> results;
+  results.reserve(documents.size());
+  Transaction([&] {
+    EntityResolver resolver(*statements_);
+    const std::string now = UtcNow();
+    for (const DocumentRecord& document : documents) {
+      if (document.name.empty()) throw Error(ErrorCode::kInvalidInput, "a document has no name");
+      IngestResult result;
+      result.name = document.name;
+      std::string hash = Sha256Hex(document.text);
+      Statement& existing =
+          statements_->Get("SELECT id, content_hash FROM documents WHERE name = ?1");
+      existing.Bind(1, document.name);
+      Footprint previous;
+      if (existing.Step()) {
+        result.document = existing.Int(0);
+        if (existing.Text(1) == hash) {
+          result.outcome = IngestResult::Outcome::kUnchanged;
+          results.push_back(result);
+          continue;
+        }
+        existing.Reset();
+        result.outcome = IngestResult::Outcome::kReplaced;
+        previous = ForgetDocument(*statements_, result.document);
+        statements_
+            ->Get(
+                "UPDATE documents SET content_hash = ?2, text = ?3, title = ?4, published = ?5,"
+                " ingested_at = ?6 WHERE id = ?1")
+            .Bind(1, result.document)
+            .Bind(2, hash)
+            .Bind(3, document.text)
+            .Bind(4, document.title)
+            .Bind(5, document.published)
+            .Bind(6, now)
+            .Run();
+      } else {
+        Statement& insert = statements_->Get(
+            "INSERT INTO documents (name, content_hash, text, title, published, ingested_at)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id");
+        insert.Bind(1, document.name)
+            .Bind(2, hash)
+            .Bind(3, document.text)
+            .Bind(4, document.title)
+            .Bind(5, document.published)
+            .Bind(6, now);
+        insert.Step();
+        result.document = insert.Int(0);
+        insert.Run();
+      }
+
+      std::vector<EntityId> ids(document.entities.size(), 0);
+      std::set<EntityId> distinct;
+      for (std::size_t i = 0; i < document.entities.size(); ++i) {
+        const EntityMention& mention = document.entities[i];
+        ids[i] = resolver.Resolve(mention);
+        if (ids[i] == 0) continue;
+        distinct.insert(ids[i]);
+        statements_
+            ->Get(
+                "INSERT INTO mentions (entity_id, document_id, count) VALUES (?1, ?2, ?3)"
+                " ON CONFLICT DO UPDATE SET count = count + excluded.count")
+            .Bind(1, ids[i])
+            .Bind(2, result.document)
+            .Bind(3, std::max(1, mention.count))
+            .Run();
+      }
+      result.entities = static_cast<int>(distinct.size());
+
+      std::set<RelationId> touched;
+      for (const RelationMention& mention : document.relations) {
+        if (mention.subject < 0 || mention.object < 0 ||
+            static_cast<std::size_t>(mention.subject) >= ids.size() ||
+            static_cast<std::size_t>(mention.object) >= ids.size()) {
+          throw Error(ErrorCode::kInvalidInput,
+                      document.name + ": a relation refers to an entity that does not exist");
+        }
+        EntityId subject = ids[mention.subject];
+        EntityId object = ids[mention.object];
+        if (subject == 0 || object == 0 || subject == object || mention.type.empty()) continue;
+        if (IsSymmetric(mention.type) && object < subject) std::swap(subject, object);
+        Statement& upsert = statements_->Get(
+            "INSERT INTO relations (subject_id, type, object_id, confidence) VALUES (?1, ?2, ?3, 0)"
+            " ON CONFLICT DO UPDATE SET confidence = confidence RETURNING id, qualifiers");
+        upsert.Bind(1, subject).Bind(2, mention.type).Bind(3, object);
+        upsert.Step();
+        RelationId relation = upsert.Int(0);
+        nlohmann::json qualifiers = nlohmann::json::parse(upsert.TextView(1), nullptr, false);
+        upsert.Run();
+        if (mention.qualifiers.is_object() && !mention.qualifiers.empty()) {
+          if (!qualifiers.is_object()) qualifiers = nlohmann::json::object();
+          for (const auto& [name, value] : mention.qualifiers.items()) {
+            if (!qualifiers.contains(name)) qualifiers[name] = value;
+          }
+          statements_->Get("UPDATE relations SET qualifiers = ?2 WHERE id = ?1")
+              .Bind(1, relation)
+              .Bind(2, qualifiers.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+              .Run();
+        }
+        const Evidence& evidence = mention.evidence;
+        std::int64_t start = std::max<std::int64_t>(0, evidence.span_start);
+        std::int64_t end = std::max(start, evidence.span_end);
+        statements_
+            ->Get(
+                "INSERT INTO evidence (relation_id, document_id, sentence_index, span_start,"
+                " span_end, sentence, rule, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+            .Bind(1, relation)
+            .Bind(2, result.document)
+            .Bind(3, evidence.sentence_index)
+            .Bind(4, start)
+            .Bind(5, end)
+            .Bind(6, evidence.sentence)
+            .Bind(7, evidence.rule.empty() ? std::string("unknown") : evidence.rule)
+            .Bind(8, Clamp01(evidence.confidence))
+            .Run();
+        touched.insert(relation);
+        ++result.relations;
+      }
+      for (RelationId relation : touched) RecomputeConfidence(relation);
+      RemoveUnsupported(previous.relations, previous.entities);
+      results.push_back(result);
+    }
+  });
+  return results;
+}
+
+IngestResult Store::Ingest(const DocumentRecord& document) {
+  return IngestBatch(std::span<const DocumentRecord>(&document, 1)).front();
+}
+
+bool Store::RemoveDocument(std::string_view name) {
+  bool removed = false;
+  Transaction([&] {
+    Statement& find = statements_->Get("SELECT id FROM documents WHERE name = ?1");
+    find.Bind(1, name);
+    if (!find.Step()) return;
+    DocumentId document = find.Int(0);
+    find.Reset();
+    Footprint footprint = ForgetDocument(*statements_, document);
+    statements_->Get("DELETE FROM documents WHERE id = ?1").Bind(1, document).Run();
+    RemoveUnsupported(footprint.relations, footprint.entities);
+    removed = true;
+  });
+  return removed;
+}
+
+}  // namespace kg::graph
