@@ -39,9 +39,10 @@ Statement& Statement::Bind(int index, double value) {
 }
 
 Statement& Statement::Bind(int index, std::string_view text) {
-  CheckSqlite(
-      sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
-      db_, "bind");
+  // An empty view may have a null data pointer, which SQLite would bind as NULL.
+  const char* bytes = text.data() != nullptr ? text.data() : "";
+  CheckSqlite(sqlite3_bind_text64(stmt_, index, bytes, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
+              db_, "bind");
   return *this;
 }
 

@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: MIT
+#include "graph/store.h"
+
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "graph/error.h"
+#include "tests/support/fixtures.h"
+
+namespace kg::graph {
+namespace {
+
+using test::AmountMention;
+using test::Document;
+using test::Mention;
+using test::RelationOf;
+
+DocumentRecord PartnershipArticle(std::string text = "Alibaba Group partners with Apple.") {
+  return Document(
+      "a.txt", std::move(text),
+      {Mention("Alibaba Group", "Company", {"Alibaba", "BABA"}), Mention("Apple", "Company")},
+      {RelationOf(0, "partners_with", 1, 0.8, "partnership")});
+}
+
+// A temporary directory removed at the end of the test.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "kg-store-XXXXXX").string();
+    path = ::mkdtemp(pattern.data());
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+};
+
+TEST_SUITE("graph/store") {
+  TEST_CASE("a stored document reads back with its entities, aliases, relations and evidence") {
+    Store store = Store::OpenInMemory();
+    IngestResult result = store.Ingest(PartnershipArticle());
+    CHECK(result.outcome == IngestResult::Outcome::kAdded);
+    CHECK(result.entities == 2);
+    CHECK(result.relations == 1);
+
+    std::vector<Entity> found = store.FindEntities("alibaba");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].name == "Alibaba Group");
+    CHECK(found[0].type == "Company");
+    CHECK(found[0].aliases == std::vector<std::string>{"Alibaba", "Alibaba Group", "BABA"});
+
+    std::vector<Relation> relations = store.RelationsOf(found[0].id, Direction::kOutgoing);
+    REQUIRE(relations.size() == 1);
+    CHECK(relations[0].type == "partners_with");
+    CHECK(relations[0].confidence == doctest::Approx(0.8));
+
+    std::vector<Evidence> evidence = store.EvidenceFor(relations[0].id);
+    REQUIRE(evidence.size() == 1);
+    CHECK(evidence[0].document == "a.txt");
+    CHECK(evidence[0].rule == "partnership");
+    CHECK(evidence[0].span_start == 0);
+    CHECK(evidence[0].span_end == 34);
+    CHECK(evidence[0].sentence == "Alibaba Group partners with Apple.");
+  }
+
+  TEST_CASE("names resolve through case, suffixes, possessives and tickers") {
+    Store store = Store::OpenInMemory();
+    DocumentRecord document = PartnershipArticle();
+    document.entities[0].ticker = "BABA";
+    store.Ingest(document);
+    for (const char* name : {"ALIBABA", "Alibaba Group Holding Ltd.", "Alibaba's", "baba"}) {
+      CAPTURE(name);
+      std::vector<Entity> found = store.FindEntities(name);
+      REQUIRE(found.size() == 1);
+      CHECK(found[0].name == "Alibaba Group");
+    }
+    CHECK(store.FindEntities("Alibaba", "Person").empty());
+    CHECK(store.FindEntities("Tencent").empty());
+  }
+
+  TEST_CASE("re-ingesting the same content changes nothing") {
+    Store store = Store::OpenInMemory();
+    store.Ingest(PartnershipArticle());
+    StoreStats before = store.Stats();
+    IngestResult again = store.Ingest(PartnershipArticle());
+    CHECK(again.outcome == IngestResult::Outcome::kUnchanged);
+    StoreStats after = store.Stats();
+    CHECK(after.entities == before.entities);
+    CHECK(after.relations == before.relations);
+    CHECK(after.evidence == before.evidence);
+    CHECK(store.ListDocuments().size() == 1);
+  }
+
+  TEST_CASE("a changed document replaces its evidence without duplicating entities") {
+    Store store = Store::OpenInMemory();
+    store.Ingest(PartnershipArticle());
+    DocumentRecord changed = Document("a.txt", "Alibaba competes with Baidu.",
+                                      {Mention("Alibaba", "Company"), Mention("Baidu", "Company")},
+                                      {RelationOf(0, "competes_with", 1)});
+    IngestResult result = store.Ingest(changed);
+    CHECK(result.outcome == IngestResult::Outcome::kReplaced);
+    StoreStats stats = store.Stats();
+    CHECK(stats.documents == 1);
+    CHECK(stats.relations == 1);  // the partnership lost its only evidence
+    CHECK(stats.relations_by_type.count("competes_with") == 1);
+    CHECK(stats.evidence == 1);
+    CHECK(store.FindEntities("Alibaba").size() == 1);
+    CHECK(store.FindEntities("Apple").empty());  // nothing mentions Apple any more
+    CHECK(*store.DocumentText("a.txt") == "Alibaba competes with Baidu.");
+  }
+
+  TEST_CASE("one node per real-world thing across documents") {
+    Store store = Store::OpenInMemory();
+    store.Ingest(PartnershipArticle());
+    store.Ingest(Document("b.txt", "Alibaba's cloud grows.",
+                          {Mention("Alibaba", "Company"), Mention("Alibaba Cloud", "Company")},
+                          {RelationOf(1, "subsidiary_of", 0)}));
+    StoreStats stats = store.Stats();
+    CHECK(stats.entities_by_type["Company"] == 3);  // Alibaba Group, Apple, Alibaba Cloud
+  }
+
+  TEST_CASE("amounts are one node per value and unit, whatever the text") {
+    Store store = Store::OpenInMemory();
+    store.Ingest(
+        Document("a.txt", "It invests $53 billion.",
+                 {Mention("Alibaba", "Company"), AmountMention("$53 billion", 53e9, "USD")},
+                 {RelationOf(0, "invests", 1)}));
+    store.Ingest(
+        Document("b.txt", "It invests 53 billion dollars.",
+                 {Mention("Alibaba", "Company"), AmountMention("53 billion dollars", 53e9, "USD"),
+                  AmountMention("RMB 53 billion", 53e9, "CNY")},
+                 {RelationOf(0, "invests", 1), RelationOf(0, "invests", 2)}));
+    StoreStats stats = store.Stats();
+    CHECK(stats.entities_by_type["Amount"] == 2);
+    CHECK(stats.relations_by_type["invests"] == 2);
+    std::vector<Entity> dollars = store.FindEntities("$53 billion", "Amount");
+    REQUIRE(dollars.size() == 1);
+    CHECK(dollars[0].value == doctest::Approx(53e9));
+    CHECK(dollars[0].unit == "USD");
+  }
+
+  TEST_CASE("symmetric relations are stored once and match in either direction") {
+    Store store = Store::OpenInMemory();
+    store.Ingest(Document("a.txt", "Apple partners with Alibaba.",
+                          {Mention("Apple", "Company"), Mention("Alibaba", "Company")},
+                          {RelationOf(0, "partners_with", 1, 0.5)}));
+    store.Ingest(Document("b.txt", "Alibaba partners with Apple.",
+                          {Mention("Alibaba", "Company"), Mention("Apple", "Company")},
+                          {RelationOf(0, "partners_with", 1, 0.5)}));
+    CHECK(store.Stats().relations == 1);
+    EntityId apple = store.FindEntities("Apple")[0].id;
+    EntityId alibaba = store.FindEntities("Alibaba")[0].id;
+    CHECK(store.RelationsOf(apple, Direction::kOutgoing, "partners_with").size() == 1);
+    CHECK(store.RelationsOf(alibaba, Direction::kOutgoing, "partners_with").size() == 1);
+    CHECK(store.RelationsOf(apple, Direction::kIncoming, "partners_with").size() == 1);
+
+    SUBCASE("repeated evidence raises confidence") {
+      Relation relation = store.RelationsOf(apple, Direction::kBoth)[0];
+      CHECK(relation.confidence == doctest::Approx(0.75));  // 1 - 0.5 * 0.5
+      CHECK(store.EvidenceFor(relation.id).size() == 2);
+    }
+  }
+
+  TEST_CASE("directed relations keep their direction") {
+    Store store = Store::OpenInMemory();
+    store.Ingest(Document("a.txt", "Eddie Wu is CEO of Alibaba.",
+                          {Mention("Eddie Wu", "Person"), Mention("Alibaba", "Company")},
+                          {RelationOf(0, "ceo_of", 1)}));
+    EntityId alibaba = store.FindEntities("Alibaba")[0].id;
+    CHECK(store.RelationsOf(alibaba, Direction::kOutgoing).empty());
+    CHECK(store.RelationsOf(alibaba, Direction::kIncoming, "ceo_of").size() == 1);
+    CHECK(store.RelationsOf(alibaba, Direction::kIncoming, "founder_of").empty());
+  }
+
+  TEST_CASE("a failing batch leaves the database exactly as it was") {
+    Store store = Store::OpenInMemory();
+    store.Ingest(PartnershipArticle());
+    StoreStats before = store.Stats();
+    DocumentRecord good = Document("b.txt", "Baidu competes with Tencent.",
+                                   {Mention("Baidu", "Company"), Mention("Tencent", "Company")},
+                                   {RelationOf(0, "competes_with", 1)});
+    DocumentRecord bad = Document("c.txt", "Broken.", {Mention("Baidu", "Company")},
+                                  {RelationOf(0, "competes_with", 7)});  // no entity 7
+    std::vector<DocumentRecord> batch = {good, bad};
+    CHECK_THROWS_AS(store.IngestBatch(batch), Error);
+    StoreStats after = store.Stats();
+    CHECK(after.documents == before.documents);
+    CHECK(after.entities == before.entities);
+    CHECK(after.relations == before.relations);
+    CHECK_FALSE(store.DocumentHash("b.txt").has_value());
+  }
+
+  TEST_CASE("removing a document removes what only it supported") {
+    Store store = Store::OpenInMemory();
+    store.Ingest(PartnershipArticle());
+    store.Ingest(Document("b.txt", "Alibaba competes with Baidu.",
+                          {Mention("Alibaba", "Company"), Mention("Baidu", "Company")},
+                          {RelationOf(0, "competes_with", 1)}));
+    CHECK(store.RemoveDocument("a.txt"));
+    CHECK_FALSE(store.RemoveDocument("a.txt"));
+    StoreStats stats = store.Stats();
+    CHECK(stats.documents == 1);
+    CHECK(stats.relations == 1);
+    CHECK(store.FindEntities("Apple").empty());
+    CHECK(store.FindEntities("Alibaba").size() == 1);
+  }
+
+  TEST_CASE("hostile text is stored as data") {
+    Store store = Store::OpenInMemory();
+    std::string name = "Robert'); DROP TABLE entities;--";
+    store.Ingest(Document("x'; DELETE FROM documents;--", "\"quoted\" <b> \\ text",
+                          {Mention(name, "Company"), Mention("Apple", "Company")},
+                          {RelationOf(0, "partners_with", 1)}));
+    CHECK(store.Stats().entities == 2);
+    REQUIRE(store.FindEntities(name).size() == 1);
+    CHECK(store.FindEntities(name)[0].name == name);
+    CHECK(store.ListDocuments()[0].name == "x'; DELETE FROM documents;--");
+  }
+
+  TEST_CASE("foreign keys are enforced") {
+    TempDir dir;
+    std::string path = (dir.path / "kg.db").string();
+    {
+      Store store = Store::Open(path);
+      store.Ingest(PartnershipArticle());
+    }
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    sqlite3_exec(db, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+    int rc = sqlite3_exec(db,
+                          "INSERT INTO relations (subject_id, type, object_id, confidence)"
+                          " VALUES (999, 'uses', 998, 0.5)",
+                          nullptr, nullptr, nullptr);
+    CHECK((rc & 0xff) == SQLITE_CONSTRAINT);
+    sqlite3_close(db);
+  }
+
+  TEST_CASE("the schema version is recorded and checked") {
+    TempDir dir;
+    std::string path = (dir.path / "kg.db").string();
+    {
+      Store store = Store::Open(path);
+      CHECK(store.user_version() == Store::SchemaVersion());
+    }
+    SUBCASE("reopening an existing database keeps its content") {
+      {
+        Store store = Store::Open(path);
+        store.Ingest(PartnershipArticle());
+      }
+      Store store = Store::Open(path, {.read_only = true});
+      CHECK(store.Stats().relations == 1);
+    }
+    SUBCASE("a database from a newer kg is refused") {
+      sqlite3* db = nullptr;
+      REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+      sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+      sqlite3_close(db);
+      CHECK_THROWS_WITH_AS(Store::Open(path), doctest::Contains("newer kg"), Error);
+    }
+    SUBCASE("an SQLite file of another program is refused") {
+      std::string other = (dir.path / "other.db").string();
+      sqlite3* db = nullptr;
+      REQUIRE(sqlite3_open(other.c_str(), &db) == SQLITE_OK);
+      sqlite3_exec(db, "CREATE TABLE t (x)", nullptr, nullptr, nullptr);
+      sqlite3_close(db);
+      CHECK_THROWS_WITH_AS(Store::Open(other), doctest::Contains("not a kg database"), Error);
+    }
+    SUBCASE("a file that is not SQLite is refused") {
+      std::string text = (dir.path / "notes.txt").string();
+      FILE* file = std::fopen(text.c_str(), "w");
+      std::fputs("just some text that is long enough to look like a header........\n", file);
+      std::fclose(file);
+      CHECK_THROWS_WITH_AS(Store::Open(text), doctest::Contains("not a kg database"), Error);
+    }
+  }
+
+  TEST_CASE("opening a missing database read-only says to ingest first") {
+    TempDir dir;
+    std::string path = (dir.path / "missing.db").string();
+    CHECK_THROWS_WITH_AS(Store::Open(path, {.read_only = true}), doctest::Contains("kg ingest"),
+                         Error);
+    CHECK_FALSE(std::filesystem::exists(path));
+  }
+}
+
+}  // namespace
+}  // namespace kg::graph
