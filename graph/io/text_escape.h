@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 /// Escaping for the text formats the exporters write. Every function appends
 /// to `out` and never throws. Invalid UTF-8 bytes become U+FFFD everywhere, so
@@ -44,5 +46,15 @@ void AppendPercentEncoded(std::string& out, std::string_view text);
 /// Shortest decimal that round-trips `value` ("0.87", "5.3e+10"); "0" for
 /// non-finite values, which none of the formats can express.
 void AppendNumber(std::string& out, double value);
+
+}  // namespace kg::graph::io
+
+namespace kg::graph::io {
+
+/// A JSON array of strings, e.g. ["Alibaba","BABA"].
+void AppendJsonStringArray(std::string& out, const std::vector<std::string>& items);
+
+/// A relation's qualifiers as compact JSON text (invalid UTF-8 replaced); empty for {}.
+std::string QualifiersText(const nlohmann::json& qualifiers);
 
 }  // namespace kg::graph::io

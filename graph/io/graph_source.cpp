@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+#include "graph/io/graph_source.h"
+
+#include "graph/store.h"
+
+namespace kg::graph::io {
+
+SourceIndex SourceIndex::ForStore(const Store& store) {
+  SourceIndex index;
+  // Evidence arrives grouped by relation; keep the most confident document.
+  RelationId current = -1;
+  double best = -1;
+  store.ForEachEvidence([&](RelationId relation, const Evidence& evidence) {
+    if (relation != current) {
+      current = relation;
+      best = -1;
+    }
+    if (evidence.confidence > best) {
+      best = evidence.confidence;
+      index.Set(relation, evidence.document);
+    }
+  });
+  return index;
+}
+
+SourceIndex SourceIndex::ForRelations(const Store& store, const std::vector<Relation>& relations) {
+  SourceIndex index;
+  for (const Relation& relation : relations) {
+    std::vector<Evidence> evidence = store.EvidenceFor(relation.id);
+    if (!evidence.empty()) index.Set(relation.id, evidence.front().document);
+  }
+  return index;
+}
+
+std::string_view SourceIndex::Find(RelationId relation) const {
+  auto found = document_of_.find(relation);
+  if (found == document_of_.end()) return {};
+  return documents_[found->second];
+}
+
+void SourceIndex::Set(RelationId relation, std::string_view document) {
+  auto [slot, added] = document_index_.try_emplace(std::string(document),
+                                                   static_cast<std::uint32_t>(documents_.size()));
+  if (added) documents_.emplace_back(document);
+  document_of_[relation] = slot->second;
+}
+
+SubgraphSource::SubgraphSource(const Subgraph& subgraph, const SourceIndex* sources,
+                               double min_confidence)
+    : subgraph_(subgraph), sources_(sources), min_confidence_(min_confidence) {
+  entity_ids_.reserve(subgraph.entities.size());
+  for (const Entity& entity : subgraph.entities) entity_ids_.insert(entity.id);
+}
+
+void SubgraphSource::ForEachEntity(const std::function<void(const Entity&)>& visit) const {
+  for (const Entity& entity : subgraph_.entities) visit(entity);
+}
+
+void SubgraphSource::ForEachRelation(const std::function<void(const Relation&)>& visit) const {
+  for (const Relation& relation : subgraph_.relations) {
+    if (relation.confidence >= min_confidence_ && entity_ids_.contains(relation.subject) &&
+        entity_ids_.contains(relation.object)) {
+      visit(relation);
+    }
+  }
+}
+
+std::string_view SubgraphSource::SourceOf(RelationId relation) const {
+  return sources_ == nullptr ? std::string_view{} : sources_->Find(relation);
+}
+
+std::string SubgraphSource::Description() const { return subgraph_.description; }
+
+StoreSource::StoreSource(const Store& store, double min_confidence)
+    : store_(store), min_confidence_(min_confidence), sources_(SourceIndex::ForStore(store)) {}
+
+void StoreSource::ForEachEntity(const std::function<void(const Entity&)>& visit) const {
+  store_.ForEachEntity(visit);
+}
+
+void StoreSource::ForEachRelation(const std::function<void(const Relation&)>& visit) const {
+  if (min_confidence_ <= 0) {
+    store_.ForEachRelation(visit);
+    return;
+  }
+  store_.ForEachRelation([&](const Relation& relation) {
+    if (relation.confidence >= min_confidence_) visit(relation);
+  });
+}
+
+std::string_view StoreSource::SourceOf(RelationId relation) const {
+  return sources_.Find(relation);
+}
+
+std::string StoreSource::Description() const { return "the whole graph"; }
+
+}  // namespace kg::graph::io
