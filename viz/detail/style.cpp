@@ -74,7 +74,13 @@ std::string PlainLabel(std::string_view text, std::size_t max_characters) {
 std::string HtmlText(std::string_view text, std::size_t max_characters) {
   std::string html;
   graph::io::AppendXmlEscaped(html, Clean(text, max_characters));
-  return html;
+  // Graphviz expands \G, \N ... in HTML-like labels too; a doubled backslash is one.
+  std::string escaped;
+  for (char c : html) {
+    if (c == '\\') escaped += '\\';
+    escaped += c;
+  }
+  return escaped;
 }
 
 }  // namespace kg::viz::detail
