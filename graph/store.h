@@ -138,6 +138,24 @@ class Store {
   /// rolling back if it throws.
   void Transaction(const std::function<void()>& work);
 
+  // --- Lean streaming reads for whole-graph loads (graph/store_reads_query.cpp) ---
+
+  /// A relation row without qualifiers or evidence; `type` is valid during the visit only.
+  struct EdgeRow {
+    RelationId id = 0;
+    EntityId subject = 0;
+    std::string_view type;
+    EntityId object = 0;
+    double confidence = 0;
+  };
+  /// Every relation in id order, cheaper than ForEachRelation (no JSON, no copies).
+  void ForEachEdge(const std::function<void(const EdgeRow&)>& visit) const;
+  /// Every entity's id, canonical name and type in id order, without aliases;
+  /// the views are valid during the visit only.
+  void ForEachNode(
+      const std::function<void(EntityId, std::string_view name, std::string_view type)>& visit)
+      const;
+
  private:
   Store(sqlite3* db, std::string path);
   void RemoveUnsupported(const std::vector<RelationId>& relations,

@@ -3,6 +3,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "graph/model.h"
@@ -12,18 +13,31 @@
 namespace kg::testing {
 
 struct FixtureEntity {
+  FixtureEntity(std::string name_in, std::string type_in = "Company",
+                std::vector<std::string> aliases_in = {}, std::string ticker_in = {})
+      : name(std::move(name_in)),
+        type(std::move(type_in)),
+        aliases(std::move(aliases_in)),
+        ticker(std::move(ticker_in)) {}
   std::string name;
-  std::string type = "Company";
+  std::string type;
   std::vector<std::string> aliases;
   std::string ticker;
 };
 
 struct FixtureRelation {
+  FixtureRelation(std::string subject_in, std::string type_in, std::string object_in,
+                  double confidence_in = 0.9, std::string document_in = "doc1.txt")
+      : subject(std::move(subject_in)),
+        type(std::move(type_in)),
+        object(std::move(object_in)),
+        confidence(confidence_in),
+        document(std::move(document_in)) {}
   std::string subject;  // an entity name from the fixture's entity list
   std::string type;
   std::string object;
-  double confidence = 0.9;
-  std::string document = "doc1.txt";
+  double confidence;
+  std::string document;
 };
 
 /// Stores `relations` between `entities`, one document per distinct
