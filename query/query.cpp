@@ -237,8 +237,8 @@ class Planner {
         ResolveEntity(*store_, term.text, allowed, static_cast<long>(term.position));
     if (!term.type.empty() && entity.type != term.type) {
       throw Error(ErrorCode::kNotFound,
-                  "no " + term.type + " named '" + term.text + "' ('" + entity.name + "' is a " +
-                      entity.type + ")",
+                  "position " + std::to_string(term.position) + ": no " + term.type + " named '" +
+                      term.text + "' ('" + entity.name + "' is a " + entity.type + ")",
                   static_cast<long>(term.position));
     }
     slot.entity = entity.id;

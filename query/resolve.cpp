@@ -34,6 +34,11 @@ bool HasWord(std::string_view text, std::string_view word) {
 
 std::string Quoted(std::string_view name) { return "'" + std::string(name) + "'"; }
 
+// "position N: " when the name came from a query, so the message points at it.
+std::string Where(long position) {
+  return position < 0 ? "" : "position " + std::to_string(position) + ": ";
+}
+
 }  // namespace
 
 std::size_t EditDistance(std::string_view a, std::string_view b, std::size_t limit) {
@@ -96,7 +101,7 @@ graph::Entity ResolveEntity(const graph::Store& store, std::string_view name,
                             std::span<const std::string_view> allowed_types, long position) {
   std::vector<graph::Entity> candidates = store.FindEntities(name);
   if (candidates.empty()) {
-    std::string message = "no entity named " + Quoted(name);
+    std::string message = Where(position) + "no entity named " + Quoted(name);
     std::vector<std::string> suggestions = SuggestNames(store, name);
     if (!suggestions.empty()) {
       message += "; did you mean: ";
@@ -123,7 +128,7 @@ graph::Entity ResolveEntity(const graph::Store& store, std::string_view name,
     }
   }
   if (exact.size() == 1) return *exact.front();
-  std::string message = Quoted(name) + " is ambiguous: ";
+  std::string message = Where(position) + Quoted(name) + " is ambiguous: ";
   for (std::size_t index = 0; index < candidates.size() && index < 8; ++index) {
     message +=
         (index == 0 ? "" : ", ") + candidates[index].name + " (" + candidates[index].type + ")";
