@@ -4,7 +4,9 @@
 #include "cli/command.h"
 #include "cli/graph_scope.h"
 #include "cli/output_file.h"
+#include "graph/centrality.h"
 #include "graph/error.h"
+#include "graph/graph_view.h"
 #include "viz/render.h"
 
 namespace kg::cli {
@@ -64,6 +66,14 @@ RunFunction AddRender(CLI::App& app, const GlobalOptions& global) {
     graph::Store store = OpenStoreForReading(global);
     std::optional<graph::Subgraph> scope = SelectScope(store, options->scope);
     graph::Subgraph subgraph = scope ? std::move(*scope) : WholeGraph(store);
+    if (!scope && render.max_nodes > 0 && subgraph.entities.size() > render.max_nodes) {
+      // Cutting the whole graph: keep what matters globally (PageRank), not
+      // merely what has many relations.
+      graph::GraphView view = graph::GraphView::Load(store);
+      for (const graph::Score& score : graph::PageRank(view)) {
+        render.centrality[score.entity] = score.score;
+      }
+    }
     std::string image = viz::Render(subgraph, render);
     output.stream().write(image.data(), static_cast<std::streamsize>(image.size()));
     output.Commit();
