@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: MIT
+#include "extract/extractor.h"
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <tuple>
+
+#include "extract/nlp/document.h"
+#include "extract/nlp/lexicon.h"
+#include "extract/nlp/rules.h"
+#include "graph/error.h"
+
+namespace kg::extract::data {
+extern const char* const kCompaniesTsv;
+extern const char* const kPeopleTsv;
+extern const char* const kPlacesTsv;
+extern const char* const kModelsTsv;
+extern const char* const kChipsTsv;
+extern const char* const kProductsTsv;
+extern const char* const kGivenNamesTxt;
+extern const char* const kRulesTsv;
+}  // namespace kg::extract::data
+
+namespace kg::extract {
+namespace {
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::kIo, path + ": cannot open");
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+// "over the next three years", "a three-year plan": the period a figure covers.
+std::string FindPeriod(const nlp::Document& document, const nlp::Sentence& sentence) {
+  static const nlp::WordSet kUnits =
+      nlp::MakeWordSet({"years", "year", "months", "month", "quarters", "quarter"});
+  static const nlp::WordSet kCounts = nlp::MakeWordSet(
+      {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"});
+  const auto& tokens = document.layout.tokens;
+  for (std::uint32_t t = sentence.first_token + 1; t < sentence.last_token; ++t) {
+    if (kUnits.count(tokens[t].hash) == 0) continue;
+    std::uint32_t begin = t - 1;
+    if (nlp::TokenText(document.text, tokens[begin]) == "-" && begin > sentence.first_token) {
+      --begin;
+    }
+    const nlp::Token& count = tokens[begin];
+    if (kCounts.count(count.hash) != 0 ||
+        (count.kind == nlp::TokenKind::kNumber && count.end - count.start <= 2)) {
+      return std::string(document.Text(begin, t + 1));
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+struct Extractor::Impl {
+  nlp::Lexicon lexicon;
+  nlp::RuleSet rules;
+};
+
+Extractor::Extractor(const ExtractorOptions& options) : impl_(std::make_unique<Impl>()) {
+  impl_->lexicon.AddEntries(data::kCompaniesTsv, "extract/data/companies.tsv");
+  impl_->lexicon.AddEntries(data::kPeopleTsv, "extract/data/people.tsv");
+  impl_->lexicon.AddEntries(data::kPlacesTsv, "extract/data/places.tsv");
+  impl_->lexicon.AddEntries(data::kModelsTsv, "extract/data/models.tsv");
+  impl_->lexicon.AddEntries(data::kChipsTsv, "extract/data/chips.tsv");
+  impl_->lexicon.AddEntries(data::kProductsTsv, "extract/data/products.tsv");
+  impl_->lexicon.AddGivenNames(data::kGivenNamesTxt);
+  impl_->rules.AddRules(data::kRulesTsv, "extract/data/rules.tsv");
+  for (const std::string& path : options.lexicon_files) {
+    impl_->lexicon.AddEntries(ReadFile(path), path);
+  }
+  for (const std::string& path : options.rule_files) impl_->rules.AddRules(ReadFile(path), path);
+}
+
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+graph::DocumentRecord Extractor::Extract(std::string name, std::string text) const {
+  graph::DocumentRecord record;
+  record.name = std::move(name);
+  record.text = std::move(text);
+  nlp::Document document;
+  document.text = record.text;
+  document.layout = nlp::Segment(document.text);
+  nlp::MarkBoilerplate(document.text, document.layout);
+  nlp::RecogniseEntities(impl_->lexicon, document);
+  nlp::ChooseCanonicalNames(impl_->lexicon, document);
+  nlp::ResolveCoreference(document);
+  const std::vector<nlp::RuleMatch> matches = impl_->rules.Apply(document);
+
+  const auto& sentences = document.layout.sentences;
+  if (!sentences.empty() && sentences.front().headline && !sentences.front().boilerplate) {
+    record.title =
+        std::string(document.Text(sentences.front().first_token, sentences.front().last_token));
+  }
+  // Entities with at least one explicit mention, in order of appearance.
+  std::vector<int> record_index(document.entities.size(), -1);
+  for (std::size_t e = 0; e < document.entities.size(); ++e) {
+    const nlp::DocEntity& entity = document.entities[e];
+    if (entity.mentions == 0 || entity.name.empty()) continue;
+    graph::EntityMention mention;
+    mention.name = entity.name;
+    mention.type = entity.type;
+    mention.ticker = entity.ticker;
+    mention.value = entity.value;
+    mention.unit = entity.unit;
+    mention.count = entity.mentions;
+    for (const auto& [surface, count] : entity.surfaces) mention.aliases.push_back(surface);
+    record_index[e] = static_cast<int>(record.entities.size());
+    record.entities.push_back(std::move(mention));
+  }
+  // One relation per (subject, type, object, sentence), the most confident; a
+  // figure stated as equal to another ("RMB 380 billion ($53 billion)") shares its relations.
+  std::map<std::tuple<int, std::string, int, int>, std::pair<double, const nlp::Rule*>> best;
+  std::multimap<std::pair<int, int>, int> equal_amounts;  // (sentence, amount) -> other amount
+  for (const nlp::RuleMatch& match : matches) {
+    auto key = std::make_tuple(match.subject, match.rule->relation, match.object, match.sentence);
+    auto [it, inserted] = best.emplace(key, std::make_pair(match.confidence, match.rule));
+    if (!inserted && it->second.first < match.confidence)
+      it->second = {match.confidence, match.rule};
+    if (match.rule->relation == "equals") {
+      equal_amounts.emplace(std::make_pair(match.sentence, match.object), match.subject);
+      equal_amounts.emplace(std::make_pair(match.sentence, match.subject), match.object);
+    }
+  }
+  auto propagated = best;
+  for (const auto& [key, value] : best) {
+    const auto& [subject, relation, object, sentence] = key;
+    if (relation == "equals") continue;
+    auto range = equal_amounts.equal_range({sentence, object});
+    for (auto it = range.first; it != range.second; ++it) {
+      propagated.emplace(std::make_tuple(subject, relation, it->second, sentence),
+                         std::make_pair(value.first * 0.95, value.second));
+    }
+  }
+  std::map<int, std::string> periods;
+  for (const auto& [key, value] : propagated) {
+    const auto& [subject, relation, object, sentence_index] = key;
+    const int subject_index = record_index[static_cast<std::size_t>(subject)];
+    const int object_index = record_index[static_cast<std::size_t>(object)];
+    if (subject_index < 0 || object_index < 0) continue;
+    const nlp::Sentence& sentence = sentences[static_cast<std::size_t>(sentence_index)];
+    graph::RelationMention relation_mention;
+    relation_mention.subject = subject_index;
+    relation_mention.type = relation;
+    relation_mention.object = object_index;
+    graph::Evidence& evidence = relation_mention.evidence;
+    evidence.document = record.name;
+    evidence.sentence_index = sentence_index;
+    evidence.span_start = sentence.start;
+    evidence.span_end = sentence.end;
+    evidence.sentence = record.text.substr(sentence.start, sentence.end - sentence.start);
+    evidence.rule = value.second->name;
+    evidence.confidence = value.first;
+    if (relation == "invests" || relation == "reports_revenue" ||
+        relation == "reports_net_income") {
+      auto [period, inserted] = periods.emplace(sentence_index, std::string());
+      if (inserted) period->second = FindPeriod(document, sentence);
+      if (!period->second.empty()) relation_mention.qualifiers["period"] = period->second;
+    }
+    record.relations.push_back(std::move(relation_mention));
+  }
+  return record;
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: MIT
+#include "extract/nlp/amounts.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <unordered_map>
+
+namespace kg::extract::nlp {
+namespace {
+
+using WordMap = std::unordered_map<std::uint64_t, std::string>;
+using ScaleMap = std::unordered_map<std::uint64_t, double>;
+
+WordMap MakeWordMap(std::initializer_list<std::pair<const char*, const char*>> pairs) {
+  WordMap map;
+  for (const auto& [word, unit] : pairs) map.emplace(HashLower(word), unit);
+  return map;
+}
+
+const WordMap& CurrencySymbols() {
+  static const WordMap map = MakeWordMap({{"$", "USD"},
+                                          {"\xE2\x82\xAC", "EUR"},
+                                          {"\xC2\xA3", "GBP"},
+                                          {"\xC2\xA5", "JPY"},
+                                          {"\xE2\x82\xB9", "INR"},
+                                          {"\xE2\x82\xA9", "KRW"}});
+  return map;
+}
+
+// Letters glued to a "$": US$, HK$, C$, A$, S$, NT$.
+const WordMap& DollarPrefixes() {
+  static const WordMap map = MakeWordMap(
+      {{"us", "USD"}, {"hk", "HKD"}, {"c", "CAD"}, {"a", "AUD"}, {"s", "SGD"}, {"nt", "TWD"}});
+  return map;
+}
+
+// Codes written before the number: "RMB 380 billion", "USD 5m".
+const WordMap& CurrencyCodes() {
+  static const WordMap map =
+      MakeWordMap({{"rmb", "CNY"}, {"cny", "CNY"}, {"usd", "USD"}, {"eur", "EUR"}, {"gbp", "GBP"},
+                   {"jpy", "JPY"}, {"hkd", "HKD"}, {"inr", "INR"}, {"krw", "KRW"}, {"chf", "CHF"},
+                   {"cad", "CAD"}, {"aud", "AUD"}, {"sgd", "SGD"}, {"twd", "TWD"}, {"rs", "INR"},
+                   {"brl", "BRL"}, {"sek", "SEK"}, {"nok", "NOK"}, {"dkk", "DKK"}, {"aed", "AED"},
+                   {"sar", "SAR"}, {"rub", "RUB"}, {"mxn", "MXN"}});
+  return map;
+}
+
+// Currency words written after the number: "380 billion yuan".
+const WordMap& CurrencyWords() {
+  static const WordMap map =
+      MakeWordMap({{"dollars", "USD"}, {"dollar", "USD"}, {"yuan", "CNY"},   {"renminbi", "CNY"},
+                   {"euros", "EUR"},   {"euro", "EUR"},   {"pounds", "GBP"}, {"sterling", "GBP"},
+                   {"yen", "JPY"},     {"won", "KRW"},    {"rupees", "INR"}, {"francs", "CHF"},
+                   {"usd", "USD"},     {"cny", "CNY"},    {"rmb", "CNY"},    {"eur", "EUR"},
+                   {"gbp", "GBP"},     {"jpy", "JPY"},    {"hkd", "HKD"},    {"reais", "BRL"}});
+  return map;
+}
+
+const ScaleMap& ScaleWords() {
+  static const ScaleMap map = [] {
+    ScaleMap scales;
+    for (auto [word, scale] :
+         std::initializer_list<std::pair<const char*, double>>{{"thousand", 1e3},
+                                                               {"million", 1e6},
+                                                               {"mn", 1e6},
+                                                               {"mln", 1e6},
+                                                               {"mm", 1e6},
+                                                               {"billion", 1e9},
+                                                               {"bn", 1e9},
+                                                               {"bln", 1e9},
+                                                               {"trillion", 1e12},
+                                                               {"tn", 1e12},
+                                                               {"trn", 1e12},
+                                                               {"crore", 1e7},
+                                                               {"lakh", 1e5}}) {
+      scales.emplace(HashLower(word), scale);
+    }
+    return scales;
+  }();
+  return map;
+}
+
+// Scale letters glued to digits: 52B, 200MM, 1.5bn, 10k.
+double AttachedScale(std::string_view suffix) {
+  if (suffix.empty()) return 1;
+  if (suffix == "k" || suffix == "K") return 1e3;
+  if (suffix == "m" || suffix == "M" || suffix == "MM" || suffix == "mm" || suffix == "mn") {
+    return 1e6;
+  }
+  if (suffix == "b" || suffix == "B" || suffix == "bn" || suffix == "Bn" || suffix == "BN") {
+    return 1e9;
+  }
+  if (suffix == "t" || suffix == "T" || suffix == "tn" || suffix == "trn") return 1e12;
+  return 0;
+}
+
+const WordMap& SmallNumbers() {
+  static const WordMap map = MakeWordMap({{"a", "1"},
+                                          {"an", "1"},
+                                          {"one", "1"},
+                                          {"two", "2"},
+                                          {"three", "3"},
+                                          {"four", "4"},
+                                          {"five", "5"},
+                                          {"six", "6"},
+                                          {"seven", "7"},
+                                          {"eight", "8"},
+                                          {"nine", "9"},
+                                          {"ten", "10"},
+                                          {"hundred", "100"}});
+  return map;
+}
+
+// Plural nouns that make a bare number a counted quantity ("600 million downloads").
+const WordMap& CountNouns() {
+  static const WordMap map = [] {
+    WordMap nouns;
+    for (const char* noun :
+         {"users",         "downloads",    "developers", "customers",     "subscribers",
+          "employees",     "workers",      "people",     "devices",       "units",
+          "vehicles",      "cars",         "servers",    "tokens",        "barrels",
+          "tonnes",        "tons",         "homes",      "jobs",          "members",
+          "visitors",      "students",     "accounts",   "stores",        "orders",
+          "copies",        "smartphones",  "viewers",    "patients",      "passengers",
+          "deliveries",    "transactions", "queries",    "requests",      "households",
+          "subscriptions", "shares",       "gpus",       "chips",         "megawatts",
+          "gigawatts",     "enterprises",  "companies",  "businesses",    "merchants",
+          "sellers",       "buyers",       "clients",    "installations", "robots",
+          "wafers",        "residents",    "votes",      "troops"}) {
+      nouns.emplace(HashLower(noun), noun);
+    }
+    return nouns;
+  }();
+  return map;
+}
+
+// Parses the numeric part of a token ("38.38", "1,000", "52B"). False for
+// anything else, including exponents and overlong digit strings.
+bool ParseNumberToken(std::string_view word, double* value, double* scale) {
+  if (word.empty() || word.size() > 40) return false;
+  char buffer[48];
+  std::size_t length = 0;
+  std::size_t i = 0;
+  bool dot = false;
+  for (; i < word.size(); ++i) {
+    const char c = word[i];
+    if (c >= '0' && c <= '9') {
+      buffer[length++] = c;
+    } else if (c == '.' && !dot && i + 1 < word.size() && word[i + 1] >= '0' &&
+               word[i + 1] <= '9') {
+      dot = true;
+      buffer[length++] = c;
+    } else if (c == ',' && length > 0) {
+      continue;
+    } else {
+      break;
+    }
+  }
+  if (length == 0) return false;
+  buffer[length] = '\0';
+  *scale = AttachedScale(word.substr(i));
+  if (*scale == 0) return false;
+  *value = std::strtod(buffer, nullptr);
+  return std::isfinite(*value);
+}
+
+bool TextIs(std::string_view text, const Token& token, std::string_view word) {
+  return TokenText(text, token) == word;
+}
+
+}  // namespace
+
+bool IsCurrencyUnit(std::string_view unit) {
+  return unit.size() == 3 && unit[0] >= 'A' && unit[0] <= 'Z' && unit[1] >= 'A' && unit[1] <= 'Z' &&
+         unit[2] >= 'A' && unit[2] <= 'Z';
+}
+
+bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std::uint32_t t,
+                   std::uint32_t end, AmountMatch* match) {
+  std::uint32_t i = t;
+  std::string currency;
+  auto adjacent = [&](std::uint32_t k) { return k < end && !tokens[k].space_before; };
+  // Currency before the number.
+  if (auto symbol = CurrencySymbols().find(tokens[i].hash); symbol != CurrencySymbols().end()) {
+    currency = symbol->second;
+    ++i;
+  } else if (auto prefix = DollarPrefixes().find(tokens[i].hash);
+             prefix != DollarPrefixes().end() && adjacent(i + 1) &&
+             TextIs(text, tokens[i + 1], "$") && tokens[i].capitalised) {
+    currency = prefix->second;
+    i += 2;
+  } else if (auto code = CurrencyCodes().find(tokens[i].hash);
+             code != CurrencyCodes().end() && (tokens[i].all_caps || tokens[i].capitalised) &&
+             i + 1 < end && tokens[i + 1].kind == TokenKind::kNumber) {
+    currency = code->second;
+    ++i;
+  }
+  if (i >= end) return false;
+  // The number.
+  double value = 0, scale = 1;
+  if (tokens[i].kind == TokenKind::kNumber) {
+    if (!ParseNumberToken(TokenText(text, tokens[i]), &value, &scale)) return false;
+    ++i;
+  } else if (!currency.empty() && TextIs(text, tokens[i], ".") && adjacent(i + 1) &&
+             tokens[i + 1].kind == TokenKind::kNumber) {
+    std::string fraction = "0." + std::string(TokenText(text, tokens[i + 1]));
+    if (!ParseNumberToken(fraction, &value, &scale)) return false;
+    i += 2;
+  } else if (auto small = SmallNumbers().find(tokens[i].hash);
+             small != SmallNumbers().end() && i + 1 < end &&
+             ScaleWords().count(tokens[i + 1].hash) != 0) {
+    value = std::strtod(small->second.c_str(), nullptr);
+    ++i;
+  } else if (currency.empty() && ScaleWords().count(tokens[i].hash) != 0 && adjacent(i + 1) &&
+             TextIs(text, tokens[i + 1], "-") && adjacent(i + 2) &&
+             (tokens[i + 2].hash == HashLower("parameter") ||
+              tokens[i + 2].hash == HashLower("parameters"))) {
+    value = ScaleWords().at(tokens[i].hash);  // "trillion-parameter"
+    match->first = t;
+    match->last = i + 3;
+    match->value = value;
+    match->unit = "parameters";
+    return true;
+  } else {
+    return false;
+  }
+  // Scale word.
+  if (scale == 1 && i < end) {
+    if (auto word = ScaleWords().find(tokens[i].hash); word != ScaleWords().end()) {
+      scale = word->second;
+      ++i;
+    }
+  }
+  value *= scale;
+  if (!std::isfinite(value) || value > 1e18) return false;
+  std::string unit = currency;
+  if (unit.empty() && i < end) {
+    const Token& next = tokens[i];
+    const std::string_view word = TokenText(text, next);
+    if (word == "%" || next.hash == HashLower("percent") || next.hash == HashLower("pct")) {
+      unit = "percent";
+      ++i;
+    } else if (next.hash == HashLower("per") && i + 1 < end &&
+               tokens[i + 1].hash == HashLower("cent")) {
+      unit = "percent";
+      i += 2;
+    } else if (next.hash == HashLower("us") && i + 1 < end &&
+               tokens[i + 1].hash == HashLower("dollars")) {
+      unit = "USD";
+      i += 2;
+    } else if (auto currency_word = CurrencyWords().find(next.hash);
+               currency_word != CurrencyWords().end()) {
+      unit = currency_word->second;
+      ++i;
+    } else if (word == "-" && adjacent(i) && adjacent(i + 1) &&
+               (tokens[i + 1].hash == HashLower("parameter") ||
+                tokens[i + 1].hash == HashLower("parameters"))) {
+      unit = "parameters";
+      i += 2;
+    } else if (next.hash == HashLower("parameters") || next.hash == HashLower("parameter")) {
+      unit = "parameters";
+      ++i;
+    } else if (auto noun = CountNouns().find(next.hash);
+               noun != CountNouns().end() && next.kind == TokenKind::kWord) {
+      unit = noun->second;
+      ++i;
+    }
+  }
+  if (unit.empty()) return false;
+  match->first = t;
+  match->last = i;
+  match->value = value;
+  match->unit = std::move(unit);
+  return true;
+}
+
+}  // namespace kg::extract::nlp

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/nlp/text.h"
+
+/// Money, percentages, parameter counts and other counted quantities.
+namespace kg::extract::nlp {
+
+struct AmountMatch {
+  std::uint32_t first = 0;  // tokens [first, last)
+  std::uint32_t last = 0;
+  double value = 0;  // scale words applied: "$53 billion" -> 5.3e10
+  std::string unit;  // ISO 4217 code, "percent", "parameters" or a plural count noun
+};
+
+/// Parses an amount starting at token `t` (tokens before `end` only). Returns
+/// false when none starts there. Numbers that are too long, not finite or above
+/// 1e18 are refused rather than misread.
+bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std::uint32_t t,
+                   std::uint32_t end, AmountMatch* match);
+
+/// True for ISO 4217 currency units (three capital letters).
+bool IsCurrencyUnit(std::string_view unit);
+
+}  // namespace kg::extract::nlp

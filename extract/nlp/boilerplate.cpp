@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: MIT
+// Recognises page furniture that is not the article: link lists of other
+// headlines, subscription prompts, marketing copy and legal disclaimers. The
+// cues are general (second person plus first person plural, imperative
+// openers, legal phrases), never strings from a particular site.
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "extract/nlp/text.h"
+
+namespace kg::extract::nlp {
+namespace {
+
+using Phrase = std::vector<std::uint64_t>;
+
+std::vector<std::uint64_t> HashWords(std::string_view phrase) {
+  std::vector<std::uint64_t> hashes;
+  std::size_t i = 0;
+  while (i < phrase.size()) {
+    std::size_t j = phrase.find(' ', i);
+    if (j == std::string_view::npos) j = phrase.size();
+    if (j > i) hashes.push_back(HashLower(phrase.substr(i, j - i)));
+    i = j + 1;
+  }
+  return hashes;
+}
+
+class PhraseSet {
+ public:
+  PhraseSet(std::initializer_list<const char*> phrases) {
+    for (const char* phrase : phrases) {
+      Phrase words = HashWords(phrase);
+      by_first_[words[0]].push_back(words);
+    }
+  }
+  /// True if a phrase starts at token `t` (tokens [t, end)).
+  bool StartsAt(const std::vector<Token>& tokens, std::uint32_t t, std::uint32_t end) const {
+    auto found = by_first_.find(tokens[t].hash);
+    if (found == by_first_.end()) return false;
+    for (const Phrase& phrase : found->second) {
+      if (t + phrase.size() > end) continue;
+      bool same = true;
+      for (std::size_t k = 1; k < phrase.size() && same; ++k)
+        same = tokens[t + k].hash == phrase[k];
+      if (same) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::unordered_map<std::uint64_t, std::vector<Phrase>> by_first_;
+};
+
+const PhraseSet& StrongCues() {
+  static const PhraseSet set = {"subscribe",
+                                "subscribing",
+                                "subscription",
+                                "sign up",
+                                "newsletter",
+                                "terms of use",
+                                "terms of service",
+                                "privacy policy",
+                                "financial advice",
+                                "investment advice",
+                                "informational purposes",
+                                "educational purposes",
+                                "not an offer",
+                                "click here",
+                                "special offer",
+                                "free trial",
+                                "get started",
+                                "join now",
+                                "all rights reserved",
+                                "cookies",
+                                "skip to main content",
+                                "created with ai",
+                                "reviewed by an editor",
+                                "our team",
+                                "try again",
+                                "email address",
+                                "past performance",
+                                "risk of loss",
+                                "sponsored",
+                                "read more",
+                                "advertisement",
+                                "sign in",
+                                "log in",
+                                "download the app",
+                                "follow us",
+                                "share this",
+                                "disclaimer",
+                                "not financial advice",
+                                "affiliate links"};
+  return set;
+}
+
+const std::unordered_set<std::uint64_t>& WordSet(std::initializer_list<const char*> words,
+                                                 std::unordered_set<std::uint64_t>& storage) {
+  for (const char* word : words) storage.insert(HashLower(word));
+  return storage;
+}
+
+const std::unordered_set<std::uint64_t>& SecondPerson() {
+  static std::unordered_set<std::uint64_t> storage;
+  static const auto& set =
+      WordSet({"you", "your", "you're", "you'll", "yourself", "you've", "you'd"}, storage);
+  return set;
+}
+
+const std::unordered_set<std::uint64_t>& FirstPersonPlural() {
+  static std::unordered_set<std::uint64_t> storage;
+  static const auto& set = WordSet({"our", "we", "we've", "we'll", "we're", "us", "ours"}, storage);
+  return set;
+}
+
+const std::unordered_set<std::uint64_t>& ImperativeOpeners() {
+  static std::unordered_set<std::uint64_t> storage;
+  static const auto& set = WordSet(
+      {"unlock",   "explore", "dive",     "discover", "join",    "subscribe", "sign",   "click",
+       "download", "follow",  "stay",     "begin",    "get",     "learn",     "take",   "try",
+       "register", "start",   "consider", "check",    "read",    "watch",     "listen", "grab",
+       "claim",    "save",    "don't",    "enter",    "upgrade", "shop"},
+      storage);
+  return set;
+}
+
+const PhraseSet& ZoneHeadings() {
+  static const PhraseSet set = {"related",         "read also",        "more from",
+                                "more on",         "popular posts",    "most popular",
+                                "most read",       "recommended",      "you may also",
+                                "you might also",  "trending",         "see also",
+                                "further reading", "disclaimer",       "trading risk disclaimer",
+                                "risk disclaimer", "legal disclaimer", "advertisement",
+                                "sponsored",       "about the author", "tags",
+                                "share this",      "latest news",      "top stories",
+                                "more stories",    "editor's picks",   "subscribe"};
+  return set;
+}
+
+const std::unordered_set<std::uint64_t>& FunctionWords() {
+  static std::unordered_set<std::uint64_t> storage;
+  static const auto& set =
+      WordSet({"a",  "an",   "the", "and", "or", "of",  "in",  "on",  "at",  "to",  "for",  "with",
+               "by", "from", "as",  "vs",  "is", "its", "but", "nor", "via", "per", "into", "than"},
+              storage);
+  return set;
+}
+
+bool IsLetterWord(const Token& token) { return token.kind == TokenKind::kWord && !token.has_digit; }
+
+int PromoScore(std::string_view text, const std::vector<Token>& tokens, const Sentence& sentence) {
+  int score = 0;
+  bool second = false, first_plural = false;
+  for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+    if (StrongCues().StartsAt(tokens, t, sentence.last_token)) score += 2;
+    if (SecondPerson().count(tokens[t].hash) != 0) second = true;
+    if (FirstPersonPlural().count(tokens[t].hash) != 0) first_plural = true;
+  }
+  score += second + first_plural;
+  if (ImperativeOpeners().count(tokens[sentence.first_token].hash) != 0) ++score;
+  if (TokenText(text, tokens[sentence.last_token - 1]) == "!") ++score;
+  return score;
+}
+
+bool IsHeadline(std::string_view text, const std::vector<Token>& tokens, const Sentence& sentence) {
+  const std::string_view last = TokenText(text, tokens[sentence.last_token - 1]);
+  if (last == ".") return false;
+  int words = 0, capitalised = 0;
+  for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+    if (!IsLetterWord(tokens[t]) || FunctionWords().count(tokens[t].hash) != 0) continue;
+    ++words;
+    if (tokens[t].capitalised) ++capitalised;
+  }
+  return words >= 2 && words <= 25 && capitalised * 10 >= words * 6;
+}
+
+}  // namespace
+
+void MarkBoilerplate(std::string_view text, Layout& layout) {
+  auto& sentences = layout.sentences;
+  const auto& tokens = layout.tokens;
+  // Paragraphs as [first, last) sentence ranges.
+  std::vector<std::pair<std::size_t, std::size_t>> paragraphs;
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    if (s == 0 || sentences[s].paragraph != sentences[s - 1].paragraph) {
+      paragraphs.push_back({s, s + 1});
+    } else {
+      paragraphs.back().second = s + 1;
+    }
+  }
+  bool in_zone = false;
+  std::vector<bool> paragraph_boilerplate(paragraphs.size(), false);
+  for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+    auto [first, last] = paragraphs[p];
+    int promo = 0;
+    for (std::size_t s = first; s < last; ++s) {
+      sentences[s].headline = (last - first == 1) && IsHeadline(text, tokens, sentences[s]);
+      if (PromoScore(text, tokens, sentences[s]) >= 2) {
+        sentences[s].boilerplate = true;
+        ++promo;
+      }
+    }
+    const Sentence& opening = sentences[first];
+    const std::uint32_t length = sentences[last - 1].end - opening.start;
+    const std::string_view final_token =
+        TokenText(text, tokens[sentences[last - 1].last_token - 1]);
+    const bool prose = length >= 100 &&
+                       (final_token == "." || final_token == "\"" || final_token == "\xE2\x80\x9D");
+    const bool heading =
+        length < 80 && ZoneHeadings().StartsAt(tokens, opening.first_token, opening.last_token);
+    bool boilerplate = promo * 2 >= static_cast<int>(last - first);
+    if (heading) {
+      in_zone = true;
+      boilerplate = true;
+    } else if (in_zone) {
+      if (prose && promo == 0) {
+        in_zone = false;
+      } else {
+        boilerplate = true;
+      }
+    }
+    paragraph_boilerplate[p] = boilerplate;
+    // A lone question right before a prompt is the prompt's hook ("Considering ...?").
+    if (boilerplate && p > 0 && !paragraph_boilerplate[p - 1]) {
+      auto [prev_first, prev_last] = paragraphs[p - 1];
+      const Sentence& question = sentences[prev_first];
+      if (prev_last - prev_first == 1 && TokenText(text, tokens[question.last_token - 1]) == "?" &&
+          !opening.headline && promo > 0) {
+        paragraph_boilerplate[p - 1] = true;
+        sentences[prev_first].boilerplate = true;
+      }
+    }
+    if (boilerplate) {
+      for (std::size_t s = first; s < last; ++s) sentences[s].boilerplate = true;
+    }
+  }
+}
+
+}  // namespace kg::extract::nlp

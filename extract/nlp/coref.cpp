@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+// Light coreference: possessive and subject pronouns and definite descriptions
+// ("the company", "the Chinese tech giant") become mentions of the entity they
+// most likely mean. Heuristics, in the order a reader would use them:
+//  - "its"/"it": the last company named in the sentence that is not itself a
+//    possessive modifier, else the last one named in the three sentences before;
+//  - "the <modifiers> company|firm|giant|...": the most mentioned company among
+//    those named in this and the three previous sentences, else the main company;
+//  - "he"/"she"/"his"/"her": the last person named in this or the two previous sentences.
+#include "extract/nlp/recogniser.h"
+
+namespace kg::extract::nlp {
+namespace {
+
+constexpr int kLookBackSentences = 3;
+
+const WordSet& DescriptorHeads() {
+  static const WordSet set = MakeWordSet(
+      {"company",    "firm",       "group",      "giant",    "titan",        "maker",
+       "chipmaker",  "startup",    "lender",     "bank",     "conglomerate", "retailer",
+       "carmaker",   "automaker",  "insurer",    "operator", "behemoth",     "heavyweight",
+       "juggernaut", "powerhouse", "corporation"});
+  return set;
+}
+
+const WordSet& ReportingVerbs() {
+  static const WordSet set = MakeWordSet({"said", "says", "announced", "added", "noted", "stated",
+                                          "expects", "believes", "claims", "hopes", "reported",
+                                          "revealed", "that", "confirmed", "estimates", "warned"});
+  return set;
+}
+
+class Resolver {
+ public:
+  explicit Resolver(Document& document)
+      : document_(document),
+        tokens_(document.layout.tokens),
+        main_company_(MainEntity(document, "Company")),
+        its_(HashLower("its")),
+        it_(HashLower("it")),
+        the_(HashLower("the")),
+        people_(MakeWordSet({"he", "she", "his", "her", "him"})),
+        possessive_people_(MakeWordSet({"his", "her"})) {}
+
+  void Run() {
+    const int count = static_cast<int>(document_.layout.sentences.size());
+    for (int s = 0; s < count; ++s) {
+      const Sentence& sentence = document_.layout.sentences[static_cast<std::size_t>(s)];
+      if (sentence.boilerplate) continue;
+      for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+        if (Covered(s, t)) continue;
+        const std::uint64_t hash = tokens_[t].hash;
+        if (hash == its_ || (hash == it_ && (t == sentence.first_token ||
+                                             ReportingVerbs().count(tokens_[t - 1].hash) != 0))) {
+          const int entity = LastCompany(s, t);
+          if (entity >= 0) {
+            AddMentionTo(document_, s, t, t + 1, entity, {},
+                         kCoref | (hash == its_ ? kPossessivePronoun : 0));
+          }
+        } else if (hash == the_) {
+          const std::uint32_t end = DescriptorEnd(sentence, t);
+          if (end > t) {
+            const int entity = SalientCompany(s, t);
+            if (entity >= 0) AddMentionTo(document_, s, t, end, entity, {}, kCoref);
+            t = end - 1;
+          }
+        } else if (people_.count(hash) != 0) {
+          const int entity = LastPerson(s, t);
+          if (entity >= 0) {
+            AddMentionTo(document_, s, t, t + 1, entity, {},
+                         kCoref | (possessive_people_.count(hash) != 0 ? kPossessivePronoun : 0));
+          }
+        }
+      }
+    }
+  }
+
+ private:
+  bool Covered(int s, std::uint32_t t) const {
+    for (const Mention& mention : document_.mentions[static_cast<std::size_t>(s)]) {
+      if (mention.first <= t && t < mention.last) return true;
+    }
+    return false;
+  }
+
+  bool IsType(const Mention& mention, std::string_view type) const {
+    return document_.TypeOf(mention) == type;
+  }
+
+  // "the Chinese tech giant": up to four modifiers, then a lower-case head noun.
+  std::uint32_t DescriptorEnd(const Sentence& sentence, std::uint32_t t) const {
+    for (std::uint32_t k = t + 1; k < sentence.last_token && k <= t + 5; ++k) {
+      const Token& token = tokens_[k];
+      const auto first = static_cast<unsigned char>(document_.text[token.start]);
+      if (DescriptorHeads().count(token.hash) != 0 && first >= 'a' && first <= 'z') {
+        if (k + 1 < sentence.last_token && tokens_[k + 1].capitalised &&
+            tokens_[k + 1].kind == TokenKind::kWord) {
+          return t;  // "the company Apple": an apposition, not a reference
+        }
+        return k + 1;
+      }
+      const bool modifier =
+          (token.kind == TokenKind::kWord &&
+           ((first >= 'a' && first <= 'z') || NonNameCapitals().count(token.hash) != 0)) ||
+          TokenText(document_.text, token) == "-";
+      if (!modifier ||
+          Covered(static_cast<int>(&sentence - document_.layout.sentences.data()), k)) {
+        return t;
+      }
+    }
+    return t;
+  }
+
+  int LastCompany(int s, std::uint32_t t) const {
+    int possessive = -1, plain = -1;
+    for (const Mention& mention : document_.mentions[static_cast<std::size_t>(s)]) {
+      if (mention.last > t || !IsType(mention, "Company")) continue;
+      if ((mention.flags & (kPossessive | kPossessivePronoun)) != 0) {
+        possessive = mention.entity;
+      } else {
+        plain = mention.entity;
+      }
+    }
+    if (plain >= 0) return plain;
+    if (possessive >= 0) return possessive;
+    for (int back = s - 1; back >= 0 && back >= s - kLookBackSentences; --back) {
+      int any = -1, explicit_plain = -1;
+      for (const Mention& mention : document_.mentions[static_cast<std::size_t>(back)]) {
+        if (!IsType(mention, "Company") || (mention.flags & kCoref) != 0) continue;
+        any = mention.entity;
+        if ((mention.flags & kPossessive) == 0) explicit_plain = mention.entity;
+      }
+      if (explicit_plain >= 0) return explicit_plain;
+      if (any >= 0) return any;
+    }
+    return main_company_;
+  }
+
+  int SalientCompany(int s, std::uint32_t t) const {
+    int best = -1;
+    for (int back = s; back >= 0 && back >= s - kLookBackSentences; --back) {
+      for (const Mention& mention : document_.mentions[static_cast<std::size_t>(back)]) {
+        if (!IsType(mention, "Company") || (back == s && mention.first >= t)) continue;
+        const int mentions = document_.entities[static_cast<std::size_t>(mention.entity)].mentions;
+        if (best < 0 || mentions > document_.entities[static_cast<std::size_t>(best)].mentions) {
+          best = mention.entity;
+        }
+      }
+    }
+    return best >= 0 ? best : main_company_;
+  }
+
+  int LastPerson(int s, std::uint32_t t) const {
+    for (int back = s; back >= 0 && back >= s - 2; --back) {
+      int last = -1;
+      for (const Mention& mention : document_.mentions[static_cast<std::size_t>(back)]) {
+        if (IsType(mention, "Person") && (back < s || mention.last <= t)) last = mention.entity;
+      }
+      if (last >= 0) return last;
+    }
+    return -1;
+  }
+
+  Document& document_;
+  const std::vector<Token>& tokens_;
+  int main_company_;
+  std::uint64_t its_, it_, the_;
+  WordSet people_, possessive_people_;
+};
+
+}  // namespace
+
+void ResolveCoreference(Document& document) { Resolver(document).Run(); }
+
+}  // namespace kg::extract::nlp

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/nlp/lexicon.h"
+#include "extract/nlp/text.h"
+
+/// One article while it is being read: its tokens and sentences, the entity
+/// mentions found in each sentence and the document's entities they point to.
+namespace kg::extract::nlp {
+
+/// Entity mentions never exceed this many per sentence (bounded work).
+inline constexpr std::size_t kMaxMentionsPerSentence = 48;
+
+enum MentionFlag : std::uint8_t {
+  kCoref = 1,              // a pronoun or descriptor ("its", "the company") resolved to an entity
+  kPossessivePronoun = 2,  // "its", "his", "her", "their": behaves like "X's"
+  kFromLexicon = 4,        // the entity is a lexicon entry
+  kPossessive = 8,         // followed by 's
+};
+
+struct Mention {
+  std::uint32_t first = 0;  // tokens [first, last), a trailing "(TICKER)" included
+  std::uint32_t last = 0;
+  int entity = -1;
+  std::uint8_t flags = 0;
+};
+
+struct DocEntity {
+  std::string name;  // canonical name (decided at the end)
+  std::string type;
+  std::vector<std::pair<std::string, int>> surfaces;  // surface form -> count
+  std::string ticker;
+  std::optional<double> value;
+  std::string unit;
+  int mentions = 0;        // explicit mentions (coreference excluded)
+  int lexicon_entry = -1;  // -1: found by a general recogniser
+  int first_sentence = 0;
+};
+
+struct Document {
+  std::string_view text;
+  Layout layout;
+  std::vector<std::vector<Mention>> mentions;  // per sentence, ordered by first token
+  std::vector<DocEntity> entities;
+  std::unordered_map<std::string, int> by_key;  // "type\tnormalised name" -> entity
+  std::vector<std::uint64_t> lower_words;       // hashes of words seen in lower case (sorted)
+  std::vector<std::uint8_t> transparent;        // per token: a "(TICKER)" tail rules skip over
+  std::unordered_map<std::uint64_t, int> short_forms;  // surname, acronym -> entity
+
+  std::string_view Text(std::uint32_t first, std::uint32_t last) const {
+    const auto& tokens = layout.tokens;
+    return text.substr(tokens[first].start, tokens[last - 1].end - tokens[first].start);
+  }
+  bool SeenLowercase(std::uint64_t hash) const;
+  const std::string& TypeOf(const Mention& mention) const {
+    return entities[static_cast<std::size_t>(mention.entity)].type;
+  }
+};
+
+/// A mention a recogniser proposes, before it is tied to an entity.
+struct Candidate {
+  std::uint32_t first = 0;  // tokens [first, last)
+  std::uint32_t last = 0;
+  std::string type;
+  std::string surface;  // the name as written (ticker tail excluded)
+  int lexicon_entry = -1;
+  std::optional<double> value;  // Amount only
+  std::string unit;
+  std::string ticker;  // a ticker the text attaches to it
+};
+
+/// Adds a mention of `candidate` to sentence `sentence`, creating or merging
+/// the entity (lexicon entry, amount value and unit, or type and NameKey).
+/// Returns the entity index, or -1 when the sentence is full.
+int AddMention(const Lexicon& lexicon, Document& document, int sentence, const Candidate& candidate,
+               std::uint8_t flags = 0);
+
+/// Adds a mention of the known entity `entity` (short forms, coreference).
+/// `surface` is recorded as an alias unless `flags` has kCoref.
+void AddMentionTo(Document& document, int sentence, std::uint32_t first, std::uint32_t last,
+                  int entity, std::string_view surface, std::uint8_t flags);
+
+/// Chooses every entity's canonical name: the lexicon's, else the most
+/// complete surface form (persons, organisations) or the most frequent (amounts).
+void ChooseCanonicalNames(const Lexicon& lexicon, Document& document);
+
+/// Finds entity mentions in every sentence that is not boilerplate, creates the
+/// document's entities and merges their surface forms.
+void RecogniseEntities(const Lexicon& lexicon, Document& document);
+
+/// Resolves "its", "the company", "he" and similar to salient entities,
+/// adding coreference mentions. Call after RecogniseEntities.
+void ResolveCoreference(Document& document);
+
+/// The document's most mentioned entity of `type`, or -1.
+int MainEntity(const Document& document, std::string_view type);
+
+}  // namespace kg::extract::nlp

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+// The document's entity table: mentions are tied to entities by lexicon entry,
+// amount value and unit, or type and normalised name.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "extract/nlp/document.h"
+
+namespace kg::extract::nlp {
+namespace {
+
+std::string AmountIdentity(double value, const std::string& unit) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.6g", value);
+  return "Amount\t" + unit + ":" + buffer;
+}
+
+void AddSurface(DocEntity& entity, std::string_view surface) {
+  if (surface.empty()) return;
+  for (auto& [text, count] : entity.surfaces) {
+    if (text == surface) {
+      ++count;
+      return;
+    }
+  }
+  if (entity.surfaces.size() < 32) entity.surfaces.emplace_back(std::string(surface), 1);
+}
+
+// Drops a trailing possessive so "Alibaba's" is recorded as "Alibaba".
+std::string_view WithoutPossessive(std::string_view surface) {
+  if (surface.size() > 2 && (surface.ends_with("'s") || surface.ends_with("'S"))) {
+    surface.remove_suffix(2);
+  } else if (surface.size() > 4 && surface.ends_with("\xE2\x80\x99s")) {
+    surface.remove_suffix(4);
+  }
+  return surface;
+}
+
+}  // namespace
+
+bool Document::SeenLowercase(std::uint64_t hash) const {
+  return std::binary_search(lower_words.begin(), lower_words.end(), hash);
+}
+
+int AddMention(const Lexicon& lexicon, Document& document, int sentence, const Candidate& candidate,
+               std::uint8_t flags) {
+  auto& mentions = document.mentions[static_cast<std::size_t>(sentence)];
+  if (mentions.size() >= kMaxMentionsPerSentence) return -1;
+  int lexicon_entry = candidate.lexicon_entry;
+  std::string key;
+  if (candidate.type == "Amount" && candidate.value) {
+    key = AmountIdentity(*candidate.value, candidate.unit);
+  } else {
+    const std::string name_key = NameKey(candidate.surface);
+    if (lexicon_entry < 0) lexicon_entry = lexicon.FindByKey(candidate.type, name_key);
+    key = lexicon_entry >= 0 ? "L\t" + std::to_string(lexicon_entry)
+                             : candidate.type + "\t" + name_key;
+  }
+  auto [found, inserted] = document.by_key.emplace(key, static_cast<int>(document.entities.size()));
+  if (inserted) {
+    DocEntity entity;
+    entity.type = lexicon_entry >= 0 ? lexicon.entry(lexicon_entry).type : candidate.type;
+    entity.lexicon_entry = lexicon_entry;
+    entity.value = candidate.value;
+    entity.unit = candidate.unit;
+    entity.first_sentence = sentence;
+    document.entities.push_back(std::move(entity));
+  }
+  const int id = found->second;
+  DocEntity& entity = document.entities[static_cast<std::size_t>(id)];
+  if (!candidate.ticker.empty() && entity.ticker.empty()) {
+    entity.ticker = candidate.ticker;
+    AddSurface(entity, candidate.ticker);
+  }
+  if (lexicon_entry >= 0) flags |= kFromLexicon;
+  AddMentionTo(document, sentence, candidate.first, candidate.last, id, candidate.surface, flags);
+  return id;
+}
+
+void AddMentionTo(Document& document, int sentence, std::uint32_t first, std::uint32_t last,
+                  int entity_id, std::string_view surface, std::uint8_t flags) {
+  auto& mentions = document.mentions[static_cast<std::size_t>(sentence)];
+  if (mentions.size() >= kMaxMentionsPerSentence) return;
+  DocEntity& entity = document.entities[static_cast<std::size_t>(entity_id)];
+  if ((flags & kCoref) == 0) {
+    ++entity.mentions;
+    AddSurface(entity, WithoutPossessive(surface));
+  }
+  if (entity.lexicon_entry >= 0) flags |= kFromLexicon;
+  Mention mention;
+  mention.first = first;
+  mention.last = last;
+  mention.entity = entity_id;
+  mention.flags = flags;
+  const auto& tokens = document.layout.tokens;
+  if (mention.last < tokens.size() && tokens[mention.last].possessive) mention.flags |= kPossessive;
+  auto position =
+      std::lower_bound(mentions.begin(), mentions.end(), mention,
+                       [](const Mention& a, const Mention& b) { return a.first < b.first; });
+  mentions.insert(position, mention);
+}
+
+void ChooseCanonicalNames(const Lexicon& lexicon, Document& document) {
+  for (DocEntity& entity : document.entities) {
+    if (entity.lexicon_entry >= 0) {
+      const LexiconEntry& entry = lexicon.entry(entity.lexicon_entry);
+      entity.name = entry.name;
+      if (entity.ticker.empty() && !entry.tickers.empty()) {
+        // Only a ticker the text used becomes an alias; the attribute comes from the lexicon.
+        entity.ticker = entry.tickers.front();
+      }
+      continue;
+    }
+    if (entity.surfaces.empty()) continue;
+    const bool frequent_form = entity.type == "Amount";
+    const std::pair<std::string, int>* best = &entity.surfaces.front();
+    for (const auto& surface : entity.surfaces) {
+      if (!entity.ticker.empty() && surface.first == entity.ticker) continue;
+      if (!best->first.empty() && best->first == entity.ticker) best = &surface;
+      const bool better = frequent_form ? surface.second > best->second
+                                        : surface.first.size() > best->first.size() ||
+                                              (surface.first.size() == best->first.size() &&
+                                               surface.second > best->second);
+      if (better) best = &surface;
+    }
+    entity.name = best->first;
+  }
+}
+
+int MainEntity(const Document& document, std::string_view type) {
+  int best = -1;
+  for (std::size_t i = 0; i < document.entities.size(); ++i) {
+    const DocEntity& entity = document.entities[i];
+    if (entity.type != type || entity.mentions == 0) continue;
+    if (best < 0 || entity.mentions > document.entities[static_cast<std::size_t>(best)].mentions) {
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
+}  // namespace kg::extract::nlp

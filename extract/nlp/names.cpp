@@ -1,0 +1,416 @@
+// SPDX-License-Identifier: MIT
+// General recognisers for names the lexicon lacks: products before head nouns,
+// people by title, role or given name, organisations by their name cues, and
+// the members of "companies such as A, B and C" lists.
+#include "extract/nlp/recogniser.h"
+
+namespace kg::extract::nlp {
+
+const WordSet& NonNameCapitals() {
+  static const WordSet set = MakeWordSet(
+      {"the",        "a",          "an",        "this",        "that",         "these",
+       "those",      "in",         "on",        "at",          "for",          "and",
+       "but",        "or",         "as",        "if",          "when",         "while",
+       "with",       "by",         "from",      "to",          "of",           "it",
+       "its",        "he",         "she",       "they",        "we",           "i",
+       "you",        "our",        "your",      "his",         "her",          "their",
+       "there",      "here",       "what",      "why",         "how",          "who",
+       "which",      "where",      "is",        "are",         "was",          "were",
+       "after",      "before",     "since",     "despite",     "although",     "though",
+       "however",    "meanwhile",  "moreover",  "furthermore", "additionally", "also",
+       "still",      "yet",        "so",        "then",        "than",         "not",
+       "no",         "yes",        "all",       "some",        "many",         "most",
+       "more",       "less",       "new",       "key",         "other",        "such",
+       "each",       "every",      "both",      "according",   "analysts",     "investors",
+       "shares",     "stock",      "stocks",    "monday",      "tuesday",      "wednesday",
+       "thursday",   "friday",     "saturday",  "sunday",      "january",      "february",
+       "march",      "april",      "may",       "june",        "july",         "august",
+       "september",  "october",    "november",  "december",    "today",        "yesterday",
+       "tomorrow",   "chinese",    "american",  "european",    "japanese",     "korean",
+       "british",    "french",     "german",    "indian",      "taiwanese",    "western",
+       "eastern",    "global",     "read",      "click",       "conclusion",   "summary",
+       "update",     "breaking",   "exclusive", "analysis",    "opinion",      "editor",
+       "note",       "photo",      "source",    "image",       "video",        "live",
+       "watch",      "related",    "north",     "south",       "east",         "west",
+       "president",  "chairman",   "minister",  "said",        "says",         "will",
+       "can",        "could",      "would",     "should",      "might",        "must",
+       "does",       "did",        "do",        "has",         "have",         "had",
+       "be",         "been",       "one",       "two",         "three",        "first",
+       "second",     "last",       "next",      "big",         "bigger",       "top",
+       "best",       "because",    "just",      "even",        "only",         "over",
+       "under",      "about",      "into",      "beyond",      "through",      "amid",
+       "amidst",     "during",     "per",       "via",         "vs",           "plus",
+       "recent",     "recently",   "earlier",   "later",       "now",          "let's",
+       "here's",     "that's",     "it's",      "artificial",  "general",      "inside",
+       "outside",    "among",      "between",   "within",      "without",      "again",
+       "mr.",        "ms.",        "mrs.",      "dr.",         "prof.",        "sir",
+       "ceo",        "chief",      "founder",   "analyst",     "spokesperson", "executive",
+       "economist",  "strategist", "director",  "head",        "boss",         "chair",
+       "chairwoman", "professor",  "dear",      "thanks",      "please",       "hello",
+       "welcome",    "sign",       "getty",     "reuters",     "images",       "file",
+       "caption",    "credit"});
+  return set;
+}
+
+const WordSet& GenericAcronyms() {
+  static const WordSet set = MakeWordSet(
+      {"ai",   "agi",   "llm",  "llms", "gpu",  "gpus", "cpu", "cpus",      "npu",    "ceo",
+       "cfo",  "cto",   "coo",  "ipo",  "etf",  "etfs", "eps", "gdp",       "yoy",    "qoq",
+       "eu",   "un",    "api",  "apis", "sdk",  "pc",   "pcs", "ev",        "evs",    "it",
+       "hr",   "pr",    "esg",  "faq",  "faqs", "usd",  "cny", "rmb",       "eur",    "hkd",
+       "q1",   "q2",    "q3",   "q4",   "fy",   "h1",   "h2",  "am",        "pm",     "tv",
+       "vr",   "ar",    "xr",   "iot",  "saas", "b2b",  "oem", "odm",       "ml",     "nlp",
+       "asic", "asics", "fpga", "hbm",  "dram", "ram",  "ssd", "capex",     "ebitda", "ceos",
+       "vc",   "vcs",   "ibd",  "pe",   "roi",  "kpi",  "gen", "ai-driven", "a.i.",   "ok",
+       "tbd",  "ps"});
+  return set;
+}
+
+const WordSet& RoleWords() {
+  static const WordSet set = MakeWordSet(
+      {"ceo",         "chief",       "executive",    "analyst",     "analysts",     "economist",
+       "economists",  "strategist",  "strategists",  "director",    "spokesperson", "spokesman",
+       "spokeswoman", "boss",        "head",         "minister",    "secretary",    "senator",
+       "governor",    "professor",   "researcher",   "researchers", "scientist",    "investor",
+       "billionaire", "magnate",     "entrepreneur", "engineer",    "officer",      "cfo",
+       "cto",         "coo",         "founder",      "cofounder",   "chairman",     "chairwoman",
+       "chair",       "chairperson", "president",    "partner",     "manager",      "trader",
+       "leader",      "tycoon",      "mogul",        "official",    "lawyer",       "co-founder"});
+  return set;
+}
+
+const WordSet& OrganisationCues() {
+  static const WordSet set = MakeWordSet({"group",
+                                          "technologies",
+                                          "technology",
+                                          "labs",
+                                          "lab",
+                                          "capital",
+                                          "partners",
+                                          "systems",
+                                          "semiconductor",
+                                          "semiconductors",
+                                          "dynamics",
+                                          "robotics",
+                                          "bank",
+                                          "ventures",
+                                          "investments",
+                                          "invest",
+                                          "securities",
+                                          "research",
+                                          "networks",
+                                          "software",
+                                          "motors",
+                                          "electronics",
+                                          "pharmaceuticals",
+                                          "therapeutics",
+                                          "energy",
+                                          "financial",
+                                          "management",
+                                          "associates",
+                                          "analytics",
+                                          "media",
+                                          "communications",
+                                          "telecom",
+                                          "airlines",
+                                          "studios",
+                                          "games",
+                                          "foundation",
+                                          "institute",
+                                          "university",
+                                          "fund",
+                                          "corporation",
+                                          "holdings",
+                                          "platforms",
+                                          "microelectronics",
+                                          "biotech",
+                                          "bancorp",
+                                          "insurance",
+                                          "advisors",
+                                          "advisers",
+                                          "industries",
+                                          "automotive",
+                                          "aerospace",
+                                          "solutions",
+                                          "consulting",
+                                          "entertainment",
+                                          "pictures",
+                                          "brands",
+                                          "enterprises",
+                                          "intelligence",
+                                          "exchange",
+                                          "agency",
+                                          "commission",
+                                          "ministry",
+                                          "council",
+                                          "bureau",
+                                          "authority"});
+  return set;
+}
+
+namespace {
+
+const WordSet& CorporateSuffixes() {
+  static const WordSet set =
+      MakeWordSet({"inc.", "inc", "corp.", "corp", "ltd.", "ltd", "llc", "co.", "plc", "limited",
+                   "corporation", "ag", "sa", "nv", "gmbh", "l.p.", "lp", "s.a.", "n.v."});
+  return set;
+}
+
+const WordSet& AiAdjectives() {
+  static const WordSet set = MakeWordSet(
+      {"generative", "artificial", "physical",  "agentic",     "conversational", "responsible",
+       "open",       "edge",       "sovereign", "enterprise",  "general",        "applied",
+       "embodied",   "multimodal", "frontier",  "explainable", "ethical",        "trustworthy",
+       "narrow",     "strong",     "weak",      "human",       "machine",        "chinese",
+       "american",   "global",     "next",      "new",         "safe",           "super",
+       "vertical"});
+  return set;
+}
+
+const WordSet& ProductHeads() {
+  static const WordSet set =
+      MakeWordSet({"platform",  "app",     "application", "service",    "software",  "suite",
+                   "assistant", "chatbot", "browser",     "toolkit",    "framework", "sdk",
+                   "headset",   "console", "marketplace", "smartphone", "handset",   "os",
+                   "laptop",    "tablet",  "smartwatch",  "wearable",   "glasses"});
+  return set;
+}
+
+const WordSet& GroupNouns() {
+  static const WordSet set = MakeWordSet(
+      {"startups",     "start-ups",  "ups",           "companies",    "firms",        "rivals",
+       "competitors",  "players",    "makers",        "chipmakers",   "giants",       "banks",
+       "investors",    "labs",       "peers",         "hyperscalers", "providers",    "groups",
+       "brands",       "developers", "manufacturers", "businesses",   "corporations", "entities",
+       "leaders",      "lenders",    "funds",         "automakers",   "carmakers",    "retailers",
+       "partners",     "customers",  "clients",       "suppliers",    "vendors",      "names",
+       "stocks",       "behemoths",  "challengers",   "incumbents",   "insurers",     "brokers",
+       "foundries",    "unicorns",   "backers",       "titans",       "heavyweights", "operators",
+       "conglomerates"});
+  return set;
+}
+
+const WordSet& CompanyNouns() {
+  static const WordSet set = MakeWordSet(
+      {"startup",    "start-up",    "company",    "firm",     "maker",     "chipmaker",
+       "developer",  "provider",    "lab",        "bank",     "lender",    "conglomerate",
+       "subsidiary", "rival",       "competitor", "retailer", "operator",  "manufacturer",
+       "player",     "giant",       "fund",       "insurer",  "automaker", "carmaker",
+       "supplier",   "vendor",      "brokerage",  "foundry",  "unicorn",   "titan",
+       "behemoth",   "hyperscaler", "carrier",    "broker",   "outfit",    "upstart",
+       "challenger", "incumbent"});
+  return set;
+}
+
+const WordSet& PersonTitles() {
+  static const WordSet set = MakeWordSet(
+      {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "sir", "dame", "lord"});
+  return set;
+}
+
+const WordSet& Determiners() {
+  static const WordSet set = MakeWordSet({"a", "an", "the", "its", "his", "her", "their"});
+  return set;
+}
+
+}  // namespace
+
+void SentenceRecogniser::Products() {
+  if (headline_) return;
+  for (std::uint32_t t = first_; t < last_; ++t) {
+    if (!IsNameToken(t)) continue;
+    const std::uint32_t end = NameRunEnd(t, 4);
+    if (end < last_ && ProductHeads().count(tokens_[end].hash) != 0 && !tokens_[end].capitalised &&
+        (t > first_ || end - t >= 2)) {
+      Candidate candidate;
+      candidate.first = t;
+      candidate.last = end;
+      candidate.type = "Product";
+      Emit(std::move(candidate));
+    }
+    t = end > t ? end - 1 : t;
+  }
+}
+
+void SentenceRecogniser::People() {
+  for (std::uint32_t t = first_; t < last_; ++t) {
+    if (taken_[t - first_] != 0) continue;
+    const Token& token = tokens_[t];
+    // Title: Mr. Wu, Dr. Lisa Su.
+    if (PersonTitles().count(token.hash) != 0 && token.capitalised) {
+      const std::uint32_t end = NameRunEnd(t + 1, 3);
+      if (end > t + 1) {
+        Candidate candidate{t + 1, end, "Person", {}, -1, {}, {}, {}};
+        Emit(std::move(candidate));
+        t = end - 1;
+      }
+      continue;
+    }
+    // Role word then a two- or three-word name: "CEO Eddie Wu", "analysts Robert Lea and ...".
+    if (!headline_ && RoleWords().count(token.hash) != 0) {
+      std::uint32_t at = t + 1;
+      while (at < last_) {
+        const std::uint32_t end = NameRunEnd(at, 3);
+        if (end - at < 2 || OrganisationCues().count(tokens_[end - 1].hash) != 0 ||
+            lexicon_.Longest(document_.text, tokens_, at, last_).entry >= 0) {
+          break;
+        }
+        Candidate candidate{at, end, "Person", {}, -1, {}, {}, {}};
+        Emit(std::move(candidate));
+        at = end;
+        if (Is(at, ",") && Is(at + 1, "and"))
+          at += 2;
+        else if (Is(at, "and") || Is(at, ","))
+          at += 1;
+        else
+          break;
+      }
+      continue;
+    }
+    // Given name and surname: "Alicia Yap", "Jensen Huang".
+    if (token.capitalised && token.kind == TokenKind::kWord && lexicon_.IsGivenName(token.hash) &&
+        t + 1 < last_ && IsNameToken(t + 1) && !tokens_[t + 1].all_caps) {
+      const bool common = document_.SeenLowercase(token.hash);
+      if (common && t == first_) continue;
+      std::uint32_t end = t + 2;
+      if (tokens_[t + 1].abbreviation && IsNameToken(end)) ++end;  // middle initial
+      const Token& surname = tokens_[end - 1];
+      if (OrganisationCues().count(surname.hash) != 0 || ProductHeads().count(surname.hash) != 0) {
+        continue;
+      }
+      if (headline_ && document_.SeenLowercase(surname.hash)) continue;
+      if (end < last_ && IsNameToken(end) && !headline_) continue;  // a longer name: leave it
+      Candidate candidate{t, end, "Person", {}, -1, {}, {}, {}};
+      Emit(std::move(candidate));
+      t = end - 1;
+      continue;
+    }
+    // Apposition: "Zhang Wei, chief executive of ...", "Lin Qing, who founded ...".
+    if (!headline_ && IsNameToken(t)) {
+      const std::uint32_t end = NameRunEnd(t, 3);
+      std::uint32_t at = end;
+      if (end - t >= 2 && Is(at, ",")) {
+        ++at;
+        if (at < last_ && Determiners().count(tokens_[at].hash) != 0) ++at;
+        if (at < last_ && (RoleWords().count(tokens_[at].hash) != 0 || Is(at, "who")) &&
+            OrganisationCues().count(tokens_[end - 1].hash) == 0) {
+          Candidate candidate{t, end, "Person", {}, -1, {}, {}, {}};
+          Emit(std::move(candidate));
+        }
+      }
+      t = end > t ? end - 1 : t;
+    }
+  }
+}
+
+void SentenceRecogniser::Organisations() {
+  if (headline_) return;
+  for (std::uint32_t t = first_; t < last_; ++t) {
+    if (!IsNameToken(t)) continue;
+    std::uint32_t end = NameRunEnd(t, 6);
+    // "Bank of X", "University of X": a cue followed by "of" and a name.
+    if (end < last_ && Is(end, "of") && OrganisationCues().count(tokens_[end - 1].hash) != 0 &&
+        IsNameToken(end + 1)) {
+      end = NameRunEnd(end + 1, 3);
+    }
+    std::uint32_t stop = end;
+    bool organisation = false;
+    if (end - t >= 2 && OrganisationCues().count(tokens_[end - 1].hash) != 0) {
+      organisation = true;
+    }
+    // Corporate suffix, possibly after a comma: "Foo Robotics Inc.", "Bar, LLC".
+    std::uint32_t at = end;
+    if (Is(at, ",")) ++at;
+    if (at < last_ && CorporateSuffixes().count(tokens_[at].hash) != 0 &&
+        (tokens_[at].capitalised || tokens_[at].all_caps) && taken_[at - first_] == 0) {
+      organisation = true;
+      stop = at + 1;
+    }
+    // "Moonshot AI": a distinctive word and AI.
+    if (!organisation && end - t == 1 && end < last_ && Word(end) == "AI" &&
+        taken_[end - first_] == 0 && AiAdjectives().count(tokens_[t].hash) == 0 &&
+        !document_.SeenLowercase(tokens_[t].hash)) {
+      organisation = true;
+      stop = end + 1;
+    }
+    if (organisation) {
+      Candidate candidate{t, stop, "Company", {}, -1, {}, {}, {}};
+      candidate.surface = std::string(document_.Text(t, Is(end, ",") ? end : stop));
+      Emit(std::move(candidate));
+    }
+    t = (organisation ? stop : end) - 1;
+  }
+}
+
+void SentenceRecogniser::ListsAndAppositions() {
+  if (headline_) return;
+  auto company_run = [&](std::uint32_t at) -> std::uint32_t {
+    if (!IsNameToken(at)) return at;
+    const std::uint32_t end = NameRunEnd(at, 3);
+    if (end - at == 1 && (document_.SeenLowercase(tokens_[at].hash) || at == first_)) return at;
+    return end;
+  };
+  for (std::uint32_t t = first_; t < last_; ++t) {
+    const Token& token = tokens_[t];
+    // "startups such as Moonshot and MiniMax", "rivals like Baidu, Tencent".
+    std::uint32_t list_start = 0;
+    if (Is(t, "such") && Is(t + 1, "as")) list_start = t + 2;
+    if (token.hash == HashLower("like") || token.hash == HashLower("including")) list_start = t + 1;
+    if (list_start != 0) {
+      bool after_group = false;
+      for (std::uint32_t b = t; b > first_ && b + 3 > t; --b) {
+        after_group = after_group || GroupNouns().count(tokens_[b - 1].hash) != 0;
+      }
+      if (after_group) {
+        std::uint32_t at = list_start;
+        for (int item = 0; item < 12 && at < last_; ++item) {
+          if (Is(at, "the")) ++at;
+          std::uint32_t end = at;
+          for (const Mention& mention : document_.mentions[static_cast<std::size_t>(sentence_)]) {
+            if (mention.first == at) end = mention.last;
+          }
+          if (end == at) {
+            end = company_run(at);
+            if (end == at) break;
+            Candidate candidate{at, end, "Company", {}, -1, {}, {}, {}};
+            Emit(std::move(candidate));
+          }
+          at = end;
+          while (at < last_ && document_.transparent[at] != 0) ++at;
+          if (Is(at, ",") && Is(at + 1, "and"))
+            at += 2;
+          else if (Is(at, ",") || Is(at, "and") || Is(at, "or"))
+            at += 1;
+          else
+            break;
+        }
+      }
+    }
+    // "Chinese startup DeepSeek", "rival Baidu".
+    if (!token.capitalised && CompanyNouns().count(token.hash) != 0 && t + 1 < last_) {
+      const std::uint32_t end = company_run(t + 1);
+      if (end > t + 1 && !lexicon_.IsGivenName(tokens_[t + 1].hash)) {
+        Candidate candidate{t + 1, end, "Company", {}, -1, {}, {}, {}};
+        Emit(std::move(candidate));
+      }
+    }
+    // "DeepSeek, a relatively new player".
+    if (IsNameToken(t) && (t == first_ || !IsNameToken(t - 1))) {
+      const std::uint32_t end = company_run(t);
+      if (end > t && Is(end, ",") && end + 1 < last_ &&
+          (Is(end + 1, "a") || Is(end + 1, "an") || Is(end + 1, "the"))) {
+        for (std::uint32_t k = end + 2; k < last_ && k <= end + 6; ++k) {
+          if (CompanyNouns().count(tokens_[k].hash) != 0) {
+            Candidate candidate{t, end, "Company", {}, -1, {}, {}, {}};
+            Emit(std::move(candidate));
+            break;
+          }
+          if (tokens_[k].kind == TokenKind::kPunct && !Is(k, "-")) break;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace kg::extract::nlp

@@ -1,0 +1,472 @@
+// SPDX-License-Identifier: MIT
+#include <algorithm>
+
+#include "extract/nlp/amounts.h"
+#include "extract/nlp/recogniser.h"
+
+namespace kg::extract::nlp {
+namespace {
+
+const WordSet& ModelVariants() {
+  static const WordSet set = MakeWordSet(
+      {"pro",  "ultra",    "flash",   "nano",     "sonnet",   "opus",   "haiku",  "max",
+       "plus", "turbo",    "mini",    "instruct", "chat",     "coder",  "vision", "omni",
+       "vl",   "thinking", "preview", "large",    "small",    "medium", "lite",   "reasoner",
+       "math", "air",      "scout",   "maverick", "behemoth", "base",   "high",   "deep"});
+  return set;
+}
+
+const WordSet& ChipWords() {
+  static const WordSet set = MakeWordSet(
+      {"chip", "chips", "gpu", "gpus", "accelerator", "accelerators", "processor", "processors",
+       "npu", "npus", "superchip", "superchips", "semiconductor", "semiconductors", "cpu", "cpus"});
+  return set;
+}
+
+const WordSet& ModelWords() {
+  static const WordSet set =
+      MakeWordSet({"model", "models", "llm", "llms", "chatbot", "reasoning", "open-source"});
+  return set;
+}
+
+const WordSet& Exchanges() {
+  static const WordSet set = MakeWordSet(
+      {"nasdaq",  "nyse",  "hkex", "sse",  "szse",     "tse",    "lse",  "hkg", "nysearca", "otc",
+       "otcmkts", "tsx",   "krx",  "asx",  "sehk",     "sha",    "she",  "tyo", "hk",       "nse",
+       "bse",     "xetra", "etr",  "amex", "euronext", "kosdaq", "twse", "six"});
+  return set;
+}
+
+bool IsVersionLike(std::string_view word) {
+  if (word.empty() || word.size() > 8) return false;
+  bool digit = false;
+  for (char c : word) {
+    if (c >= '0' && c <= '9')
+      digit = true;
+    else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.'))
+      return false;
+  }
+  return digit && ((word[0] >= '0' && word[0] <= '9') || word.size() <= 4);
+}
+
+// "H20", "MI300X", "B200": one to three capitals, two to four digits, up to two capitals.
+bool IsChipCode(std::string_view word) {
+  std::size_t i = 0;
+  while (i < word.size() && word[i] >= 'A' && word[i] <= 'Z') ++i;
+  if (i < 1 || i > 3) return false;
+  std::size_t digits_start = i;
+  while (i < word.size() && word[i] >= '0' && word[i] <= '9') ++i;
+  if (i - digits_start < 2 || i - digits_start > 4) return false;
+  std::size_t suffix_start = i;
+  while (i < word.size() && word[i] >= 'A' && word[i] <= 'Z') ++i;
+  return i == word.size() && i - suffix_start <= 2;
+}
+
+bool IsTickerLike(std::string_view word) {
+  if (word.empty() || word.size() > 10) return false;
+  std::size_t i = 0, letters = 0, digits = 0;
+  for (; i < word.size() && word[i] != '.'; ++i) {
+    if (word[i] >= 'A' && word[i] <= 'Z')
+      ++letters;
+    else if (word[i] >= '0' && word[i] <= '9')
+      ++digits;
+    else
+      return false;
+  }
+  if (letters > 0 && digits > 0) return false;
+  if (letters > 6 || (digits > 0 && (digits < 4 || digits > 6))) return false;
+  if (i < word.size()) {  // exchange suffix: .SZ, .HK, .L
+    for (std::size_t k = i + 1; k < word.size(); ++k) {
+      if (!(word[k] >= 'A' && word[k] <= 'Z')) return false;
+    }
+    if (word.size() - i - 1 < 1 || word.size() - i - 1 > 2) return false;
+  }
+  return letters + digits > 0;
+}
+
+}  // namespace
+
+SentenceRecogniser::SentenceRecogniser(const Lexicon& lexicon, Document& document, int sentence)
+    : lexicon_(lexicon),
+      document_(document),
+      tokens_(document.layout.tokens),
+      sentence_(sentence),
+      first_(document.layout.sentences[static_cast<std::size_t>(sentence)].first_token),
+      last_(document.layout.sentences[static_cast<std::size_t>(sentence)].last_token),
+      headline_(document.layout.sentences[static_cast<std::size_t>(sentence)].headline),
+      taken_(last_ - first_, 0) {}
+
+void SentenceRecogniser::Run() {
+  Amounts();
+  LexiconNames();
+  VersionedNames();
+  TickersAndAcronyms();
+  Products();
+  People();
+  Organisations();
+  ListsAndAppositions();
+}
+
+std::string_view SentenceRecogniser::Word(std::uint32_t t) const {
+  return TokenText(document_.text, tokens_[t]);
+}
+
+bool SentenceRecogniser::Is(std::uint32_t t, std::string_view word) const {
+  return t < last_ && Word(t) == word;
+}
+
+bool SentenceRecogniser::Free(std::uint32_t first, std::uint32_t last) const {
+  if (first < first_ || last > last_ || first >= last) return false;
+  for (std::uint32_t t = first; t < last; ++t) {
+    if (taken_[t - first_] != 0) return false;
+  }
+  return true;
+}
+
+int SentenceRecogniser::Emit(Candidate candidate) {
+  if (!Free(candidate.first, candidate.last)) return -1;
+  if (candidate.surface.empty()) {
+    candidate.surface = std::string(document_.Text(candidate.first, candidate.last));
+  }
+  const int entity = AddMention(lexicon_, document_, sentence_, candidate);
+  if (entity >= 0) {
+    for (std::uint32_t t = candidate.first; t < candidate.last; ++t) taken_[t - first_] = 1;
+  }
+  return entity;
+}
+
+int SentenceRecogniser::MentionEndingAt(std::uint32_t t) const {
+  const auto& mentions = document_.mentions[static_cast<std::size_t>(sentence_)];
+  for (std::size_t m = 0; m < mentions.size(); ++m) {
+    if (mentions[m].last == t) return static_cast<int>(m);
+  }
+  return -1;
+}
+
+bool SentenceRecogniser::IsNameToken(std::uint32_t t) const {
+  if (t >= last_ || taken_[t - first_] != 0) return false;
+  const Token& token = tokens_[t];
+  if (token.kind != TokenKind::kWord || !token.capitalised) return false;
+  return NonNameCapitals().count(token.hash) == 0 && GenericAcronyms().count(token.hash) == 0;
+}
+
+std::uint32_t SentenceRecogniser::NameRunEnd(std::uint32_t t, std::uint32_t max) const {
+  std::uint32_t end = t;
+  while (end < last_ && end - t < max) {
+    if (IsNameToken(end) || (end > t && GenericAcronyms().count(tokens_[end].hash) != 0 &&
+                             taken_[end - first_] == 0 && tokens_[end].all_caps)) {
+      ++end;
+      continue;
+    }
+    // "T-Head", "Hua-Hong": a hyphen glued between two name tokens.
+    if (end > t && Is(end, "-") && !tokens_[end].space_before && end + 1 < last_ &&
+        !tokens_[end + 1].space_before && IsNameToken(end + 1)) {
+      end += 2;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+void SentenceRecogniser::Amounts() {
+  AmountMatch match;
+  for (std::uint32_t t = first_; t < last_; ++t) {
+    if (!ParseAmountAt(document_.text, tokens_, t, last_, &match)) continue;
+    Candidate candidate;
+    candidate.first = match.first;
+    candidate.last = match.last;
+    candidate.type = "Amount";
+    candidate.value = match.value;
+    candidate.unit = match.unit;
+    Emit(std::move(candidate));
+    t = match.last - 1;
+  }
+}
+
+std::uint32_t SentenceRecogniser::ExtendModel(std::uint32_t end, bool has_version) const {
+  // Glued parts: Qwen3-Max, GPT-5-Chat, GPT-4o-mini.
+  while (end + 1 < last_ && Is(end, "-") && !tokens_[end].space_before &&
+         !tokens_[end + 1].space_before && tokens_[end + 1].kind != TokenKind::kPunct &&
+         Free(end, end + 2)) {
+    const Token& part = tokens_[end + 1];
+    if (!(part.has_digit || part.capitalised || ModelVariants().count(part.hash) != 0)) break;
+    has_version = has_version || part.has_digit;
+    end += 2;
+  }
+  // Spaced version and variant words: Llama 3.1, Gemini 2.5 Pro, Claude 3.5 Sonnet.
+  for (int step = 0; step < 3 && end < last_ && Free(end, end + 1); ++step) {
+    const Token& next = tokens_[end];
+    if (!has_version && IsVersionLike(Word(end)) && next.kind == TokenKind::kNumber) {
+      has_version = true;
+      ++end;
+    } else if ((next.capitalised || Word(end) == "mini") && ModelVariants().count(next.hash) != 0) {
+      ++end;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+void SentenceRecogniser::LexiconNames() {
+  for (std::uint32_t t = first_; t < last_; ++t) {
+    if (taken_[t - first_] != 0) continue;
+    const Lexicon::Match match = lexicon_.Longest(document_.text, tokens_, t, last_);
+    if (match.entry < 0 || !Free(t, t + match.length)) continue;
+    const LexiconEntry& entry = lexicon_.entry(match.entry);
+    std::uint32_t end = t + match.length;
+    Candidate candidate;
+    candidate.first = t;
+    candidate.type = entry.type;
+    candidate.lexicon_entry = match.entry;
+    // A versioned model named after its maker or family: DeepSeek-R1, Qwen3-Max, Llama 3.1.
+    const bool glued_version = end + 1 < last_ && Is(end, "-") && !tokens_[end].space_before &&
+                               !tokens_[end + 1].space_before && IsVersionLike(Word(end + 1));
+    if (entry.type == "Model" || (entry.type == "Company" && glued_version)) {
+      const std::uint32_t extended = ExtendModel(end, tokens_[end - 1].has_digit);
+      if (extended > end && (entry.type == "Model" || glued_version)) {
+        candidate.type = "Model";
+        candidate.lexicon_entry = -1;
+        end = extended;
+      }
+    } else if (entry.type == "Chip" && end < last_ && Free(end, end + 1) &&
+               tokens_[end].has_digit && IsVersionLike(Word(end))) {
+      candidate.lexicon_entry = -1;  // Ascend 910B
+      ++end;
+    }
+    candidate.last = end;
+    Emit(std::move(candidate));
+    t = end - 1;
+  }
+}
+
+void SentenceRecogniser::VersionedNames() {
+  bool model_context = false, chip_context = false;
+  for (std::uint32_t t = first_; t < last_; ++t) {
+    model_context = model_context || ModelWords().count(tokens_[t].hash) != 0;
+    chip_context = chip_context || ChipWords().count(tokens_[t].hash) != 0;
+  }
+  for (std::uint32_t t = first_; t < last_; ++t) {
+    if (taken_[t - first_] != 0 || tokens_[t].kind != TokenKind::kWord) continue;
+    const std::string_view word = Word(t);
+    if (tokens_[t].capitalised && tokens_[t].has_digit) {
+      // A family glued to its version: "Qwen3", "Qwen2.5".
+      std::size_t cut = word.size();
+      while (cut > 0 && ((word[cut - 1] >= '0' && word[cut - 1] <= '9') || word[cut - 1] == '.')) {
+        --cut;
+      }
+      if (cut > 1 && cut < word.size() &&
+          lexicon_.FindByKey("Model", NameKey(word.substr(0, cut))) >= 0) {
+        Candidate candidate;
+        candidate.first = t;
+        candidate.last = ExtendModel(t + 1, true);
+        candidate.type = "Model";
+        Emit(std::move(candidate));
+        continue;
+      }
+    }
+    if (IsChipCode(word) && chip_context) {
+      bool near_chip_word = false;
+      for (std::uint32_t k = t + 1; k < last_ && k <= t + 3; ++k) {
+        near_chip_word = near_chip_word || ChipWords().count(tokens_[k].hash) != 0;
+      }
+      if (near_chip_word) {
+        Candidate candidate;
+        candidate.first = t;
+        candidate.last = t + 1;
+        candidate.type = "Chip";
+        Emit(std::move(candidate));
+        continue;
+      }
+    }
+    // An unknown family with a glued version near model words: "Kimi-K2", "Ernie-4.5".
+    if (model_context && IsNameToken(t) && !document_.SeenLowercase(tokens_[t].hash) &&
+        t + 1 < last_ && Is(t + 1, "-") && !tokens_[t + 1].space_before && t + 2 < last_ &&
+        !tokens_[t + 2].space_before && IsVersionLike(Word(t + 2)) && Free(t, t + 3)) {
+      Candidate candidate;
+      candidate.first = t;
+      candidate.last = ExtendModel(t + 3, true);
+      candidate.type = "Model";
+      Emit(std::move(candidate));
+    }
+  }
+}
+
+void SentenceRecogniser::TickersAndAcronyms() {
+  for (std::uint32_t t = first_; t + 2 < last_; ++t) {
+    if (!Is(t, "(") || taken_[t - first_] != 0) continue;
+    std::uint32_t k = t + 1;
+    bool exchange = false;
+    if (Exchanges().count(tokens_[k].hash) != 0 && Is(k + 1, ":")) {
+      exchange = true;
+      k += 2;
+    }
+    if (k >= last_ || Is(k, "$")) ++k;  // ($NVDA)
+    if (k >= last_) continue;
+    const std::string_view symbol = Word(k);
+    std::uint32_t close = k + 1;
+    while (close < last_ && close <= k + 6 && !Is(close, ")")) ++close;
+    if (close >= last_ || !Is(close, ")")) continue;
+    const int known = lexicon_.FindTicker(tokens_[k].hash);
+    const bool generic = GenericAcronyms().count(tokens_[k].hash) != 0;
+    // An acronym spelled out just before it is a definition, not a ticker.
+    std::uint32_t expansion = t;
+    {
+      std::size_t letter = symbol.size();
+      std::uint32_t b = t;
+      while (letter > 0 && b > first_) {
+        --b;
+        const Token& token = tokens_[b];
+        if (token.kind != TokenKind::kWord) {
+          if (Is(b, "-")) continue;
+          break;
+        }
+        static const WordSet kLinkers = MakeWordSet({"of", "for", "and", "the", "&", "on", "in"});
+        if (kLinkers.count(token.hash) != 0) continue;
+        const char initial = Word(b)[0];
+        const char wanted = symbol[letter - 1];
+        if ((initial | 0x20) != (wanted | 0x20)) break;
+        --letter;
+        expansion = b;
+      }
+      if (letter != 0) expansion = t;
+    }
+    const bool definition = expansion < t && symbol.size() >= 2 && known < 0;
+    if (definition && close == k + 1) {
+      std::uint32_t head = expansion;
+      bool capitalised = true;
+      for (std::uint32_t b = expansion; b < t; ++b) {
+        if (tokens_[b].kind == TokenKind::kWord && !tokens_[b].capitalised &&
+            NonNameCapitals().count(tokens_[b].hash) == 0 && !Is(b, "for") && !Is(b, "of") &&
+            !Is(b, "and")) {
+          capitalised = false;
+        }
+      }
+      static const WordSet kProductHeads =
+          MakeWordSet({"platform", "studio", "suite", "service", "app", "engine", "assistant",
+                       "system", "framework", "toolkit", "store", "network"});
+      const int existing = MentionEndingAt(t);
+      int entity = -1;
+      if (existing >= 0) {
+        entity =
+            document_
+                .mentions[static_cast<std::size_t>(sentence_)][static_cast<std::size_t>(existing)]
+                .entity;
+      } else if (capitalised && Free(expansion, t)) {
+        Candidate candidate;
+        candidate.first = expansion;
+        candidate.last = t;
+        const bool product = kProductHeads.count(tokens_[head].hash) != 0 ||
+                             kProductHeads.count(tokens_[t - 1].hash) != 0;
+        const bool company = OrganisationCues().count(tokens_[t - 1].hash) != 0;
+        if (product || company) {
+          candidate.type = product ? "Product" : "Company";
+          entity = Emit(std::move(candidate));
+        }
+      }
+      if (entity >= 0 && !generic) {
+        AddMentionTo(document_, sentence_, k, k + 1, entity, symbol, 0);
+        document_.short_forms.emplace(tokens_[k].hash, entity);
+      }
+      for (std::uint32_t b = t; b <= close; ++b) taken_[b - first_] = 1;
+      t = close;
+      continue;
+    }
+    if (!IsTickerLike(symbol) || (generic && !exchange)) continue;
+    if (!exchange && known < 0 && close != k + 1) continue;
+    // The ticker belongs to the company named just before it.
+    std::uint32_t owner_end = t;
+    if (owner_end > first_ && tokens_[owner_end - 1].possessive) --owner_end;
+    const int owner = MentionEndingAt(owner_end);
+    const auto& mentions = document_.mentions[static_cast<std::size_t>(sentence_)];
+    if (owner >= 0) {
+      const Mention& mention = mentions[static_cast<std::size_t>(owner)];
+      DocEntity& entity = document_.entities[static_cast<std::size_t>(mention.entity)];
+      const bool foreign = known >= 0 && known != entity.lexicon_entry;
+      if (entity.type != "Company" && !foreign) continue;
+      if (!foreign && entity.ticker.empty()) {
+        entity.ticker = std::string(symbol);
+        entity.surfaces.emplace_back(std::string(symbol), 1);
+      }
+    } else {
+      std::uint32_t begin = t;
+      while (begin > first_ && t - begin < 4 && IsNameToken(begin - 1)) --begin;
+      if (begin == t) continue;
+      Candidate candidate;
+      candidate.first = begin;
+      candidate.last = t;
+      candidate.type = "Company";
+      if (known < 0) candidate.ticker = std::string(symbol);
+      if (Emit(std::move(candidate)) < 0) continue;
+    }
+    for (std::uint32_t b = t; b <= close; ++b) {
+      taken_[b - first_] = 1;
+      document_.transparent[b] = 1;
+    }
+    t = close;
+  }
+}
+
+void RecogniseEntities(const Lexicon& lexicon, Document& document) {
+  const auto& tokens = document.layout.tokens;
+  document.mentions.assign(document.layout.sentences.size(), {});
+  document.transparent.assign(tokens.size(), 0);
+  for (const Token& token : tokens) {
+    const auto first = static_cast<unsigned char>(document.text[token.start]);
+    if (token.kind == TokenKind::kWord && first >= 'a' && first <= 'z') {
+      document.lower_words.push_back(token.hash);
+    }
+  }
+  std::sort(document.lower_words.begin(), document.lower_words.end());
+  document.lower_words.erase(std::unique(document.lower_words.begin(), document.lower_words.end()),
+                             document.lower_words.end());
+  const int count = static_cast<int>(document.layout.sentences.size());
+  for (int s = 0; s < count; ++s) {
+    if (document.layout.sentences[static_cast<std::size_t>(s)].boilerplate) continue;
+    SentenceRecogniser(lexicon, document, s).Run();
+  }
+  // Short forms: a surname or a name's distinctive first word stands for the full name.
+  std::unordered_map<std::uint64_t, int> forms = document.short_forms;
+  std::unordered_map<std::uint64_t, int> clashes;
+  for (std::size_t e = 0; e < document.entities.size(); ++e) {
+    const DocEntity& entity = document.entities[e];
+    if (entity.type != "Person" && !(entity.type == "Company" && entity.lexicon_entry < 0))
+      continue;
+    for (const auto& [surface, n] : entity.surfaces) {
+      Layout words = Segment(surface);
+      if (words.tokens.size() < 2) continue;
+      const Token& part = entity.type == "Person" ? words.tokens.back() : words.tokens.front();
+      if (!part.capitalised || document.SeenLowercase(part.hash) ||
+          NonNameCapitals().count(part.hash) != 0 || lexicon.FindTicker(part.hash) >= 0) {
+        continue;
+      }
+      auto [it, inserted] = forms.emplace(part.hash, static_cast<int>(e));
+      if (!inserted && it->second != static_cast<int>(e)) clashes[part.hash] = 1;
+    }
+  }
+  for (const auto& [hash, unused] : clashes) forms.erase(hash);
+  if (forms.empty()) return;
+  for (int s = 0; s < count; ++s) {
+    const Sentence& sentence = document.layout.sentences[static_cast<std::size_t>(s)];
+    if (sentence.boilerplate) continue;
+    auto& mentions = document.mentions[static_cast<std::size_t>(s)];
+    std::size_t next_mention = 0;
+    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+      while (next_mention < mentions.size() && mentions[next_mention].last <= t) ++next_mention;
+      if (next_mention < mentions.size() && mentions[next_mention].first <= t) continue;
+      if (!tokens[t].capitalised || document.transparent[t] != 0) continue;
+      auto found = forms.find(tokens[t].hash);
+      if (found == forms.end()) continue;
+      const bool glued = (t + 1 < sentence.last_token && tokens[t + 1].capitalised &&
+                          tokens[t + 1].kind == TokenKind::kWord) ||
+                         (t > sentence.first_token && tokens[t - 1].capitalised &&
+                          tokens[t - 1].kind == TokenKind::kWord && t - 1 != sentence.first_token);
+      if (glued) continue;
+      AddMentionTo(document, s, t, t + 1, found->second, TokenText(document.text, tokens[t]), 0);
+      next_mention = 0;
+    }
+  }
+}
+
+}  // namespace kg::extract::nlp

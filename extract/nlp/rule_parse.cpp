@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: MIT
+// Reads rule files: "family" rows name word lists, "rule" rows give a pattern.
+#include <cstdlib>
+
+#include "extract/nlp/rules.h"
+#include "graph/error.h"
+
+namespace kg::extract::nlp {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> Split(std::string_view text, char separator) {
+  std::vector<std::string_view> parts;
+  std::size_t i = 0;
+  while (i <= text.size()) {
+    std::size_t j = text.find(separator, i);
+    if (j == std::string_view::npos) j = text.size();
+    if (j > i) parts.push_back(text.substr(i, j - i));
+    i = j + 1;
+  }
+  return parts;
+}
+
+[[noreturn]] void Fail(std::string_view source, int line, const std::string& message) {
+  throw Error(ErrorCode::kInvalidInput,
+              std::string(source) + ":" + std::to_string(line) + ": " + message);
+}
+
+SlotSpec ParseSlot(std::string_view text, std::string_view source, int line) {
+  // {S:Company|Product}, {O:Amount:money}, {S:Company~new}, {O:Place*}
+  SlotSpec slot;
+  std::string_view body = text.substr(1, text.size() - 2);
+  if (!body.empty() && body.back() == '*') {
+    slot.distributive = true;
+    body.remove_suffix(1);
+  }
+  if (body.size() > 4 && body.ends_with("~new")) {
+    slot.only_new = true;
+    body.remove_suffix(4);
+  }
+  if (body.size() < 3 || (body[0] != 'S' && body[0] != 'O') || body[1] != ':') {
+    Fail(source, line, "bad slot '" + std::string(text) + "': expected {S:Type} or {O:Type}");
+  }
+  slot.role = body[0];
+  std::vector<std::string_view> parts = Split(body.substr(2), ':');
+  if (parts.empty()) Fail(source, line, "slot without a type: " + std::string(text));
+  for (std::string_view type : Split(parts[0], '|')) slot.types.emplace_back(type);
+  if (parts.size() > 1) slot.subtype = std::string(parts[1]);
+  return slot;
+}
+
+}  // namespace
+
+void RuleSet::AddRules(std::string_view content, std::string_view source) {
+  // Families first, so a rule may use a family defined further down the file.
+  ForEachDataLine(content, [&](int number, std::string_view line) {
+    std::vector<std::string_view> fields = SplitTabs(line);
+    if (Trim(fields[0]) != "family") return;
+    if (fields.size() < 3) Fail(source, number, "expected 'family<TAB>name<TAB>word|word...'");
+    families_[std::string(Trim(fields[1]))] = std::string(Trim(fields[2]));
+  });
+  ForEachDataLine(content, [&](int number, std::string_view line) {
+    std::vector<std::string_view> fields = SplitTabs(line);
+    const std::string_view kind = Trim(fields[0]);
+    if (kind == "family") return;
+    if (kind != "rule" || fields.size() < 5) {
+      Fail(source, number,
+           "expected 'rule<TAB>name<TAB>relation<TAB>confidence<TAB>pattern[<TAB>context]'");
+    }
+    Rule rule;
+    rule.name = std::string(Trim(fields[1]));
+    rule.relation = std::string(Trim(fields[2]));
+    const std::string confidence(Trim(fields[3]));
+    char* end = nullptr;
+    rule.confidence = std::strtod(confidence.c_str(), &end);
+    if (end == confidence.c_str() || *end != '\0' || rule.confidence <= 0 || rule.confidence > 1) {
+      Fail(source, number, "confidence must be a number in (0, 1], not '" + confidence + "'");
+    }
+    if (fields.size() > 5 && !Trim(fields[5]).empty()) {
+      rule.context = std::string(Trim(fields[5]));
+      if (rule.context != "sentence" && rule.context != "paragraph" && rule.context != "document") {
+        Fail(source, number, "context must be sentence, paragraph or document");
+      }
+    }
+    bool has_subject = false, has_object = false;
+    for (std::string_view piece : Split(Trim(fields[4]), ' ')) {
+      RuleElement element;
+      if (piece.starts_with("...")) {
+        element.kind = RuleElement::Kind::kGap;
+        element.gap = std::atoi(std::string(piece.substr(3)).c_str());
+        if (element.gap <= 0 || element.gap > 30) Fail(source, number, "gap must be ...1 to ...30");
+      } else if (piece == "'s") {
+        element.kind = RuleElement::Kind::kPossessive;
+      } else if (piece.size() > 2 && piece.front() == '{' && piece.back() == '}') {
+        element.kind = RuleElement::Kind::kSlot;
+        element.slot = ParseSlot(piece, source, number);
+        (element.slot.role == 'S' ? has_subject : has_object) = true;
+      } else {
+        if (piece.size() > 1 && piece.back() == '?') {
+          element.optional = true;
+          piece.remove_suffix(1);
+        }
+        std::string words(piece);
+        if (piece.starts_with("@")) {
+          auto family = families_.find(std::string(piece.substr(1)));
+          if (family == families_.end()) {
+            Fail(source, number, "unknown family '" + std::string(piece) + "'");
+          }
+          words = family->second;
+        }
+        for (std::string_view choice : Split(words, '|')) {
+          std::string spaced(choice);
+          for (char& c : spaced) c = (c == '_') ? ' ' : c;
+          Layout layout = Segment(spaced);
+          std::vector<std::uint64_t> hashes;
+          for (const Token& token : layout.tokens) hashes.push_back(token.hash);
+          if (!hashes.empty()) element.alternatives.push_back(std::move(hashes));
+        }
+        if (element.alternatives.empty()) Fail(source, number, "empty word choice");
+      }
+      rule.elements.push_back(std::move(element));
+    }
+    if (!has_subject && !has_object)
+      Fail(source, number, "a rule needs an {S:...} or {O:...} slot");
+    for (std::size_t e = 0; e < rule.elements.size() && rule.anchor < 0; ++e) {
+      const RuleElement& element = rule.elements[e];
+      if (element.kind == RuleElement::Kind::kWords && !element.optional) {
+        rule.anchor = static_cast<int>(e);
+      }
+    }
+    // Without a trigger word, start from the last plain slot, so the slot
+    // before it binds the nearest fitting entity.
+    if (rule.anchor < 0) {
+      for (std::size_t e = rule.elements.size(); e-- > 0 && rule.anchor < 0;) {
+        if (rule.elements[e].kind == RuleElement::Kind::kSlot &&
+            !rule.elements[e].slot.distributive) {
+          rule.anchor = static_cast<int>(e);
+        }
+      }
+    }
+    if (rule.anchor < 0) Fail(source, number, "a rule needs a word or a plain slot to start from");
+    rules_.push_back(std::move(rule));
+  });
+  Index();
+}
+
+void RuleSet::Index() {
+  by_anchor_.clear();
+  slot_anchored_.clear();
+  for (std::size_t r = 0; r < rules_.size(); ++r) {
+    const Rule& rule = rules_[r];
+    const RuleElement& anchor = rule.elements[static_cast<std::size_t>(rule.anchor)];
+    if (anchor.kind == RuleElement::Kind::kSlot) {
+      slot_anchored_.push_back(static_cast<int>(r));
+      continue;
+    }
+    for (std::size_t choice = 0; choice < anchor.alternatives.size(); ++choice) {
+      by_anchor_[anchor.alternatives[choice][0]].emplace_back(static_cast<int>(r),
+                                                              static_cast<int>(choice));
+    }
+  }
+}
+
+}  // namespace kg::extract::nlp

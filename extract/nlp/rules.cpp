@@ -1,0 +1,447 @@
+// SPDX-License-Identifier: MIT
+// Matching: each rule starts at its anchor (a trigger word, or an entity for
+// rules without one) and matches outwards, right then left, shortest gaps
+// first, so every slot binds the nearest fitting entity.
+#include "extract/nlp/rules.h"
+
+#include <algorithm>
+
+#include "extract/nlp/amounts.h"
+#include "graph/ontology.h"
+
+namespace kg::extract::nlp {
+namespace {
+
+constexpr std::size_t kMaxStates = 8;
+
+struct State {
+  int subject = -1;  // mention indices within the sentence
+  int object = -1;
+  int subject_element = -1;
+  int object_element = -1;
+  int gaps = 0;
+  std::uint32_t low = 0, high = 0;  // token span covered
+  bool pronoun_before = false;      // the last slot matched was "its"/"his"/"her"
+};
+
+const WordSet& NegationWords() {
+  static const WordSet set = MakeWordSet(
+      {"not",      "never",     "no",        "denied",  "denies",   "deny",   "denying",
+       "neither",  "nor",       "without",   "didn't",  "doesn't",  "don't",  "won't",
+       "wasn't",   "isn't",     "aren't",    "hasn't",  "haven't",  "hadn't", "couldn't",
+       "wouldn't", "cancelled", "canceled",  "cancels", "scrapped", "halted", "abandoned",
+       "rejected", "ruled",     "dismissed", "instead", "rather",   "n't",    "refused"});
+  return set;
+}
+
+const WordSet& HedgeWords() {
+  static const WordSet set = MakeWordSet(
+      {"reportedly", "may",      "might",    "could",       "would",   "plans",   "planned",
+       "planning",   "expected", "rumored",  "rumoured",    "claims",  "claimed", "claim",
+       "allegedly",  "reported", "possibly", "potentially", "likely",  "aims",    "considering",
+       "talks",      "rumour",   "rumor",    "speculation", "sources", "intends", "seeks"});
+  return set;
+}
+
+class SentenceMatcher {
+ public:
+  SentenceMatcher(const Document& document, int sentence)
+      : document_(document),
+        tokens_(document.layout.tokens),
+        sentence_(document.layout.sentences[static_cast<std::size_t>(sentence)]),
+        index_(sentence),
+        mentions_(document.mentions[static_cast<std::size_t>(sentence)]),
+        start_at_(sentence_.last_token - sentence_.first_token, -1),
+        end_at_(sentence_.last_token - sentence_.first_token + 1, -1) {
+    for (std::size_t m = 0; m < mentions_.size(); ++m) {
+      start_at_[mentions_[m].first - sentence_.first_token] = static_cast<int>(m);
+      end_at_[mentions_[m].last - sentence_.first_token] = static_cast<int>(m);
+    }
+    for (std::uint32_t t = sentence_.first_token; t < sentence_.last_token; ++t) {
+      hedged_ = hedged_ || HedgeWords().count(tokens_[t].hash) != 0;
+    }
+  }
+
+  void MatchWordAnchor(const Rule& rule, int choice, std::uint32_t t, std::vector<RuleMatch>& out) {
+    const auto& words = rule.elements[static_cast<std::size_t>(rule.anchor)]
+                            .alternatives[static_cast<std::size_t>(choice)];
+    if (t + words.size() > sentence_.last_token) return;
+    for (std::size_t k = 1; k < words.size(); ++k) {
+      if (tokens_[t + k].hash != words[k]) return;
+    }
+    State start;
+    start.low = t;
+    start.high = t + static_cast<std::uint32_t>(words.size());
+    MatchAround(rule, start, t, start.high, out);
+  }
+
+  void MatchSlotAnchor(const Rule& rule, int mention, std::vector<RuleMatch>& out) {
+    const RuleElement& element = rule.elements[static_cast<std::size_t>(rule.anchor)];
+    if (!Accepts(element.slot, mention)) return;
+    State start;
+    Bind(start, element, rule.anchor, mention);
+    start.low = mentions_[static_cast<std::size_t>(mention)].first;
+    start.high = mentions_[static_cast<std::size_t>(mention)].last;
+    MatchAround(rule, start, start.low, start.high, out);
+  }
+
+ private:
+  const Mention& At(int m) const { return mentions_[static_cast<std::size_t>(m)]; }
+  const DocEntity& EntityOf(int m) const {
+    return document_.entities[static_cast<std::size_t>(At(m).entity)];
+  }
+
+  bool Accepts(const SlotSpec& slot, int m) const {
+    const DocEntity& entity = EntityOf(m);
+    if (std::find(slot.types.begin(), slot.types.end(), entity.type) == slot.types.end()) {
+      return false;
+    }
+    if (slot.only_new && (entity.lexicon_entry >= 0 || (At(m).flags & kCoref) != 0)) return false;
+    // A possessive place modifies a noun ("China's tech sector"); it is not a location.
+    if (entity.type == "Place" && (At(m).flags & kPossessive) != 0) return false;
+    if (!slot.subtype.empty()) {
+      const std::string& unit = entity.unit;
+      if (slot.subtype == "money") return IsCurrencyUnit(unit);
+      if (slot.subtype == "percent" || slot.subtype == "parameters") return unit == slot.subtype;
+      if (slot.subtype == "count") {
+        return !IsCurrencyUnit(unit) && unit != "percent" && unit != "parameters";
+      }
+    }
+    return true;
+  }
+
+  static void Bind(State& state, const RuleElement& element, int index, int mention) {
+    if (element.slot.role == 'S') {
+      state.subject = mention;
+      state.subject_element = index;
+    } else {
+      state.object = mention;
+      state.object_element = index;
+    }
+  }
+
+  std::uint32_t SkipForward(std::uint32_t pos) const {
+    while (pos < sentence_.last_token && document_.transparent[pos] != 0) ++pos;
+    return pos;
+  }
+  std::uint32_t SkipBackward(std::uint32_t pos) const {
+    while (pos > sentence_.first_token && document_.transparent[pos - 1] != 0) --pos;
+    return pos;
+  }
+
+  void Forward(const Rule& rule, std::size_t e, std::uint32_t pos, State state,
+               std::vector<State>& out) const {
+    if (out.size() >= kMaxStates) return;
+    pos = SkipForward(pos);
+    if (e == rule.elements.size()) {
+      state.high = std::max(state.high, pos);
+      out.push_back(state);
+      return;
+    }
+    const RuleElement& element = rule.elements[e];
+    const std::uint32_t end = sentence_.last_token;
+    switch (element.kind) {
+      case RuleElement::Kind::kWords:
+        for (const auto& words : element.alternatives) {
+          if (pos + words.size() > end) continue;
+          bool same = true;
+          for (std::size_t k = 0; k < words.size() && same; ++k)
+            same = tokens_[pos + k].hash == words[k];
+          if (same)
+            Forward(rule, e + 1, pos + static_cast<std::uint32_t>(words.size()), state, out);
+        }
+        if (element.optional) Forward(rule, e + 1, pos, state, out);
+        break;
+      case RuleElement::Kind::kPossessive:
+        if (pos < end && tokens_[pos].possessive) {
+          Forward(rule, e + 1, pos + 1, state, out);
+        } else if (state.pronoun_before) {
+          Forward(rule, e + 1, pos, state, out);
+        }
+        break;
+      case RuleElement::Kind::kGap:
+        for (int k = 0; k <= element.gap && pos + k <= end; ++k) {
+          State next = state;
+          next.gaps += k;
+          Forward(rule, e + 1, pos + static_cast<std::uint32_t>(k), next, out);
+        }
+        break;
+      case RuleElement::Kind::kSlot: {
+        if (pos >= end) break;
+        const int m = start_at_[pos - sentence_.first_token];
+        if (m < 0 || !Accepts(element.slot, m)) break;
+        State next = state;
+        Bind(next, element, static_cast<int>(e), m);
+        next.pronoun_before = (At(m).flags & kPossessivePronoun) != 0;
+        Forward(rule, e + 1, At(m).last, next, out);
+        break;
+      }
+    }
+  }
+
+  void Backward(const Rule& rule, int e, std::uint32_t pos, State state,
+                std::vector<State>& out) const {
+    if (out.size() >= kMaxStates) return;
+    pos = SkipBackward(pos);
+    if (e < 0) {
+      state.low = std::min(state.low, pos);
+      out.push_back(state);
+      return;
+    }
+    const RuleElement& element = rule.elements[static_cast<std::size_t>(e)];
+    const std::uint32_t begin = sentence_.first_token;
+    switch (element.kind) {
+      case RuleElement::Kind::kWords:
+        for (const auto& words : element.alternatives) {
+          if (pos < begin + words.size()) continue;
+          const std::uint32_t from = pos - static_cast<std::uint32_t>(words.size());
+          bool same = true;
+          for (std::size_t k = 0; k < words.size() && same; ++k)
+            same = tokens_[from + k].hash == words[k];
+          if (same) Backward(rule, e - 1, from, state, out);
+        }
+        if (element.optional) Backward(rule, e - 1, pos, state, out);
+        break;
+      case RuleElement::Kind::kPossessive: {
+        if (pos > begin && tokens_[pos - 1].possessive) {
+          Backward(rule, e - 1, pos - 1, state, out);
+        } else {
+          const int m = end_at_[pos - begin];
+          if (m >= 0 && (At(m).flags & kPossessivePronoun) != 0)
+            Backward(rule, e - 1, pos, state, out);
+        }
+        break;
+      }
+      case RuleElement::Kind::kGap:
+        for (int k = 0; k <= element.gap && pos >= begin + static_cast<std::uint32_t>(k); ++k) {
+          State next = state;
+          next.gaps += k;
+          Backward(rule, e - 1, pos - static_cast<std::uint32_t>(k), next, out);
+        }
+        break;
+      case RuleElement::Kind::kSlot: {
+        const int m = end_at_[pos - begin];
+        if (m < 0 || !Accepts(element.slot, m)) break;
+        State next = state;
+        Bind(next, element, e, m);
+        Backward(rule, e - 1, At(m).first, next, out);
+        break;
+      }
+    }
+  }
+
+  // Coordinated entities next to a slot: "Baidu (BIDU) and Tencent", "such as A, B and C".
+  std::vector<int> Expand(const Rule& rule, int element_index, int mention) const {
+    std::vector<int> list = {mention};
+    const SlotSpec& slot = rule.elements[static_cast<std::size_t>(element_index)].slot;
+    const std::uint32_t begin = sentence_.first_token, end = sentence_.last_token;
+    auto is = [&](std::uint32_t t, std::string_view word) {
+      return t < end && TokenText(document_.text, tokens_[t]) == word;
+    };
+    if (slot.distributive) {
+      for (std::size_t m = 0; m < mentions_.size(); ++m) {
+        if (mentions_[m].first > At(mention).first && Accepts(slot, static_cast<int>(m))) {
+          list.push_back(static_cast<int>(m));
+        }
+      }
+      return list;
+    }
+    if (element_index == rule.anchor) return list;
+    if (element_index > rule.anchor) {
+      std::uint32_t pos = At(mention).last;
+      while (list.size() < 12) {
+        pos = SkipForward(pos);
+        if (is(pos, ",") && (is(pos + 1, "and") || is(pos + 1, "or")))
+          pos += 2;
+        else if (is(pos, ",") || is(pos, "and") || is(pos, "or") || is(pos, "&"))
+          pos += 1;
+        else if (is(pos, "as") && is(pos + 1, "well") && is(pos + 2, "as"))
+          pos += 3;
+        else
+          break;
+        if (is(pos, "the")) ++pos;
+        if (pos < end && start_at_[pos - begin] < 0) {
+          for (std::uint32_t k = pos; k < end && k < pos + 5 && start_at_[k - begin] < 0; ++k) {
+            if (is(k, "like") || is(k, "including") || (is(k, "such") && is(k + 1, "as"))) {
+              pos = is(k, "such") ? k + 2 : k + 1;
+              break;
+            }
+          }
+        }
+        if (pos >= end) break;
+        const int next = start_at_[pos - begin];
+        if (next < 0 || !Accepts(slot, next)) break;
+        list.push_back(next);
+        pos = At(next).last;
+      }
+    } else {
+      std::uint32_t pos = At(mention).first;
+      while (list.size() < 12 && pos > begin) {
+        if (is(pos - 1, "and") || is(pos - 1, "or") || is(pos - 1, "&")) {
+          --pos;
+          if (pos > begin && is(pos - 1, ",")) --pos;
+        } else if (is(pos - 1, ",")) {
+          --pos;
+        } else {
+          break;
+        }
+        pos = SkipBackward(pos);
+        const int next = end_at_[pos - begin];
+        if (next < 0 || !Accepts(slot, next)) break;
+        list.push_back(next);
+        pos = At(next).first;
+      }
+    }
+    return list;
+  }
+
+  // An entity for a slot the pattern lacks: this sentence, earlier ones, the document.
+  int FromContext(const Rule& rule, const graph::RelationType& type, char role, int other_entity,
+                  const State& state) const {
+    SlotSpec slot;
+    for (std::string_view name : role == 'S' ? type.subject_types : type.object_types) {
+      slot.types.emplace_back(name);
+    }
+    for (std::size_t m = 0; m < mentions_.size(); ++m) {
+      const Mention& mention = mentions_[m];
+      if (mention.first >= state.low && mention.last <= state.high) continue;
+      if (mention.entity != other_entity && Accepts(slot, static_cast<int>(m))) {
+        return mention.entity;
+      }
+    }
+    if (rule.context == "sentence") return -1;
+    if (rule.context == "paragraph") {
+      for (int back = index_ - 1; back >= 0 && back >= index_ - 4; --back) {
+        const Sentence& earlier = document_.layout.sentences[static_cast<std::size_t>(back)];
+        if (earlier.paragraph != sentence_.paragraph) break;
+        for (const Mention& mention : document_.mentions[static_cast<std::size_t>(back)]) {
+          const DocEntity& entity = document_.entities[static_cast<std::size_t>(mention.entity)];
+          if (mention.entity != other_entity &&
+              std::find(slot.types.begin(), slot.types.end(), entity.type) != slot.types.end()) {
+            return mention.entity;
+          }
+        }
+      }
+      return -1;
+    }
+    const int main = slot.types.empty() ? -1 : MainEntity(document_, slot.types.front());
+    return main == other_entity ? -1 : main;
+  }
+
+  bool Negated(const State& state) const {
+    const std::uint32_t from =
+        state.low >= sentence_.first_token + 3 ? state.low - 3 : sentence_.first_token;
+    for (std::uint32_t t = from; t < state.high; ++t) {
+      if (NegationWords().count(tokens_[t].hash) != 0) return true;
+    }
+    return false;
+  }
+
+  void MatchAround(const Rule& rule, const State& start, std::uint32_t anchor_begin,
+                   std::uint32_t anchor_end, std::vector<RuleMatch>& out) const {
+    std::vector<State> right, left;
+    Forward(rule, static_cast<std::size_t>(rule.anchor) + 1, anchor_end, start, right);
+    if (right.empty()) return;
+    Backward(rule, rule.anchor - 1, anchor_begin, start, left);
+    if (left.empty()) return;
+    const graph::RelationType* type = graph::FindRelationType(rule.relation);
+    std::vector<std::pair<int, State>> combined;
+    for (const State& r : right) {
+      for (const State& l : left) {
+        State both = r;
+        if (l.subject >= 0) {
+          both.subject = l.subject;
+          both.subject_element = l.subject_element;
+        }
+        if (l.object >= 0) {
+          both.object = l.object;
+          both.object_element = l.object_element;
+        }
+        both.low = l.low;
+        both.gaps = l.gaps + r.gaps;
+        combined.emplace_back(both.gaps, both);
+      }
+    }
+    std::stable_sort(combined.begin(), combined.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [gaps, state] : combined) {
+      if (Negated(state)) return;
+      std::vector<int> subjects, objects;
+      bool from_context = false;
+      if (state.subject >= 0) {
+        for (int m : Expand(rule, state.subject_element, state.subject))
+          subjects.push_back(At(m).entity);
+      }
+      if (state.object >= 0) {
+        for (int m : Expand(rule, state.object_element, state.object))
+          objects.push_back(At(m).entity);
+      }
+      if (subjects.empty() || objects.empty()) {
+        if (type == nullptr) continue;
+        const int known = subjects.empty() ? objects.front() : subjects.front();
+        const int found = FromContext(rule, *type, subjects.empty() ? 'S' : 'O', known, state);
+        if (found < 0) continue;
+        (subjects.empty() ? subjects : objects).push_back(found);
+        from_context = true;
+      }
+      bool coref = (state.subject >= 0 && (At(state.subject).flags & kCoref) != 0) ||
+                   (state.object >= 0 && (At(state.object).flags & kCoref) != 0);
+      double confidence = rule.confidence * (hedged_ ? 0.8 : 1.0) *
+                          std::max(0.6, 1.0 - 0.01 * gaps) * (from_context ? 0.85 : 1.0) *
+                          (coref ? 0.9 : 1.0);
+      bool any = false;
+      for (int subject : subjects) {
+        for (int object : objects) {
+          if (subject == object) continue;
+          const DocEntity& s = document_.entities[static_cast<std::size_t>(subject)];
+          const DocEntity& o = document_.entities[static_cast<std::size_t>(object)];
+          if (type != nullptr && (std::find(type->subject_types.begin(), type->subject_types.end(),
+                                            s.type) == type->subject_types.end() ||
+                                  std::find(type->object_types.begin(), type->object_types.end(),
+                                            o.type) == type->object_types.end())) {
+            continue;
+          }
+          out.push_back({subject, object, &rule, std::clamp(confidence, 0.0, 1.0), index_});
+          any = true;
+        }
+      }
+      if (any) return;
+    }
+  }
+
+  const Document& document_;
+  const std::vector<Token>& tokens_;
+  const Sentence& sentence_;
+  int index_;
+  const std::vector<Mention>& mentions_;
+  std::vector<int> start_at_;
+  std::vector<int> end_at_;
+  bool hedged_ = false;
+};
+
+}  // namespace
+
+std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
+  std::vector<RuleMatch> found;
+  const auto& sentences = document.layout.sentences;
+  const auto& tokens = document.layout.tokens;
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    if (sentences[s].boilerplate || document.mentions[s].empty()) continue;
+    SentenceMatcher matcher(document, static_cast<int>(s));
+    for (std::uint32_t t = sentences[s].first_token; t < sentences[s].last_token; ++t) {
+      auto anchored = by_anchor_.find(tokens[t].hash);
+      if (anchored == by_anchor_.end()) continue;
+      for (const auto& [rule, choice] : anchored->second) {
+        matcher.MatchWordAnchor(rules_[static_cast<std::size_t>(rule)], choice, t, found);
+      }
+    }
+    for (int rule : slot_anchored_) {
+      for (std::size_t m = 0; m < document.mentions[s].size(); ++m) {
+        matcher.MatchSlotAnchor(rules_[static_cast<std::size_t>(rule)], static_cast<int>(m), found);
+      }
+    }
+  }
+  return found;
+}
+
+}  // namespace kg::extract::nlp

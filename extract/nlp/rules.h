@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/nlp/document.h"
+
+/// Relation rules: token patterns with typed entity slots, trigger words and
+/// bounded gaps, read from TSV text (format in extract/data/README.md).
+namespace kg::extract::nlp {
+
+struct SlotSpec {
+  char role = 'S';                 // 'S' subject, 'O' object
+  std::vector<std::string> types;  // accepted entity types
+  std::string subtype;             // Amount only: money, percent, parameters, count
+  bool only_new = false;           // "~new": found by a general recogniser, not the lexicon
+  bool distributive = false;       // "*": every such entity in the rest of the sentence
+};
+
+struct RuleElement {
+  enum class Kind : std::uint8_t { kWords, kGap, kPossessive, kSlot };
+  Kind kind = Kind::kWords;
+  std::vector<std::vector<std::uint64_t>> alternatives;  // kWords: token hashes of each choice
+  bool optional = false;
+  int gap = 0;  // kGap: at most this many tokens
+  SlotSpec slot;
+};
+
+struct Rule {
+  std::string name;
+  std::string relation;
+  double confidence = 0.8;
+  std::vector<RuleElement> elements;
+  int anchor = -1;                   // index of the element matched first
+  std::string context = "sentence";  // where a slot the pattern lacks is looked for
+};
+
+/// One relation a rule found in one sentence.
+struct RuleMatch {
+  int subject = -1;  // entity indices in the Document
+  int object = -1;
+  const Rule* rule = nullptr;
+  double confidence = 0;
+  int sentence = 0;
+};
+
+class RuleSet {
+ public:
+  /// Adds the families and rules of one file. Throws kg::Error(kInvalidInput)
+  /// naming `source` and the line of a malformed row.
+  void AddRules(std::string_view content, std::string_view source);
+
+  /// Runs every rule over every sentence that is not boilerplate. Work per
+  /// sentence is bounded by the sentence and mention caps.
+  std::vector<RuleMatch> Apply(const Document& document) const;
+
+  std::size_t size() const { return rules_.size(); }
+
+ private:
+  void Index();
+
+  std::vector<Rule> rules_;
+  std::unordered_map<std::string, std::string> families_;  // name -> "a|b|c"
+  std::unordered_map<std::uint64_t, std::vector<std::pair<int, int>>> by_anchor_;  // rule, choice
+  std::vector<int> slot_anchored_;
+};
+
+}  // namespace kg::extract::nlp

@@ -1,0 +1,379 @@
+// SPDX-License-Identifier: MIT
+#include "extract/nlp/text.h"
+
+#include <array>
+#include <initializer_list>
+#include <unordered_set>
+
+namespace kg::extract::nlp {
+namespace {
+
+enum class CharClass : std::uint8_t { kSpace, kNewline, kWord, kPunct };
+
+struct CharInfo {
+  CharClass cls;
+  int length;
+  std::uint32_t code_point;
+};
+
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
+CharClass ClassifyCodePoint(std::uint32_t cp) {
+  if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
+      cp == 0x3000 || cp == 0xFEFF) {
+    return CharClass::kSpace;
+  }
+  if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) return CharClass::kNewline;
+  if ((cp >= 0x80 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2010 && cp <= 0x205E) ||
+      (cp >= 0x20A0 && cp <= 0x20CF) || (cp >= 0x2190 && cp <= 0x21FF) ||
+      (cp >= 0x2500 && cp <= 0x27BF) || (cp >= 0x3001 && cp <= 0x3003) ||
+      (cp >= 0x3008 && cp <= 0x3011) || (cp >= 0xFF01 && cp <= 0xFF0F)) {
+    return CharClass::kPunct;
+  }
+  return CharClass::kWord;
+}
+
+CharInfo Classify(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    if (c == '\n') return {CharClass::kNewline, 1, c};
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c < 0x20 || c == 0x7F) {
+      return {CharClass::kSpace, 1, c};
+    }
+    return {IsAsciiAlnum(c) ? CharClass::kWord : CharClass::kPunct, 1, c};
+  }
+  int length = (c >= 0xF0) ? 4 : (c >= 0xE0) ? 3 : (c >= 0xC0) ? 2 : 1;
+  if (length == 1 || i + length > text.size()) return {CharClass::kWord, 1, c};
+  std::uint32_t cp = c & (0x3F >> (length - 1));
+  for (int k = 1; k < length; ++k) {
+    const auto cont = static_cast<unsigned char>(text[i + k]);
+    if ((cont & 0xC0) != 0x80) return {CharClass::kWord, 1, c};
+    cp = (cp << 6) | (cont & 0x3F);
+  }
+  return {ClassifyCodePoint(cp), length, cp};
+}
+
+bool IsApostrophe(std::string_view text, std::size_t i, int* length) {
+  if (text[i] == '\'') {
+    *length = 1;
+    return true;
+  }
+  if (text.compare(i, 3, "\xE2\x80\x99") == 0) {
+    *length = 3;
+    return true;
+  }
+  return false;
+}
+
+bool IsWordCharAt(std::string_view text, std::size_t i) {
+  return i < text.size() && Classify(text, i).cls == CharClass::kWord;
+}
+
+std::uint64_t HashWord(const char* word) { return HashLower(word); }
+
+const std::unordered_set<std::uint64_t>& HashSet(std::initializer_list<const char*> words,
+                                                 std::unordered_set<std::uint64_t>& storage) {
+  for (const char* word : words) storage.insert(HashWord(word));
+  return storage;
+}
+
+const std::unordered_set<std::uint64_t>& Abbreviations() {
+  static std::unordered_set<std::uint64_t> storage;
+  static const auto& set = HashSet(
+      {"inc",  "corp", "ltd", "co",  "mr",   "mrs",  "ms",  "dr",   "prof", "jr",     "sr",
+       "st",   "vs",   "etc", "no",  "gen",  "sen",  "rep", "gov",  "lt",   "col",    "sgt",
+       "capt", "jan",  "feb", "aug", "sept", "sep",  "oct", "nov",  "dec",  "approx", "dept",
+       "bros", "mt",   "ft",  "est", "fig",  "govt", "cos", "assn", "ave",  "blvd"},
+      storage);
+  return set;
+}
+
+// Abbreviations after which a capitalised word never starts a new sentence.
+const std::unordered_set<std::uint64_t>& Titles() {
+  static std::unordered_set<std::uint64_t> storage;
+  static const auto& set =
+      HashSet({"mr.",  "mrs.", "ms.",   "dr.", "prof.", "gen.", "sen.", "rep.", "gov.", "lt.",
+               "col.", "sgt.", "capt.", "st.", "no.",   "vs.",  "mt.",  "ft.",  "fig.", "approx."},
+              storage);
+  return set;
+}
+
+// Words that usually open a sentence: after "Inc." or "U.S." they signal a new one.
+const std::unordered_set<std::uint64_t>& SentenceStarters() {
+  static std::unordered_set<std::uint64_t> storage;
+  static const auto& set = HashSet(
+      {"the",   "this",     "that",      "these",  "those", "it",      "its",      "in",
+       "on",    "at",       "for",       "a",      "an",    "but",     "and",      "he",
+       "she",   "they",     "we",        "i",      "as",    "while",   "however",  "meanwhile",
+       "there", "after",    "before",    "when",   "if",    "still",   "also",     "separately",
+       "last",  "analysts", "investors", "shares", "his",   "her",     "their",    "our",
+       "some",  "many",     "what",      "why",    "how",   "despite", "according"},
+      storage);
+  return set;
+}
+
+// A run of single letters and dots ("U.S", "e.g", "C.C"), which takes a final period.
+bool IsDottedInitials(std::string_view word) {
+  if (word.size() < 3) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const bool letter_slot = (i % 2 == 0);
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (letter_slot ? !(IsAsciiUpper(c) || IsAsciiLower(c)) : c != '.') return false;
+  }
+  return word.size() % 2 == 1;
+}
+
+bool IsBulletText(std::string_view token) {
+  static constexpr std::array<std::string_view, 9> kBullets = {"*",
+                                                               "-",
+                                                               "\xE2\x80\xA2",
+                                                               "\xC2\xB7",
+                                                               "\xE2\x80\x93",
+                                                               "\xE2\x80\x94",
+                                                               "\xE2\x96\xAA",
+                                                               "\xE2\x97\x8F",
+                                                               "\xE2\x96\xBA"};
+  for (std::string_view bullet : kBullets) {
+    if (token == bullet) return true;
+  }
+  return false;
+}
+
+struct Tokenizer {
+  std::string_view text;
+  Layout& layout;
+  std::vector<std::uint8_t>& newlines_before;  // per token: line breaks in the space before it
+  std::vector<std::uint32_t>& line_start;      // per token: byte where its line starts
+
+  void Run() {
+    std::size_t i = 0;
+    bool space_before = true;
+    int newlines = 0;
+    std::uint32_t current_line_start = 0;
+    while (i < text.size()) {
+      const CharInfo info = Classify(text, i);
+      if (info.cls == CharClass::kSpace) {
+        space_before = true;
+        i += info.length;
+        continue;
+      }
+      if (info.cls == CharClass::kNewline) {
+        space_before = true;
+        if (newlines < 255) ++newlines;
+        i += info.length;
+        current_line_start = static_cast<std::uint32_t>(i);
+        continue;
+      }
+      Token token;
+      token.start = static_cast<std::uint32_t>(i);
+      token.space_before = space_before;
+      if (info.cls == CharClass::kWord) {
+        i = ScanWord(i, token);
+      } else {
+        i = ScanPunct(i, info, token);
+      }
+      token.end = static_cast<std::uint32_t>(i);
+      Finish(token);
+      layout.tokens.push_back(token);
+      newlines_before.push_back(static_cast<std::uint8_t>(newlines));
+      line_start.push_back(current_line_start);
+      newlines = 0;
+      space_before = false;
+    }
+  }
+
+  std::size_t ScanWord(std::size_t i, Token& token) {
+    const std::size_t begin = i;
+    while (i < text.size()) {
+      const CharInfo info = Classify(text, i);
+      if (info.cls == CharClass::kWord) {
+        i += info.length;
+        continue;
+      }
+      const auto prev = static_cast<unsigned char>(text[i - 1]);
+      const unsigned char next = i + 1 < text.size() ? text[i + 1] : 0;
+      if (text[i] == '.' && IsAsciiAlnum(prev) && IsAsciiAlnum(next)) {
+        i += 1;  // U.S, JD.com, 38.38
+        continue;
+      }
+      if (text[i] == ',' && IsAsciiDigit(prev) && i + 3 < text.size() + 0 && IsAsciiDigit(next) &&
+          IsAsciiDigit(text[i + 2]) && IsAsciiDigit(text[i + 3]) &&
+          (i + 4 >= text.size() || !IsAsciiDigit(text[i + 4]))) {
+        i += 1;  // 1,000
+        continue;
+      }
+      int apostrophe = 0;
+      if (IsApostrophe(text, i, &apostrophe) && IsWordCharAt(text, i + apostrophe)) {
+        const std::size_t after = i + apostrophe;
+        const bool possessive_s =
+            (text[after] == 's' || text[after] == 'S') && !IsWordCharAt(text, after + 1);
+        if (possessive_s) break;
+        i = after;  // don't, O'Brien
+        continue;
+      }
+      break;
+    }
+    std::string_view word = text.substr(begin, i - begin);
+    if (i < text.size() && text[i] == '.') {
+      std::uint64_t hash = HashLower(word);
+      bool single_capital = word.size() == 1 && IsAsciiUpper(word[0]);
+      if (single_capital || IsDottedInitials(word) || Abbreviations().count(hash) != 0) {
+        i += 1;
+        token.abbreviation = true;
+      }
+    }
+    return i;
+  }
+
+  std::size_t ScanPunct(std::size_t i, const CharInfo& info, Token& token) {
+    int apostrophe = 0;
+    if (IsApostrophe(text, i, &apostrophe)) {
+      const std::size_t after = i + apostrophe;
+      if (after < text.size() && (text[after] == 's' || text[after] == 'S') &&
+          !IsWordCharAt(text, after + 1) && !layout.tokens.empty() &&
+          layout.tokens.back().end == i) {
+        token.possessive = true;
+        return after + 1;
+      }
+      if (!layout.tokens.empty() && layout.tokens.back().end == i && i > 0 &&
+          (text[i - 1] == 's' || text[i - 1] == 'S') && !IsWordCharAt(text, after)) {
+        token.possessive = true;  // plural possessive: "investors' money"
+        return after;
+      }
+    }
+    return i + info.length;
+  }
+
+  void Finish(Token& token) {
+    std::string_view word = text.substr(token.start, token.end - token.start);
+    token.hash = HashLower(word);
+    const auto first = static_cast<unsigned char>(word[0]);
+    if (IsAsciiDigit(first) || ((first == '.') && word.size() > 1)) {
+      token.kind = TokenKind::kNumber;
+    } else if (Classify(word, 0).cls == CharClass::kPunct || token.possessive) {
+      token.kind = TokenKind::kPunct;
+    }
+    token.capitalised = IsAsciiUpper(first);
+    int letters = 0;
+    bool lower = false;
+    for (unsigned char c : word) {
+      if (IsAsciiDigit(c)) token.has_digit = true;
+      if (IsAsciiUpper(c)) ++letters;
+      if (IsAsciiLower(c)) lower = true;
+    }
+    token.all_caps = letters >= 2 && !lower;
+  }
+};
+
+bool IsTerminal(std::string_view token) {
+  return token == "." || token == "!" || token == "?" || token == "\xE2\x80\xA6";
+}
+
+bool IsCloser(std::string_view token) {
+  return token == "\"" || token == "'" || token == ")" || token == "]" || token == "\xE2\x80\x9D" ||
+         token == "\xE2\x80\x99";
+}
+
+}  // namespace
+
+std::uint64_t HashLower(std::string_view text) {
+  std::uint64_t hash = 1469598103934665603ULL;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(text[i + 2]) == 0x99) {
+      c = '\'';
+      i += 2;
+    } else if (IsAsciiUpper(c)) {
+      c = static_cast<unsigned char>(c - 'A' + 'a');
+    }
+    hash = (hash ^ c) * 1099511628211ULL;
+  }
+  return hash;
+}
+
+WordSet MakeWordSet(std::initializer_list<const char*> words) {
+  WordSet set;
+  for (const char* word : words) set.insert(HashLower(word));
+  return set;
+}
+
+Layout Segment(std::string_view text) {
+  Layout layout;
+  layout.tokens.reserve(text.size() / 5 + 8);
+  std::vector<std::uint8_t> newlines_before;
+  std::vector<std::uint32_t> line_start;
+  newlines_before.reserve(layout.tokens.capacity());
+  line_start.reserve(layout.tokens.capacity());
+  Tokenizer{text, layout, newlines_before, line_start}.Run();
+
+  const auto& tokens = layout.tokens;
+  const std::uint32_t count = static_cast<std::uint32_t>(tokens.size());
+  int paragraph = 0;
+  std::uint32_t first = 0;
+  auto close = [&](std::uint32_t last) {
+    if (last > first) {
+      Sentence sentence;
+      sentence.first_token = first;
+      sentence.last_token = last;
+      sentence.start = tokens[first].start;
+      sentence.end = tokens[last - 1].end;
+      sentence.paragraph = paragraph;
+      layout.sentences.push_back(sentence);
+    }
+    first = last;
+  };
+  for (std::uint32_t t = 0; t < count; ++t) {
+    const std::string_view word = TokenText(text, tokens[t]);
+    const bool line_begins = (t == 0) || newlines_before[t] > 0;
+    if (line_begins && t > first) {
+      // A single line break inside running prose (hard-wrapped text) does not end a sentence.
+      const std::string_view prev = TokenText(text, tokens[t - 1]);
+      const std::uint32_t prev_line_length = tokens[t - 1].end - line_start[t - 1];
+      const auto next_first = static_cast<unsigned char>(word[0]);
+      const bool soft = newlines_before[t] == 1 && prev_line_length >= 40 && !IsTerminal(prev) &&
+                        prev != ":" && (IsAsciiLower(next_first) || IsAsciiDigit(next_first));
+      if (!soft) {
+        close(t);
+        ++paragraph;
+      }
+    } else if (line_begins && t == first && t > 0) {
+      ++paragraph;
+    }
+    if (line_begins && IsBulletText(word) && t + 1 < count && tokens[t + 1].space_before &&
+        newlines_before[t + 1] == 0) {
+      first = t + 1;  // the bullet itself belongs to no sentence
+      continue;
+    }
+    if (IsTerminal(word)) {
+      std::uint32_t end = t + 1;
+      while (end < count && newlines_before[end] == 0 && !tokens[end].space_before &&
+             (IsCloser(TokenText(text, tokens[end])) || IsTerminal(TokenText(text, tokens[end])))) {
+        ++end;
+      }
+      const bool next_lower = end < count && newlines_before[end] == 0 &&
+                              IsAsciiLower(static_cast<unsigned char>(text[tokens[end].start]));
+      if (!next_lower && (end >= count || tokens[end].space_before)) {
+        close(end);
+        t = end - 1;
+        continue;
+      }
+    } else if (tokens[t].abbreviation && t + 1 < count && newlines_before[t + 1] == 0 &&
+               tokens[t + 1].space_before && tokens[t + 1].capitalised &&
+               Titles().count(tokens[t].hash) == 0 &&
+               SentenceStarters().count(tokens[t + 1].hash) != 0) {
+      close(t + 1);
+      continue;
+    }
+    if (t + 1 - first >= static_cast<std::uint32_t>(kMaxSentenceTokens)) close(t + 1);
+  }
+  close(count);
+  return layout;
+}
+
+}  // namespace kg::extract::nlp

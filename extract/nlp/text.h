@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+/// One pass over an article: tokens (byte spans) and sentences, with the
+/// boilerplate (link lists, subscription prompts, disclaimers) and headline
+/// lines marked. Everything indexes the original UTF-8 text; nothing is copied.
+namespace kg::extract::nlp {
+
+/// Sentences longer than this many tokens are cut into pieces, so the work per
+/// sentence stays bounded on pathological input (one huge line, no punctuation).
+inline constexpr int kMaxSentenceTokens = 160;
+
+enum class TokenKind : std::uint8_t { kWord, kNumber, kPunct };
+
+struct Token {
+  std::uint32_t start = 0;  // byte offsets [start, end) in the text
+  std::uint32_t end = 0;
+  std::uint64_t hash = 0;  // HashLower() of the token text
+  TokenKind kind = TokenKind::kWord;
+  bool space_before = false;  // whitespace (or the text start) precedes it
+  bool capitalised = false;   // first character is an ASCII capital
+  bool all_caps = false;      // at least two letters, none lower case
+  bool has_digit = false;
+  bool possessive = false;    // the token is 's or a bare apostrophe after a plural
+  bool abbreviation = false;  // a known abbreviation with its period ("Inc.", "U.S.")
+};
+
+struct Sentence {
+  std::uint32_t start = 0;  // byte span [start, end) in the text
+  std::uint32_t end = 0;
+  std::uint32_t first_token = 0;  // token range [first_token, last_token)
+  std::uint32_t last_token = 0;
+  int paragraph = 0;         // index of the hard-broken line or block it sits in
+  bool boilerplate = false;  // link lists, prompts, disclaimers: never mined
+  bool headline = false;     // a title-case line: capitals say nothing about names
+};
+
+struct Layout {
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+};
+
+/// The hash of `text` with ASCII letters lower-cased and typographic
+/// apostrophes (U+2019) folded to '. Used for every word comparison.
+std::uint64_t HashLower(std::string_view text);
+
+/// Tokenises `text` and splits it into sentences. Never fails: invalid or odd
+/// bytes become word characters. Cost: linear in the text size.
+Layout Segment(std::string_view text);
+
+/// Marks boilerplate and headline sentences of `layout` (a separate pass so
+/// it can look at whole lines and paragraphs).
+void MarkBoilerplate(std::string_view text, Layout& layout);
+
+/// A set of word hashes (HashLower) for membership tests.
+using WordSet = std::unordered_set<std::uint64_t>;
+WordSet MakeWordSet(std::initializer_list<const char*> words);
+
+inline std::string_view TokenText(std::string_view text, const Token& token) {
+  return text.substr(token.start, token.end - token.start);
+}
+
+}  // namespace kg::extract::nlp
