@@ -45,7 +45,9 @@ int Run(const QueryCommand& command, const GlobalOptions& global) {
   }
   query::ResultFormat format;
   format.evidence = command.evidence;
-  format.prefer_document = command.options.source_document;
+  if (!command.options.source_document.empty()) {
+    format.prefer_document = query::ResolveDocument(store, command.options.source_document);
+  }
   if (command.format == "json") {
     std::cout << query::ResultJson(store, result, format)
                      .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)

@@ -273,10 +273,31 @@ void SortRows(Result& result) {
 
 }  // namespace
 
+std::string ResolveDocument(const graph::Store& store, std::string_view name) {
+  if (store.FindDocument(name)) return std::string(name);
+  // A file name stands for a stored path or import name that ends with it.
+  std::vector<std::string> matches;
+  for (const graph::DocumentInfo& document : store.ListDocuments()) {
+    const std::string& stored = document.name;
+    if (stored.size() > name.size() && stored.ends_with(name)) {
+      char before = stored[stored.size() - name.size() - 1];
+      if (before == '/' || before == '#' || before == ':') matches.push_back(stored);
+    }
+  }
+  if (matches.size() == 1) return matches.front();
+  std::string message = "no document named '" + std::string(name) + "'";
+  if (matches.size() > 1) {
+    message = "'" + std::string(name) + "' names several documents: " + matches[0] + ", " +
+              matches[1] + (matches.size() > 2 ? ", ..." : "");
+  }
+  throw Error(ErrorCode::kNotFound, message);
+}
+
 Result Run(const graph::Store& store, std::string_view text, const QueryOptions& options) {
   ParsedQuery parsed = Parse(text);
-  if (!options.source_document.empty() && !store.FindDocument(options.source_document)) {
-    throw Error(ErrorCode::kNotFound, "no document named '" + options.source_document + "'");
+  QueryOptions resolved_options = options;
+  if (!options.source_document.empty()) {
+    resolved_options.source_document = ResolveDocument(store, options.source_document);
   }
   Result result;
   result.query = std::string(text);
@@ -302,7 +323,7 @@ Result Run(const graph::Store& store, std::string_view text, const QueryOptions&
     result.patterns.push_back(std::move(chosen->description));
   }
   result.variables = planner.variables;
-  Executor executor(store, options, std::move(plans), result.variables.size(), result);
+  Executor executor(store, resolved_options, std::move(plans), result.variables.size(), result);
   executor.Execute();
   for (const Row& row : result.rows) {
     for (const Match& match : row.matches) {

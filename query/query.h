@@ -61,6 +61,11 @@ struct Result {
 /// ambiguous name.
 Result Run(const graph::Store& store, std::string_view text, const QueryOptions& options = {});
 
+/// The stored name of the document `name` designates: the name itself, or the
+/// one stored name that ends with "/name", "#name" or ":name" (a file name for a
+/// stored path or import name). Throws kg::Error(kNotFound) otherwise.
+std::string ResolveDocument(const graph::Store& store, std::string_view name);
+
 /// The entities and relations of every row, for rendering and export;
 /// `description` is the query.
 graph::Subgraph ToSubgraph(const graph::Store& store, const Result& result);

@@ -125,6 +125,21 @@ TEST_SUITE("query/query") {
     CHECK_THROWS_AS(Run(store, "Alibaba * ?", missing), Error);
   }
 
+  TEST_CASE("a source document may be named by its file name alone") {
+    graph::Store store = testing::MakeFixtureStore(
+        {{"A"}, {"B"}}, {{"A", "partners_with", "B", 0.9, "/data/news/c.txt"},
+                         {"A", "invests_in", "B", 0.9, "import:t.jsonl#d.txt"}});
+    CHECK(ResolveDocument(store, "c.txt") == "/data/news/c.txt");
+    CHECK(ResolveDocument(store, "d.txt") == "import:t.jsonl#d.txt");
+    CHECK(ResolveDocument(store, "/data/news/c.txt") == "/data/news/c.txt");
+    CHECK_THROWS_AS(ResolveDocument(store, "news/x.txt"), Error);
+    QueryOptions from_c;
+    from_c.source_document = "c.txt";
+    Result result = Run(store, "A * ?", from_c);
+    REQUIRE(result.rows.size() == 1);
+    CHECK(result.rows[0].matches[0].relation.type == "partners_with");
+  }
+
   TEST_CASE("a pattern with both ends named asks whether the relation exists") {
     graph::Store store = NewsStore();
     CHECK(Run(store, "Apple partners_with Alibaba").rows.size() == 1);
