@@ -3,6 +3,7 @@
 
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <tuple>
 
@@ -119,7 +120,20 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
   // figure stated as equal to another ("RMB 380 billion ($53 billion)") shares its relations.
   std::map<std::tuple<int, std::string, int, int>, std::pair<double, const nlp::Rule*>> best;
   std::multimap<std::pair<int, int>, int> equal_amounts;  // (sentence, amount) -> other amount
+  // A relation filled in from context yields to one the text states outright
+  // for the same sentence, type and stated end.
+  std::set<std::tuple<int, std::string, int, int>> stated;
   for (const nlp::RuleMatch& match : matches) {
+    if (match.from_context) continue;
+    stated.emplace(match.sentence, match.rule->relation, match.object, 0);
+    stated.emplace(match.sentence, match.rule->relation, match.subject, 1);
+  }
+  for (const nlp::RuleMatch& match : matches) {
+    if (match.from_context &&
+        (stated.count({match.sentence, match.rule->relation, match.object, 0}) ||
+         stated.count({match.sentence, match.rule->relation, match.subject, 1}))) {
+      continue;
+    }
     auto key = std::make_tuple(match.subject, match.rule->relation, match.object, match.sentence);
     auto [it, inserted] = best.emplace(key, std::make_pair(match.confidence, match.rule));
     if (!inserted && it->second.first < match.confidence)

@@ -112,7 +112,7 @@ class GzipSource : public ByteSource {
                                                 std::to_string(limits_.max_decompressed_bytes) +
                                                 " bytes; refused");
     }
-    if (inflated_bytes_ > kRatioCheckBytes &&
+    if (inflated_bytes_ > limits_.ratio_check_after_bytes &&
         inflated_bytes_ / std::max<std::uint64_t>(compressed_bytes_, 1) >
             limits_.max_compression_ratio) {
       throw Error(ErrorCode::kInvalidInput, label_ + ": gzip data inflates more than " +

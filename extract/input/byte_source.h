@@ -27,9 +27,9 @@ std::unique_ptr<ByteSource> MakeFdSource(int fd, bool owns_fd, std::string label
 
 struct GzipLimits {
   std::uint64_t max_decompressed_bytes = std::uint64_t{16} << 30;
-  std::uint64_t max_compression_ratio = 1000;  // checked once past kRatioCheckBytes
+  std::uint64_t max_compression_ratio = 1000;  // checked once past ratio_check_after_bytes
+  std::uint64_t ratio_check_after_bytes = std::uint64_t{64} << 20;
 };
-inline constexpr std::uint64_t kRatioCheckBytes = std::uint64_t{64} << 20;
 
 /// Inflates gzip data (several concatenated members allowed) from `compressed`.
 /// Throws kg::Error(kInvalidInput) "<label>: ..." for corrupt or truncated

@@ -62,7 +62,9 @@ void ReadStreamOrThrow(std::unique_ptr<ByteSource> source, const std::string& fi
   if (input->Peek(1).empty())
     throw Error(ErrorCode::kInvalidInput, name + ": empty file; nothing to ingest");
   if (IsGzip(input->Peek(2))) {
-    GzipLimits limits{options.max_decompressed_bytes, options.max_compression_ratio};
+    GzipLimits limits;
+    limits.max_decompressed_bytes = options.max_decompressed_bytes;
+    limits.max_compression_ratio = options.max_compression_ratio;
     input = std::make_unique<BufferedReader>(MakeGzipSource(std::move(input), name, limits));
     if (input->Peek(1).empty()) {
       throw Error(ErrorCode::kInvalidInput, name + ": empty after gunzip; nothing to ingest");

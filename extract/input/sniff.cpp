@@ -39,8 +39,9 @@ constexpr MagicNumber kMagicNumbers[] = {
 
 bool StartsWithIgnoringCase(std::string_view text, std::string_view prefix) {
   if (text.size() < prefix.size()) return false;
-  return std::equal(prefix.begin(), prefix.end(), text.begin(), [](char left, char right) {
-    return std::tolower(static_cast<unsigned char>(left)) == right;
+  return std::equal(prefix.begin(), prefix.end(), text.begin(), [](char expected, char actual) {
+    return std::tolower(static_cast<unsigned char>(actual)) ==
+           std::tolower(static_cast<unsigned char>(expected));
   });
 }
 

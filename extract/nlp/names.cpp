@@ -137,7 +137,6 @@ const WordSet& OrganisationCues() {
                                           "pictures",
                                           "brands",
                                           "enterprises",
-                                          "intelligence",
                                           "exchange",
                                           "agency",
                                           "commission",

@@ -94,6 +94,11 @@ void RuleSet::AddRules(std::string_view content, std::string_view source) {
         element.kind = RuleElement::Kind::kGap;
         element.gap = std::atoi(std::string(piece.substr(3)).c_str());
         if (element.gap <= 0 || element.gap > 30) Fail(source, number, "gap must be ...1 to ...30");
+      } else if (piece.size() > 1 && piece[0] == '~') {
+        element.kind = RuleElement::Kind::kModifiers;
+        element.gap = std::atoi(std::string(piece.substr(1)).c_str());
+        if (element.gap <= 0 || element.gap > 10)
+          Fail(source, number, "modifiers must be ~1 to ~10");
       } else if (piece == "'s") {
         element.kind = RuleElement::Kind::kPossessive;
       } else if (piece.size() > 2 && piece.front() == '{' && piece.back() == '}') {

@@ -34,6 +34,17 @@ const WordSet& NegationWords() {
   return set;
 }
 
+// Words a run of modifiers ("its own Chinese") never contains.
+const WordSet& FunctionWords() {
+  static const WordSet set = MakeWordSet(
+      {"with", "to",    "for", "in",    "on",    "at",    "of",    "by",    "from",   "into",
+       "and",  "or",    "but", "as",    "than",  "is",    "are",   "was",   "were",   "has",
+       "have", "had",   "be",  "been",  "which", "that",  "who",   "the",   "a",      "an",
+       "its",  "their", "his", "her",   "over",  "under", "about", "after", "before", "while",
+       "will", "would", "can", "could", "may",   "might", "not"});
+  return set;
+}
+
 const WordSet& HedgeWords() {
   static const WordSet set = MakeWordSet(
       {"reportedly", "may",      "might",    "could",       "would",   "plans",   "planned",
@@ -120,6 +131,13 @@ class SentenceMatcher {
     }
   }
 
+  // A word that can modify a noun: not punctuation (a hyphen aside), not a function word.
+  bool IsModifier(std::uint32_t t) const {
+    const Token& token = tokens_[t];
+    if (token.kind == TokenKind::kPunct) return TokenText(document_.text, token) == "-";
+    return FunctionWords().count(token.hash) == 0;
+  }
+
   std::uint32_t SkipForward(std::uint32_t pos) const {
     while (pos < sentence_.last_token && document_.transparent[pos] != 0) ++pos;
     return pos;
@@ -161,6 +179,14 @@ class SentenceMatcher {
         break;
       case RuleElement::Kind::kGap:
         for (int k = 0; k <= element.gap && pos + k <= end; ++k) {
+          State next = state;
+          next.gaps += k;
+          Forward(rule, e + 1, pos + static_cast<std::uint32_t>(k), next, out);
+        }
+        break;
+      case RuleElement::Kind::kModifiers:
+        for (int k = 0; k <= element.gap && pos + k <= end; ++k) {
+          if (k > 0 && !IsModifier(pos + static_cast<std::uint32_t>(k) - 1)) break;
           State next = state;
           next.gaps += k;
           Forward(rule, e + 1, pos + static_cast<std::uint32_t>(k), next, out);
@@ -214,6 +240,14 @@ class SentenceMatcher {
       }
       case RuleElement::Kind::kGap:
         for (int k = 0; k <= element.gap && pos >= begin + static_cast<std::uint32_t>(k); ++k) {
+          State next = state;
+          next.gaps += k;
+          Backward(rule, e - 1, pos - static_cast<std::uint32_t>(k), next, out);
+        }
+        break;
+      case RuleElement::Kind::kModifiers:
+        for (int k = 0; k <= element.gap && pos >= begin + static_cast<std::uint32_t>(k); ++k) {
+          if (k > 0 && !IsModifier(pos - static_cast<std::uint32_t>(k))) break;
           State next = state;
           next.gaps += k;
           Backward(rule, e - 1, pos - static_cast<std::uint32_t>(k), next, out);
@@ -296,19 +330,36 @@ class SentenceMatcher {
   }
 
   // An entity for a slot the pattern lacks: this sentence, earlier ones, the document.
-  int FromContext(const Rule& rule, const graph::RelationType& type, char role, int other_entity,
-                  const State& state) const {
+  // Prefers a plain mention before the match (nearest first), then one after,
+  // then possessive ones ("OpenAI's chatbot" is a modifier, seldom the actor).
+  int FromContext(const Rule& rule, const graph::RelationType& type, char role,
+                  const std::vector<int>& excluded, const State& state) const {
     SlotSpec slot;
     for (std::string_view name : role == 'S' ? type.subject_types : type.object_types) {
       slot.types.emplace_back(name);
     }
-    for (std::size_t m = 0; m < mentions_.size(); ++m) {
+    auto usable = [&](std::size_t m) {
       const Mention& mention = mentions_[m];
-      if (mention.first >= state.low && mention.last <= state.high) continue;
-      if (mention.entity != other_entity && Accepts(slot, static_cast<int>(m))) {
-        return mention.entity;
+      if (mention.first >= state.low && mention.last <= state.high) return false;
+      if (std::find(excluded.begin(), excluded.end(), mention.entity) != excluded.end()) {
+        return false;
+      }
+      return Accepts(slot, static_cast<int>(m));
+    };
+    int best = -1, best_rank = 99;
+    for (std::size_t m = 0; m < mentions_.size(); ++m) {
+      if (!usable(m)) continue;
+      const Mention& mention = mentions_[m];
+      const bool possessive = (mention.flags & (kPossessive | kPossessivePronoun)) != 0;
+      const bool before = mention.last <= state.low;
+      const int rank = (possessive ? 2 : 0) + (before ? 0 : 1);
+      // Among mentions before the match, the later (nearer) one wins at equal rank.
+      if (rank < best_rank || (rank == best_rank && before)) {
+        best = mention.entity;
+        best_rank = rank;
       }
     }
+    if (best >= 0) return best;
     if (rule.context == "sentence") return -1;
     if (rule.context == "paragraph") {
       for (int back = index_ - 1; back >= 0 && back >= index_ - 4; --back) {
@@ -316,7 +367,7 @@ class SentenceMatcher {
         if (earlier.paragraph != sentence_.paragraph) break;
         for (const Mention& mention : document_.mentions[static_cast<std::size_t>(back)]) {
           const DocEntity& entity = document_.entities[static_cast<std::size_t>(mention.entity)];
-          if (mention.entity != other_entity &&
+          if (std::find(excluded.begin(), excluded.end(), mention.entity) == excluded.end() &&
               std::find(slot.types.begin(), slot.types.end(), entity.type) != slot.types.end()) {
             return mention.entity;
           }
@@ -325,12 +376,12 @@ class SentenceMatcher {
       return -1;
     }
     const int main = slot.types.empty() ? -1 : MainEntity(document_, slot.types.front());
-    return main == other_entity ? -1 : main;
+    return std::find(excluded.begin(), excluded.end(), main) != excluded.end() ? -1 : main;
   }
 
   bool Negated(const State& state) const {
     const std::uint32_t from =
-        state.low >= sentence_.first_token + 3 ? state.low - 3 : sentence_.first_token;
+        state.low >= sentence_.first_token + 5 ? state.low - 5 : sentence_.first_token;
     for (std::uint32_t t = from; t < state.high; ++t) {
       if (NegationWords().count(tokens_[t].hash) != 0) return true;
     }
@@ -378,7 +429,7 @@ class SentenceMatcher {
       }
       if (subjects.empty() || objects.empty()) {
         if (type == nullptr) continue;
-        const int known = subjects.empty() ? objects.front() : subjects.front();
+        const std::vector<int>& known = subjects.empty() ? objects : subjects;
         const int found = FromContext(rule, *type, subjects.empty() ? 'S' : 'O', known, state);
         if (found < 0) continue;
         (subjects.empty() ? subjects : objects).push_back(found);
@@ -401,7 +452,8 @@ class SentenceMatcher {
                                             o.type) == type->object_types.end())) {
             continue;
           }
-          out.push_back({subject, object, &rule, std::clamp(confidence, 0.0, 1.0), index_});
+          out.push_back(
+              {subject, object, from_context, &rule, std::clamp(confidence, 0.0, 1.0), index_});
           any = true;
         }
       }

@@ -22,11 +22,11 @@ struct SlotSpec {
 };
 
 struct RuleElement {
-  enum class Kind : std::uint8_t { kWords, kGap, kPossessive, kSlot };
+  enum class Kind : std::uint8_t { kWords, kGap, kModifiers, kPossessive, kSlot };
   Kind kind = Kind::kWords;
   std::vector<std::vector<std::uint64_t>> alternatives;  // kWords: token hashes of each choice
   bool optional = false;
-  int gap = 0;  // kGap: at most this many tokens
+  int gap = 0;  // kGap: at most this many tokens; kModifiers: this many modifier words
   SlotSpec slot;
 };
 
@@ -43,6 +43,7 @@ struct Rule {
 struct RuleMatch {
   int subject = -1;  // entity indices in the Document
   int object = -1;
+  bool from_context = false;  // one end came from context, not from the pattern
   const Rule* rule = nullptr;
   double confidence = 0;
   int sentence = 0;
