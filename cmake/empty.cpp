@@ -1,1 +1,0 @@
-// Stands in while a module has no sources yet, so the tree always configures.
