@@ -103,42 +103,42 @@ __attribute__((destructor)) static void WriteCounts(void) {
   fclose(out);
 }
 
-#define REAL(name, type) \
-  static type real_##name; \
-  if (real_##name == NULL) real_##name = (type)dlsym(RTLD_NEXT, #name)
+#define REAL(name)                         \
+  static __typeof__(&name) real_##name;    \
+  if (real_##name == NULL) real_##name = (__typeof__(&name))dlsym(RTLD_NEXT, #name)
 
 ssize_t write(int fd, const void* buffer, size_t size) {
-  REAL(write, ssize_t (*)(int, const void*, size_t));
+  REAL(write);
   if (WatchedFd(fd) && ShouldFail(kWrite)) return -1;
   return real_write(fd, buffer, size);
 }
 
 ssize_t writev(int fd, const struct iovec* iov, int count) {
-  REAL(writev, ssize_t (*)(int, const struct iovec*, int));
+  REAL(writev);
   if (WatchedFd(fd) && ShouldFail(kWrite)) return -1;
   return real_writev(fd, iov, count);
 }
 
 ssize_t pwrite(int fd, const void* buffer, size_t size, off_t offset) {
-  REAL(pwrite, ssize_t (*)(int, const void*, size_t, off_t));
+  REAL(pwrite);
   if (WatchedFd(fd) && ShouldFail(kWrite)) return -1;
   return real_pwrite(fd, buffer, size, offset);
 }
 
 ssize_t pwrite64(int fd, const void* buffer, size_t size, off64_t offset) {
-  REAL(pwrite64, ssize_t (*)(int, const void*, size_t, off64_t));
+  REAL(pwrite64);
   if (WatchedFd(fd) && ShouldFail(kWrite)) return -1;
   return real_pwrite64(fd, buffer, size, offset);
 }
 
 int fsync(int fd) {
-  REAL(fsync, int (*)(int));
+  REAL(fsync);
   if (WatchedFd(fd) && ShouldFail(kFsync)) return -1;
   return real_fsync(fd);
 }
 
 int fdatasync(int fd) {
-  REAL(fdatasync, int (*)(int));
+  REAL(fdatasync);
   if (WatchedFd(fd) && ShouldFail(kFsync)) return -1;
   return real_fdatasync(fd);
 }
@@ -149,7 +149,7 @@ static mode_t ModeArgument(int flags, va_list args) {
 }
 
 int open(const char* path, int flags, ...) {
-  REAL(open, int (*)(const char*, int, ...));
+  REAL(open);
   va_list args;
   va_start(args, flags);
   mode_t mode = ModeArgument(flags, args);
@@ -159,7 +159,7 @@ int open(const char* path, int flags, ...) {
 }
 
 int open64(const char* path, int flags, ...) {
-  REAL(open64, int (*)(const char*, int, ...));
+  REAL(open64);
   va_list args;
   va_start(args, flags);
   mode_t mode = ModeArgument(flags, args);
@@ -169,7 +169,7 @@ int open64(const char* path, int flags, ...) {
 }
 
 int openat(int dir, const char* path, int flags, ...) {
-  REAL(openat, int (*)(int, const char*, int, ...));
+  REAL(openat);
   va_list args;
   va_start(args, flags);
   mode_t mode = ModeArgument(flags, args);
@@ -179,7 +179,7 @@ int openat(int dir, const char* path, int flags, ...) {
 }
 
 int openat64(int dir, const char* path, int flags, ...) {
-  REAL(openat64, int (*)(int, const char*, int, ...));
+  REAL(openat64);
   va_list args;
   va_start(args, flags);
   mode_t mode = ModeArgument(flags, args);
@@ -189,19 +189,19 @@ int openat64(int dir, const char* path, int flags, ...) {
 }
 
 int rename(const char* from, const char* to) {
-  REAL(rename, int (*)(const char*, const char*));
+  REAL(rename);
   if (Watched(to) && ShouldFail(kRename)) return -1;
   return real_rename(from, to);
 }
 
 int renameat(int from_dir, const char* from, int to_dir, const char* to) {
-  REAL(renameat, int (*)(int, const char*, int, const char*));
+  REAL(renameat);
   if (Watched(to) && ShouldFail(kRename)) return -1;
   return real_renameat(from_dir, from, to_dir, to);
 }
 
 int renameat2(int from_dir, const char* from, int to_dir, const char* to, unsigned flags) {
-  REAL(renameat2, int (*)(int, const char*, int, const char*, unsigned));
+  REAL(renameat2);
   if (Watched(to) && ShouldFail(kRename)) return -1;
   return real_renameat2(from_dir, from, to_dir, to, flags);
 }
