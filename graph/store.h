@@ -155,6 +155,10 @@ class Store {
   void ForEachNode(
       const std::function<void(EntityId, std::string_view name, std::string_view type)>& visit)
       const;
+  /// Like FindEntities but only by normalised name or alias key, through the
+  /// key indexes (FindEntities also matches tickers, which scans the table);
+  /// in id order. For per-query name resolution.
+  std::vector<Entity> FindEntitiesByKey(std::string_view name, std::string_view type = {}) const;
 
  private:
   Store(sqlite3* db, std::string path);

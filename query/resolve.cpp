@@ -99,7 +99,9 @@ std::vector<std::string> SuggestNames(const graph::Store& store, std::string_vie
 
 graph::Entity ResolveEntity(const graph::Store& store, std::string_view name,
                             std::span<const std::string_view> allowed_types, long position) {
-  std::vector<graph::Entity> candidates = store.FindEntities(name);
+  // Names and aliases through their indexes first; tickers only when they fail.
+  std::vector<graph::Entity> candidates = store.FindEntitiesByKey(name);
+  if (candidates.empty()) candidates = store.FindEntities(name);
   if (candidates.empty()) {
     std::string message = Where(position) + "no entity named " + Quoted(name);
     std::vector<std::string> suggestions = SuggestNames(store, name);

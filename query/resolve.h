@@ -14,8 +14,8 @@
 /// "did you mean" when nothing matches.
 namespace kg::query {
 
-/// Resolves `name` to one entity through Store::FindEntities (canonical name,
-/// alias or ticker, any case). `allowed_types` narrows the candidates when it
+/// Resolves `name` to one entity: canonical name or alias (any case, through
+/// the key indexes), else ticker (Store::FindEntities). `allowed_types` narrows the candidates when it
 /// leaves at least one (e.g. the subject types a relation allows). Among
 /// several, an entity whose canonical name or ticker is exactly `name` wins.
 /// Throws kg::Error(kNotFound) for an unknown name, listing the closest names
