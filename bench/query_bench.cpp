@@ -152,9 +152,11 @@ int main(int argc, char** argv) {
   if (!samples_path.empty()) {
     nlohmann::json samples;
     samples["median_entities"] = median_entities;
-    samples["median_names"] = nlohmann::json::array();
-    for (kg::graph::EntityId entity : median_entities)
-      samples["median_names"].push_back(view.NameOf(entity));
+    samples["median_queries"] = nlohmann::json::array();
+    for (kg::graph::EntityId entity : median_entities) {
+      samples["median_queries"].push_back("\"" + view.NameOf(entity) + "\":" + view.TypeOf(entity) +
+                                          " * ?");
+    }
     samples["three_hop_sources"] = std::vector<kg::graph::EntityId>(
         median_entities.begin(),
         median_entities.begin() +
