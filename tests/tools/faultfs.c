@@ -9,6 +9,7 @@
 //   FAULTFS_ERRNO=EIO      EIO (default), ENOSPC, EROFS, EACCES, EDQUOT
 //   FAULTFS_ALWAYS=1       keep failing every call from the NTH on (a full disk)
 //   FAULTFS_COUNTS=file    at exit, append "write N\nfsync N\nopen N\nrename N\n"
+//                          (only processes that made a watched call)
 //
 // With an ASan-built kg, put libasan first: LD_PRELOAD="libasan.so.8 libfaultfs.so"
 // and ASAN_OPTIONS=verify_asan_link_order=0.
@@ -32,7 +33,6 @@ static const char* const kKindNames[kKinds] = {"write", "fsync", "open", "rename
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static long counts[kKinds];
-static int configured;
 static char watch_dir[PATH_MAX];
 static size_t watch_len;
 static int fail_kind = -1;
@@ -40,9 +40,9 @@ static long fail_nth;
 static int fail_errno = EIO;
 static int fail_always;
 
+static pthread_once_t configure_once = PTHREAD_ONCE_INIT;
+
 static void Configure(void) {
-  if (configured) return;
-  configured = 1;
   const char* dir = getenv("FAULTFS_DIR");
   if (dir != NULL && *dir != '\0') {
     snprintf(watch_dir, sizeof watch_dir, "%s", dir);
@@ -65,6 +65,7 @@ static void Configure(void) {
 }
 
 static int Watched(const char* path) {
+  pthread_once(&configure_once, Configure);
   if (watch_len == 0 || path == NULL) return 0;
   if (path[0] == '/') return strncmp(path, watch_dir, watch_len) == 0;
   char cwd[PATH_MAX];
@@ -73,6 +74,7 @@ static int Watched(const char* path) {
 }
 
 static int WatchedFd(int fd) {
+  pthread_once(&configure_once, Configure);
   if (fd <= 2 || watch_len == 0) return 0;
   char link[64], target[PATH_MAX];
   snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
@@ -85,7 +87,6 @@ static int WatchedFd(int fd) {
 // Counts one watched call of `kind`; returns nonzero (errno set) when it must fail.
 static int ShouldFail(int kind) {
   pthread_mutex_lock(&lock);
-  Configure();
   long number = ++counts[kind];
   int fail = kind == fail_kind && fail_nth > 0 &&
              (number == fail_nth || (fail_always && number > fail_nth));
@@ -97,6 +98,9 @@ static int ShouldFail(int kind) {
 __attribute__((destructor)) static void WriteCounts(void) {
   const char* file = getenv("FAULTFS_COUNTS");
   if (file == NULL || *file == '\0') return;
+  // Wrappers such as timeout(1) also load the shim: only a process that
+  // touched the watched directory reports.
+  if (counts[kWrite] + counts[kFsync] + counts[kOpen] + counts[kRename] == 0) return;
   FILE* out = fopen(file, "a");
   if (out == NULL) return;
   for (int kind = 0; kind < kKinds; ++kind) fprintf(out, "%s %ld\n", kKindNames[kind], counts[kind]);
