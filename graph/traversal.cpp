@@ -5,8 +5,6 @@
 #include <deque>
 #include <map>
 #include <set>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "graph/detail/graph_view_impl.h"
 
@@ -191,21 +189,31 @@ std::vector<Reached> KHop(const GraphView& view, EntityId center, int depth,
   Vertex start = impl.VertexOf(center);
   if (start == Impl::kNoVertex) return reached;
   std::vector<bool> allowed = AllowedTypes(impl, relation_types);
-  std::unordered_set<Vertex> seen = {start};
-  reached.push_back({center, 0});
+  bool filtered = !relation_types.empty();
+  // A flat visited array beats a hash set once a few hubs are in reach.
+  std::vector<bool> seen(impl.vertex_count(), false);
+  std::vector<Vertex> order = {start};
+  std::vector<int> hops = {0};
+  seen[start] = true;
   std::size_t level_begin = 0;
   for (int level = 1; level <= depth; ++level) {
-    std::size_t level_end = reached.size();
+    std::size_t level_end = order.size();
     for (std::size_t index = level_begin; index < level_end; ++index) {
-      Vertex vertex = impl.VertexOf(reached[index].entity);
-      for (auto arc : boost::make_iterator_range(boost::out_edges(vertex, impl.arcs))) {
-        if (!allowed[impl.relations[impl.arcs[arc].relation].type]) continue;
+      for (auto arc : boost::make_iterator_range(boost::out_edges(order[index], impl.arcs))) {
+        if (filtered && !allowed[impl.relations[impl.arcs[arc].relation].type]) continue;
         Vertex neighbor = boost::target(arc, impl.arcs);
-        if (seen.insert(neighbor).second) reached.push_back({impl.entity_of[neighbor], level});
+        if (seen[neighbor]) continue;
+        seen[neighbor] = true;
+        order.push_back(neighbor);
+        hops.push_back(level);
       }
     }
-    if (reached.size() == level_end) break;
+    if (order.size() == level_end) break;
     level_begin = level_end;
+  }
+  reached.reserve(order.size());
+  for (std::size_t index = 0; index < order.size(); ++index) {
+    reached.push_back({impl.entity_of[order[index]], hops[index]});
   }
   return reached;
 }
@@ -216,8 +224,11 @@ std::optional<Path> ShortestPath(const GraphView& view, EntityId from, EntityId 
   Vertex target = impl.VertexOf(to);
   if (source == Impl::kNoVertex || target == Impl::kNoVertex) return std::nullopt;
   if (source == target) return Path{from, {}};
-  // parent[v] for each side; the two searches meet in the middle.
-  std::unordered_map<Vertex, Vertex> parent[2] = {{{source, source}}, {{target, target}}};
+  // parent[side][v] (kNoVertex = unseen); the two searches meet in the middle.
+  std::vector<Vertex> parent[2] = {std::vector<Vertex>(impl.vertex_count(), Impl::kNoVertex),
+                                   std::vector<Vertex>(impl.vertex_count(), Impl::kNoVertex)};
+  parent[0][source] = source;
+  parent[1][target] = target;
   std::vector<Vertex> frontier[2] = {{source}, {target}};
   int depth[2] = {0, 0};
   std::optional<std::pair<Vertex, Vertex>> meeting;  // (vertex on side 0, its neighbour on side 1)
@@ -228,12 +239,12 @@ std::optional<Path> ShortestPath(const GraphView& view, EntityId from, EntityId 
     for (Vertex vertex : frontier[side]) {
       for (Vertex neighbor :
            boost::make_iterator_range(boost::adjacent_vertices(vertex, impl.arcs))) {
-        if (parent[side].contains(neighbor)) continue;
-        if (parent[1 - side].contains(neighbor)) {
+        if (parent[side][neighbor] != Impl::kNoVertex) continue;
+        if (parent[1 - side][neighbor] != Impl::kNoVertex) {
           meeting = side == 0 ? std::make_pair(vertex, neighbor) : std::make_pair(neighbor, vertex);
           break;
         }
-        parent[side].emplace(neighbor, vertex);
+        parent[side][neighbor] = vertex;
         next.push_back(neighbor);
       }
       if (meeting) break;
@@ -243,12 +254,12 @@ std::optional<Path> ShortestPath(const GraphView& view, EntityId from, EntityId 
   }
   if (!meeting) return std::nullopt;
   std::vector<Vertex> vertices;
-  for (Vertex vertex = meeting->first;; vertex = parent[0].at(vertex)) {
+  for (Vertex vertex = meeting->first;; vertex = parent[0][vertex]) {
     vertices.push_back(vertex);
     if (vertex == source) break;
   }
   std::reverse(vertices.begin(), vertices.end());
-  for (Vertex vertex = meeting->second;; vertex = parent[1].at(vertex)) {
+  for (Vertex vertex = meeting->second;; vertex = parent[1][vertex]) {
     vertices.push_back(vertex);
     if (vertex == target) break;
   }
