@@ -164,6 +164,30 @@ bool ParseNumberToken(std::string_view word, double* value, double* scale) {
   return std::isfinite(*value);
 }
 
+// Every word an amount can start with, for a one-lookup rejection of the rest.
+const WordSet& AmountStarters() {
+  static const WordSet set = [] {
+    WordSet starters;
+    for (const WordMap* map :
+         {&CurrencySymbols(), &DollarPrefixes(), &CurrencyCodes(), &SmallNumbers()}) {
+      for (const auto& [hash, unused] : *map) starters.insert(hash);
+    }
+    for (const auto& [hash, unused] : ScaleWords()) starters.insert(hash);
+    return starters;
+  }();
+  return set;
+}
+
+struct Hashes {
+  std::uint64_t parameter = HashLower("parameter"), parameters = HashLower("parameters"),
+                percent = HashLower("percent"), pct = HashLower("pct"), per = HashLower("per"),
+                cent = HashLower("cent"), us = HashLower("us"), dollars = HashLower("dollars");
+};
+const Hashes& H() {
+  static const Hashes hashes;
+  return hashes;
+}
+
 bool TextIs(std::string_view text, const Token& token, std::string_view word) {
   return TokenText(text, token) == word;
 }
@@ -177,6 +201,9 @@ bool IsCurrencyUnit(std::string_view unit) {
 
 bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std::uint32_t t,
                    std::uint32_t end, AmountMatch* match) {
+  if (tokens[t].kind != TokenKind::kNumber && AmountStarters().count(tokens[t].hash) == 0) {
+    return false;
+  }
   std::uint32_t i = t;
   std::string currency;
   auto adjacent = [&](std::uint32_t k) { return k < end && !tokens[k].space_before; };
@@ -213,8 +240,7 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
     ++i;
   } else if (currency.empty() && ScaleWords().count(tokens[i].hash) != 0 && adjacent(i + 1) &&
              TextIs(text, tokens[i + 1], "-") && adjacent(i + 2) &&
-             (tokens[i + 2].hash == HashLower("parameter") ||
-              tokens[i + 2].hash == HashLower("parameters"))) {
+             (tokens[i + 2].hash == H().parameter || tokens[i + 2].hash == H().parameters)) {
     value = ScaleWords().at(tokens[i].hash);  // "trillion-parameter"
     match->first = t;
     match->last = i + 3;
@@ -237,15 +263,13 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
   if (unit.empty() && i < end) {
     const Token& next = tokens[i];
     const std::string_view word = TokenText(text, next);
-    if (word == "%" || next.hash == HashLower("percent") || next.hash == HashLower("pct")) {
+    if (word == "%" || next.hash == H().percent || next.hash == H().pct) {
       unit = "percent";
       ++i;
-    } else if (next.hash == HashLower("per") && i + 1 < end &&
-               tokens[i + 1].hash == HashLower("cent")) {
+    } else if (next.hash == H().per && i + 1 < end && tokens[i + 1].hash == H().cent) {
       unit = "percent";
       i += 2;
-    } else if (next.hash == HashLower("us") && i + 1 < end &&
-               tokens[i + 1].hash == HashLower("dollars")) {
+    } else if (next.hash == H().us && i + 1 < end && tokens[i + 1].hash == H().dollars) {
       unit = "USD";
       i += 2;
     } else if (auto currency_word = CurrencyWords().find(next.hash);
@@ -253,11 +277,10 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
       unit = currency_word->second;
       ++i;
     } else if (word == "-" && adjacent(i) && adjacent(i + 1) &&
-               (tokens[i + 1].hash == HashLower("parameter") ||
-                tokens[i + 1].hash == HashLower("parameters"))) {
+               (tokens[i + 1].hash == H().parameter || tokens[i + 1].hash == H().parameters)) {
       unit = "parameters";
       i += 2;
-    } else if (next.hash == HashLower("parameters") || next.hash == HashLower("parameter")) {
+    } else if (next.hash == H().parameters || next.hash == H().parameter) {
       unit = "parameters";
       ++i;
     } else if (auto noun = CountNouns().find(next.hash);

@@ -5,7 +5,6 @@
 // openers, legal phrases), never strings from a particular site.
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "extract/nlp/text.h"
 
@@ -95,33 +94,23 @@ const PhraseSet& StrongCues() {
   return set;
 }
 
-const std::unordered_set<std::uint64_t>& WordSet(std::initializer_list<const char*> words,
-                                                 std::unordered_set<std::uint64_t>& storage) {
-  for (const char* word : words) storage.insert(HashLower(word));
-  return storage;
-}
-
-const std::unordered_set<std::uint64_t>& SecondPerson() {
-  static std::unordered_set<std::uint64_t> storage;
-  static const auto& set =
-      WordSet({"you", "your", "you're", "you'll", "yourself", "you've", "you'd"}, storage);
+const WordSet& SecondPerson() {
+  static const WordSet set =
+      MakeWordSet({"you", "your", "you're", "you'll", "yourself", "you've", "you'd"});
   return set;
 }
 
-const std::unordered_set<std::uint64_t>& FirstPersonPlural() {
-  static std::unordered_set<std::uint64_t> storage;
-  static const auto& set = WordSet({"our", "we", "we've", "we'll", "we're", "us", "ours"}, storage);
+const WordSet& FirstPersonPlural() {
+  static const WordSet set = MakeWordSet({"our", "we", "we've", "we'll", "we're", "us", "ours"});
   return set;
 }
 
-const std::unordered_set<std::uint64_t>& ImperativeOpeners() {
-  static std::unordered_set<std::uint64_t> storage;
-  static const auto& set = WordSet(
+const WordSet& ImperativeOpeners() {
+  static const WordSet set = MakeWordSet(
       {"unlock",   "explore", "dive",     "discover", "join",    "subscribe", "sign",   "click",
        "download", "follow",  "stay",     "begin",    "get",     "learn",     "take",   "try",
        "register", "start",   "consider", "check",    "read",    "watch",     "listen", "grab",
-       "claim",    "save",    "don't",    "enter",    "upgrade", "shop"},
-      storage);
+       "claim",    "save",    "don't",    "enter",    "upgrade", "shop"});
   return set;
 }
 
@@ -138,12 +127,10 @@ const PhraseSet& ZoneHeadings() {
   return set;
 }
 
-const std::unordered_set<std::uint64_t>& FunctionWords() {
-  static std::unordered_set<std::uint64_t> storage;
-  static const auto& set =
-      WordSet({"a",  "an",   "the", "and", "or", "of",  "in",  "on",  "at",  "to",  "for",  "with",
-               "by", "from", "as",  "vs",  "is", "its", "but", "nor", "via", "per", "into", "than"},
-              storage);
+const WordSet& FunctionWords() {
+  static const WordSet set = MakeWordSet(
+      {"a",  "an",   "the", "and", "or", "of",  "in",  "on",  "at",  "to",  "for",  "with",
+       "by", "from", "as",  "vs",  "is", "its", "but", "nor", "via", "per", "into", "than"});
   return set;
 }
 

@@ -50,7 +50,7 @@ struct Document {
   std::vector<std::vector<Mention>> mentions;  // per sentence, ordered by first token
   std::vector<DocEntity> entities;
   std::unordered_map<std::string, int> by_key;  // "type\tnormalised name" -> entity
-  std::vector<std::uint64_t> lower_words;       // hashes of words seen in lower case (sorted)
+  WordSet lower_words;                          // hashes of words seen in lower case
   std::vector<std::uint8_t> transparent;        // per token: a "(TICKER)" tail rules skip over
   std::unordered_map<std::uint64_t, int> short_forms;  // surname, acronym -> entity
 

@@ -39,9 +39,7 @@ std::string_view WithoutPossessive(std::string_view surface) {
 
 }  // namespace
 
-bool Document::SeenLowercase(std::uint64_t hash) const {
-  return std::binary_search(lower_words.begin(), lower_words.end(), hash);
-}
+bool Document::SeenLowercase(std::uint64_t hash) const { return lower_words.count(hash) != 0; }
 
 int AddMention(const Lexicon& lexicon, Document& document, int sentence, const Candidate& candidate,
                std::uint8_t flags) {

@@ -102,7 +102,10 @@ void Lexicon::AddSurface(std::string_view surface, int entry) {
   }
   const int id = static_cast<int>(surfaces_.size());
   surfaces_.push_back(std::move(added));
-  std::vector<int>& bucket = by_first_token_[surfaces_.back().hashes[0]];
+  const int bucket_id = first_token_index_.emplace(surfaces_.back().hashes[0],
+                                                   static_cast<int>(surface_buckets_.size()));
+  if (bucket_id == static_cast<int>(surface_buckets_.size())) surface_buckets_.emplace_back();
+  std::vector<int>& bucket = surface_buckets_[static_cast<std::size_t>(bucket_id)];
   bucket.push_back(id);
   std::stable_sort(bucket.begin(), bucket.end(), [this](int a, int b) {
     return surfaces_[static_cast<std::size_t>(a)].hashes.size() >
@@ -117,9 +120,9 @@ void Lexicon::AddGivenNames(std::string_view content) {
 
 Lexicon::Match Lexicon::Longest(std::string_view text, const std::vector<Token>& tokens,
                                 std::uint32_t t, std::uint32_t end) const {
-  auto found = by_first_token_.find(tokens[t].hash);
-  if (found == by_first_token_.end()) return {};
-  for (int id : found->second) {
+  const int bucket = first_token_index_.find(tokens[t].hash);
+  if (bucket < 0) return {};
+  for (int id : surface_buckets_[static_cast<std::size_t>(bucket)]) {
     const Surface& surface = surfaces_[static_cast<std::size_t>(id)];
     const std::size_t length = surface.hashes.size();
     if (t + length > end) continue;

@@ -64,7 +64,8 @@ class Lexicon {
 
   std::vector<LexiconEntry> entries_;
   std::vector<Surface> surfaces_;
-  std::unordered_map<std::uint64_t, std::vector<int>> by_first_token_;  // longest first
+  HashIndex first_token_index_;                    // first token hash -> bucket
+  std::vector<std::vector<int>> surface_buckets_;  // surfaces, longest first
   std::unordered_map<std::uint64_t, int> tickers_;
   std::unordered_set<std::uint64_t> given_names_;
   std::unordered_map<std::string, int> by_key_;  // "type\tkey" -> entry

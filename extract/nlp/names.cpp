@@ -355,7 +355,8 @@ void SentenceRecogniser::ListsAndAppositions() {
     // "startups such as Moonshot and MiniMax", "rivals like Baidu, Tencent".
     std::uint32_t list_start = 0;
     if (Is(t, "such") && Is(t + 1, "as")) list_start = t + 2;
-    if (token.hash == HashLower("like") || token.hash == HashLower("including")) list_start = t + 1;
+    static const std::uint64_t kLike = HashLower("like"), kIncluding = HashLower("including");
+    if (token.hash == kLike || token.hash == kIncluding) list_start = t + 1;
     if (list_start != 0) {
       bool after_group = false;
       for (std::uint32_t b = t; b > first_ && b + 3 > t; --b) {

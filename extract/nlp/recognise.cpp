@@ -415,12 +415,9 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
   for (const Token& token : tokens) {
     const auto first = static_cast<unsigned char>(document.text[token.start]);
     if (token.kind == TokenKind::kWord && first >= 'a' && first <= 'z') {
-      document.lower_words.push_back(token.hash);
+      document.lower_words.insert(token.hash);
     }
   }
-  std::sort(document.lower_words.begin(), document.lower_words.end());
-  document.lower_words.erase(std::unique(document.lower_words.begin(), document.lower_words.end()),
-                             document.lower_words.end());
   const int count = static_cast<int>(document.layout.sentences.size());
   for (int s = 0; s < count; ++s) {
     if (document.layout.sentences[static_cast<std::size_t>(s)].boilerplate) continue;

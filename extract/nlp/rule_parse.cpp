@@ -155,7 +155,8 @@ void RuleSet::AddRules(std::string_view content, std::string_view source) {
 }
 
 void RuleSet::Index() {
-  by_anchor_.clear();
+  anchor_index_ = HashIndex();
+  anchor_buckets_.clear();
   slot_anchored_.clear();
   for (std::size_t r = 0; r < rules_.size(); ++r) {
     const Rule& rule = rules_[r];
@@ -165,8 +166,11 @@ void RuleSet::Index() {
       continue;
     }
     for (std::size_t choice = 0; choice < anchor.alternatives.size(); ++choice) {
-      by_anchor_[anchor.alternatives[choice][0]].emplace_back(static_cast<int>(r),
-                                                              static_cast<int>(choice));
+      const int bucket = anchor_index_.emplace(anchor.alternatives[choice][0],
+                                               static_cast<int>(anchor_buckets_.size()));
+      if (bucket == static_cast<int>(anchor_buckets_.size())) anchor_buckets_.emplace_back();
+      anchor_buckets_[static_cast<std::size_t>(bucket)].emplace_back(static_cast<int>(r),
+                                                                     static_cast<int>(choice));
     }
   }
 }

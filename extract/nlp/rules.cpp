@@ -481,9 +481,9 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
     if (sentences[s].boilerplate || document.mentions[s].empty()) continue;
     SentenceMatcher matcher(document, static_cast<int>(s));
     for (std::uint32_t t = sentences[s].first_token; t < sentences[s].last_token; ++t) {
-      auto anchored = by_anchor_.find(tokens[t].hash);
-      if (anchored == by_anchor_.end()) continue;
-      for (const auto& [rule, choice] : anchored->second) {
+      const int bucket = anchor_index_.find(tokens[t].hash);
+      if (bucket < 0) continue;
+      for (const auto& [rule, choice] : anchor_buckets_[static_cast<std::size_t>(bucket)]) {
         matcher.MatchWordAnchor(rules_[static_cast<std::size_t>(rule)], choice, t, found);
       }
     }

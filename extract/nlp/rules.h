@@ -66,7 +66,8 @@ class RuleSet {
 
   std::vector<Rule> rules_;
   std::unordered_map<std::string, std::string> families_;  // name -> "a|b|c"
-  std::unordered_map<std::uint64_t, std::vector<std::pair<int, int>>> by_anchor_;  // rule, choice
+  HashIndex anchor_index_;  // anchor word hash -> bucket of (rule, choice)
+  std::vector<std::vector<std::pair<int, int>>> anchor_buckets_;
   std::vector<int> slot_anchored_;
 };
 

@@ -3,7 +3,6 @@
 
 #include <array>
 #include <initializer_list>
-#include <unordered_set>
 
 namespace kg::extract::nlp {
 namespace {
@@ -74,46 +73,32 @@ bool IsWordCharAt(std::string_view text, std::size_t i) {
   return i < text.size() && Classify(text, i).cls == CharClass::kWord;
 }
 
-std::uint64_t HashWord(const char* word) { return HashLower(word); }
-
-const std::unordered_set<std::uint64_t>& HashSet(std::initializer_list<const char*> words,
-                                                 std::unordered_set<std::uint64_t>& storage) {
-  for (const char* word : words) storage.insert(HashWord(word));
-  return storage;
-}
-
-const std::unordered_set<std::uint64_t>& Abbreviations() {
-  static std::unordered_set<std::uint64_t> storage;
-  static const auto& set = HashSet(
+const WordSet& Abbreviations() {
+  static const WordSet set = MakeWordSet(
       {"inc",  "corp", "ltd", "co",  "mr",   "mrs",  "ms",  "dr",   "prof", "jr",     "sr",
        "st",   "vs",   "etc", "no",  "gen",  "sen",  "rep", "gov",  "lt",   "col",    "sgt",
        "capt", "jan",  "feb", "aug", "sept", "sep",  "oct", "nov",  "dec",  "approx", "dept",
-       "bros", "mt",   "ft",  "est", "fig",  "govt", "cos", "assn", "ave",  "blvd"},
-      storage);
+       "bros", "mt",   "ft",  "est", "fig",  "govt", "cos", "assn", "ave",  "blvd"});
   return set;
 }
 
 // Abbreviations after which a capitalised word never starts a new sentence.
-const std::unordered_set<std::uint64_t>& Titles() {
-  static std::unordered_set<std::uint64_t> storage;
-  static const auto& set =
-      HashSet({"mr.",  "mrs.", "ms.",   "dr.", "prof.", "gen.", "sen.", "rep.", "gov.", "lt.",
-               "col.", "sgt.", "capt.", "st.", "no.",   "vs.",  "mt.",  "ft.",  "fig.", "approx."},
-              storage);
+const WordSet& Titles() {
+  static const WordSet set = MakeWordSet({"mr.",  "mrs.", "ms.", "dr.",  "prof.", "gen.",   "sen.",
+                                          "rep.", "gov.", "lt.", "col.", "sgt.",  "capt.",  "st.",
+                                          "no.",  "vs.",  "mt.", "ft.",  "fig.",  "approx."});
   return set;
 }
 
 // Words that usually open a sentence: after "Inc." or "U.S." they signal a new one.
-const std::unordered_set<std::uint64_t>& SentenceStarters() {
-  static std::unordered_set<std::uint64_t> storage;
-  static const auto& set = HashSet(
+const WordSet& SentenceStarters() {
+  static const WordSet set = MakeWordSet(
       {"the",   "this",     "that",      "these",  "those", "it",      "its",      "in",
        "on",    "at",       "for",       "a",      "an",    "but",     "and",      "he",
        "she",   "they",     "we",        "i",      "as",    "while",   "however",  "meanwhile",
        "there", "after",    "before",    "when",   "if",    "still",   "also",     "separately",
        "last",  "analysts", "investors", "shares", "his",   "her",     "their",    "our",
-       "some",  "many",     "what",      "why",    "how",   "despite", "according"},
-      storage);
+       "some",  "many",     "what",      "why",    "how",   "despite", "according"});
   return set;
 }
 
@@ -156,6 +141,11 @@ struct Tokenizer {
     int newlines = 0;
     std::uint32_t current_line_start = 0;
     while (i < text.size()) {
+      if (text[i] == ' ') {
+        space_before = true;
+        ++i;
+        continue;
+      }
       const CharInfo info = Classify(text, i);
       if (info.cls == CharClass::kSpace) {
         space_before = true;
@@ -190,6 +180,12 @@ struct Tokenizer {
   std::size_t ScanWord(std::size_t i, Token& token) {
     const std::size_t begin = i;
     while (i < text.size()) {
+      // Fast path: plain ASCII letters and digits.
+      const auto byte = static_cast<unsigned char>(text[i]);
+      if (byte < 0x80 && IsAsciiAlnum(byte)) {
+        ++i;
+        continue;
+      }
       const CharInfo info = Classify(text, i);
       if (info.cls == CharClass::kWord) {
         i += info.length;
@@ -295,6 +291,46 @@ std::uint64_t HashLower(std::string_view text) {
     hash = (hash ^ c) * 1099511628211ULL;
   }
   return hash;
+}
+
+void WordSet::insert(std::uint64_t hash) {
+  if (hash == 0 || count(hash) != 0) return;
+  if ((size_ + 1) * 2 > slots_.size()) {
+    std::vector<std::uint64_t> old = std::move(slots_);
+    slots_.assign(old.empty() ? 16 : old.size() * 2, 0);
+    mask_ = slots_.size() - 1;
+    size_ = 0;
+    for (std::uint64_t value : old) {
+      if (value != 0) insert(value);
+    }
+  }
+  std::size_t i = hash & mask_;
+  while (slots_[i] != 0) i = (i + 1) & mask_;
+  slots_[i] = hash;
+  ++size_;
+}
+
+int HashIndex::emplace(std::uint64_t hash, int value) {
+  if (hash == 0) hash = 1;  // 0 marks empty slots; a zero hash is vanishingly rare
+  const int existing = find(hash);
+  if (existing >= 0) return existing;
+  if ((size_ + 1) * 2 > keys_.size()) {
+    std::vector<std::uint64_t> old_keys = std::move(keys_);
+    std::vector<int> old_values = std::move(values_);
+    keys_.assign(old_keys.empty() ? 16 : old_keys.size() * 2, 0);
+    values_.assign(keys_.size(), -1);
+    mask_ = keys_.size() - 1;
+    size_ = 0;
+    for (std::size_t k = 0; k < old_keys.size(); ++k) {
+      if (old_keys[k] != 0) emplace(old_keys[k], old_values[k]);
+    }
+  }
+  std::size_t i = hash & mask_;
+  while (keys_[i] != 0) i = (i + 1) & mask_;
+  keys_[i] = hash;
+  values_[i] = value;
+  ++size_;
+  return value;
 }
 
 WordSet MakeWordSet(std::initializer_list<const char*> words) {

@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 /// One pass over an article: tokens (byte spans) and sentences, with the
@@ -58,9 +57,47 @@ Layout Segment(std::string_view text);
 /// it can look at whole lines and paragraphs).
 void MarkBoilerplate(std::string_view text, Layout& layout);
 
-/// A set of word hashes (HashLower) for membership tests.
-using WordSet = std::unordered_set<std::uint64_t>;
+/// A set of word hashes (HashLower) for membership tests: open addressing
+/// over the (already well mixed) hashes, so a lookup is a mask and a compare.
+class WordSet {
+ public:
+  void insert(std::uint64_t hash);
+  std::size_t count(std::uint64_t hash) const {
+    if (slots_.empty() || hash == 0) return 0;
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i] == hash) return 1;
+      if (slots_[i] == 0) return 0;
+    }
+  }
+  std::size_t size() const { return size_; }
+
+ private:
+  std::vector<std::uint64_t> slots_;  // 0 marks an empty slot
+  std::size_t mask_ = 0;
+  std::size_t size_ = 0;
+};
 WordSet MakeWordSet(std::initializer_list<const char*> words);
+
+/// A map from word hashes to small integers (bucket numbers), laid out like WordSet.
+class HashIndex {
+ public:
+  /// The value stored for `hash`, or -1.
+  int find(std::uint64_t hash) const {
+    if (keys_.empty() || hash == 0) return -1;
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      if (keys_[i] == hash) return values_[i];
+      if (keys_[i] == 0) return -1;
+    }
+  }
+  /// The value for `hash`; stores `value` first when there is none.
+  int emplace(std::uint64_t hash, int value);
+
+ private:
+  std::vector<std::uint64_t> keys_;  // 0 marks an empty slot
+  std::vector<int> values_;
+  std::size_t mask_ = 0;
+  std::size_t size_ = 0;
+};
 
 inline std::string_view TokenText(std::string_view text, const Token& token) {
   return text.substr(token.start, token.end - token.start);
