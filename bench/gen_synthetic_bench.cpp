@@ -2,10 +2,9 @@
 // Writes a synthetic kg database for the query and graph benchmarks:
 //   gen_synthetic_bench OUT.db [--entities N] [--relations M] [--seed S]
 // Default 100k entities and 1M relations of every ontology type, heavy-tailed
-// degrees (preferential attachment within each type), names built from
-// syllables. The schema comes from graph::Store; rows are bulk-inserted with
-// SQLite directly, because ingesting a million relations through extraction
-// records is not what this measures.
+// degrees (Zipf popularity within each type), names built from syllables. The schema comes from
+// graph::Store; rows are bulk-inserted with SQLite directly, because ingesting a million relations
+// through extraction records is not what this measures.
 #include <sqlite3.h>
 
 #include <cctype>
@@ -60,8 +59,9 @@ class NameMaker {
   }
   std::string Company() { return Word(2, 3) + Pick(kCompanySuffixes); }
   std::string Person() {
-    return std::string(Pick(kFirstNames)) + " " + Word(1, 1) + Pick(kLastNames);
+    return std::string(Pick(kFirstNames)) + " " + (Number(0, 1) ? Pick(kLastNames) : Word(2, 3));
   }
+
   std::string Model() { return Word(1, 2) + std::to_string(Number(1, 9)) + Pick(kModelSuffixes); }
   std::string Chip() {
     std::string word = Word(1, 1);
@@ -235,18 +235,30 @@ int main(int argc, char** argv) {
   std::vector<double> weights;
   for (const auto& entry : relation_weights) weights.push_back(entry.second);
   std::discrete_distribution<std::size_t> pick_type(weights.begin(), weights.end());
-  std::map<std::string, std::vector<std::int64_t>> urns = by_type;
+  // Popularity: each type's entities in a random order; half the draws are
+  // log-uniform over that order (Zipf, exponent 1: a few hubs with tens of
+  // thousands of relations, a long tail), half uniform (no entity left out).
+  std::map<std::string, std::vector<std::int64_t>> popularity = by_type;
+  for (auto& entry : popularity) std::shuffle(entry.second.begin(), entry.second.end(), random);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
   auto draw = [&](const std::vector<std::string_view>& types) {
-    // Pick a type in proportion to its urn size, then a ball from it.
     std::size_t total = 0;
-    for (std::string_view type : types) total += urns[std::string(type)].size();
-    std::size_t ball = std::uniform_int_distribution<std::size_t>(0, total - 1)(random);
+    for (std::string_view type : types) total += popularity[std::string(type)].size();
+    std::size_t pick = std::uniform_int_distribution<std::size_t>(0, total - 1)(random);
+    std::vector<std::int64_t>* members = nullptr;
     for (std::string_view type : types) {
-      std::vector<std::int64_t>& urn = urns[std::string(type)];
-      if (ball < urn.size()) return urn[ball];
-      ball -= urn.size();
+      members = &popularity[std::string(type)];
+      if (pick < members->size()) break;
+      pick -= members->size();
     }
-    return urns[std::string(types.front())].front();
+    std::size_t size = members->size();
+    if (unit(random) < 0.5) {
+      double log_uniform = std::exp(unit(random) * std::log(static_cast<double>(size) + 1));
+      pick = std::min(size - 1, static_cast<std::size_t>(log_uniform) - 1);
+    } else {
+      pick = std::uniform_int_distribution<std::size_t>(0, size - 1)(random);
+    }
+    return (*members)[pick];
   };
   std::unordered_set<std::string> seen;
   seen.reserve(static_cast<std::size_t>(relation_target) * 2);
@@ -284,15 +296,6 @@ int main(int argc, char** argv) {
       BindText(evidence.statement, 5, sentence);
       sqlite3_bind_double(evidence.statement, 6, confidence);
       evidence.Run();
-      for (std::int64_t end : {subject, object}) {
-        // Add the end to the urn of its own type.
-        for (auto& [urn_type, members] : by_type) {
-          if (end >= members.front() && end <= members.back()) {
-            urns[urn_type].push_back(end);
-            break;
-          }
-        }
-      }
     }
   }
   Check(sqlite3_exec(db, "COMMIT; ANALYZE", nullptr, nullptr, nullptr), db, "commit");
