@@ -46,9 +46,9 @@ const WordSet& NonNameCapitals() {
        "mr.",        "ms.",        "mrs.",      "dr.",         "prof.",        "sir",
        "ceo",        "chief",      "founder",   "analyst",     "spokesperson", "executive",
        "economist",  "strategist", "director",  "head",        "boss",         "chair",
-       "chairwoman", "professor",  "dear",      "thanks",      "please",       "hello",
-       "welcome",    "sign",       "getty",     "reuters",     "images",       "file",
-       "caption",    "credit"});
+       "chairwoman", "professor",  "dear",      "mr",          "mrs",          "ms",
+       "dr",         "thanks",     "please",    "hello",       "welcome",      "sign",
+       "getty",      "reuters",    "images",    "file",        "caption",      "credit"});
   return set;
 }
 
@@ -114,7 +114,6 @@ const WordSet& OrganisationCues() {
                                           "telecom",
                                           "airlines",
                                           "studios",
-                                          "games",
                                           "foundation",
                                           "institute",
                                           "university",
@@ -258,6 +257,15 @@ void SentenceRecogniser::People() {
         Candidate candidate{at, end, "Person", {}, -1, {}, {}, {}};
         Emit(std::move(candidate));
         at = end;
+        // "analyst Mike Powell of Dresdner Kleinwort": the employer follows.
+        if ((Is(at, "of") || Is(at, "at") || Is(at, "from")) && IsNameToken(at + 1)) {
+          const std::uint32_t employer_end = NameRunEnd(at + 1, 4);
+          if (!lexicon_.IsGivenName(tokens_[at + 1].hash)) {
+            Candidate employer{at + 1, employer_end, "Company", {}, -1, {}, {}, {}};
+            Emit(std::move(employer));
+          }
+          break;
+        }
         if (Is(at, ",") && Is(at + 1, "and"))
           at += 2;
         else if (Is(at, "and") || Is(at, ","))
@@ -303,10 +311,69 @@ void SentenceRecogniser::People() {
   }
 }
 
+namespace {
+
+// "TimeWarner", "DoubleClick": a capital inside a word, after lower-case letters.
+bool IsCamelCase(std::string_view word) {
+  if (word.size() < 4 || !(word[0] >= 'A' && word[0] <= 'Z')) return false;
+  if (word.starts_with("Mc") || word.starts_with("Mac")) return false;  // McGuigan, MacLennan
+  bool lower_seen = false;
+  for (std::size_t i = 1; i < word.size(); ++i) {
+    const char c = word[i];
+    if (c >= 'a' && c <= 'z') {
+      lower_seen = true;
+    } else if (c >= 'A' && c <= 'Z') {
+      if (lower_seen && i + 1 < word.size() && word[i + 1] >= 'a' && word[i + 1] <= 'z') {
+        return true;
+      }
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+// Words after a name that say it is an organisation: "Ryanair shares", "Umbro's chief executive".
+const WordSet& CompanyContextWords() {
+  static const WordSet set = MakeWordSet(
+      {"shares",    "shareholders", "stock",      "ceo",       "cfo",         "boss",
+       "bosses",    "chief",        "chairman",   "spokesman", "spokeswoman", "spokesperson",
+       "executive", "executives",   "profits",    "profit",    "revenue",     "revenues",
+       "sales",     "board",        "deputy",     "analyst",   "analysts",    "economist",
+       "president", "founder",      "subsidiary", "unit",      "division"});
+  return set;
+}
+
+}  // namespace
+
 void SentenceRecogniser::Organisations() {
   if (headline_) return;
   for (std::uint32_t t = first_; t < last_; ++t) {
     if (!IsNameToken(t)) continue;
+    // A name whose context says "company": "TimeWarner", "shares in Yukos", "Ryanair's boss".
+    {
+      const std::uint32_t end = NameRunEnd(t, 3);
+      std::uint32_t after = end;
+      if (after < last_ && tokens_[after].possessive) ++after;
+      const bool lower_context = after < last_ && !tokens_[after].capitalised &&
+                                 CompanyContextWords().count(tokens_[after].hash) != 0;
+      const bool caps_role =
+          after < last_ && tokens_[after].all_caps && (Is(after, "CEO") || Is(after, "CFO"));
+      const bool shares_in =
+          t >= first_ + 2 && (Is(t - 1, "in") || Is(t - 1, "of")) &&
+          (tokens_[t - 2].hash == HashLower("shares") || tokens_[t - 2].hash == HashLower("stake"));
+      const bool person_like = lexicon_.IsGivenName(tokens_[t].hash);
+      const bool camel = end == t + 1 && IsCamelCase(Word(t));
+      if (!person_like &&
+          (camel || ((lower_context || caps_role || shares_in) && (t > first_ || end - t >= 2) &&
+                     OrganisationCues().count(tokens_[end - 1].hash) == 0))) {
+        Candidate candidate{t, end, "Company", {}, -1, {}, {}, {}};
+        if (Emit(std::move(candidate)) >= 0) {
+          t = end - 1;
+          continue;
+        }
+      }
+    }
     std::uint32_t end = NameRunEnd(t, 6);
     // "Bank of X", "University of X": a cue followed by "of" and a name.
     if (end < last_ && Is(end, "of") && OrganisationCues().count(tokens_[end - 1].hash) != 0 &&
@@ -332,6 +399,20 @@ void SentenceRecogniser::Organisations() {
         !document_.SeenLowercase(tokens_[t].hash)) {
       organisation = true;
       stop = end + 1;
+    }
+    if (organisation) {
+      // "Financial Group", "Central Bank": cue words and generic adjectives name no one.
+      static const WordSet kGeneric = MakeWordSet(
+          {"central", "national", "federal", "state", "local", "regional", "global", "first", "new",
+           "big", "major", "private", "public", "investment", "commercial", "retail"});
+      bool distinctive = false;
+      for (std::uint32_t k = t; k < end; ++k) {
+        if (OrganisationCues().count(tokens_[k].hash) == 0 &&
+            kGeneric.count(tokens_[k].hash) == 0) {
+          distinctive = true;
+        }
+      }
+      organisation = distinctive;
     }
     if (organisation) {
       Candidate candidate{t, stop, "Company", {}, -1, {}, {}, {}};

@@ -444,6 +444,31 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
   }
   for (const auto& [hash, unused] : clashes) forms.erase(hash);
   if (forms.empty()) return;
+  // A one-word person ("Mr Fitzpatrick") is the full name with that surname.
+  std::vector<int> merged_into(document.entities.size(), -1);
+  for (std::size_t e = 0; e < document.entities.size(); ++e) {
+    DocEntity& entity = document.entities[e];
+    if (entity.type != "Person" || entity.lexicon_entry >= 0 || entity.surfaces.empty()) continue;
+    bool single = true;
+    for (const auto& [surface, n] : entity.surfaces) {
+      single = single && surface.find(' ') == std::string::npos;
+    }
+    auto full = forms.find(HashLower(entity.surfaces.front().first));
+    if (!single || full == forms.end() || full->second == static_cast<int>(e)) continue;
+    DocEntity& target = document.entities[static_cast<std::size_t>(full->second)];
+    if (target.type != "Person") continue;
+    merged_into[e] = full->second;
+    target.mentions += entity.mentions;
+    for (const auto& surface : entity.surfaces) target.surfaces.push_back(surface);
+    entity.mentions = 0;
+    entity.surfaces.clear();
+  }
+  for (auto& sentence_mentions : document.mentions) {
+    for (Mention& mention : sentence_mentions) {
+      const int target = merged_into[static_cast<std::size_t>(mention.entity)];
+      if (target >= 0) mention.entity = target;
+    }
+  }
   for (int s = 0; s < count; ++s) {
     const Sentence& sentence = document.layout.sentences[static_cast<std::size_t>(s)];
     if (sentence.boilerplate) continue;

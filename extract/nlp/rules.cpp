@@ -26,11 +26,12 @@ struct State {
 
 const WordSet& NegationWords() {
   static const WordSet set = MakeWordSet(
-      {"not",      "never",     "no",        "denied",  "denies",   "deny",   "denying",
-       "neither",  "nor",       "without",   "didn't",  "doesn't",  "don't",  "won't",
-       "wasn't",   "isn't",     "aren't",    "hasn't",  "haven't",  "hadn't", "couldn't",
-       "wouldn't", "cancelled", "canceled",  "cancels", "scrapped", "halted", "abandoned",
-       "rejected", "ruled",     "dismissed", "instead", "rather",   "n't",    "refused"});
+      {"not",      "never",     "no",       "denied",  "denies",   "deny",   "denying",
+       "neither",  "nor",       "without",  "didn't",  "doesn't",  "don't",  "won't",
+       "wasn't",   "isn't",     "aren't",   "hasn't",  "haven't",  "hadn't", "couldn't",
+       "wouldn't", "cancelled", "canceled", "cancels", "scrapped", "halted", "abandoned",
+       "rejected", "ruled",     "former",   "deputy",  "vice",     "ex",     "dismissed",
+       "instead",  "rather",    "n't",      "refused"});
   return set;
 }
 
@@ -381,7 +382,7 @@ class SentenceMatcher {
 
   bool Negated(const State& state) const {
     const std::uint32_t from =
-        state.low >= sentence_.first_token + 5 ? state.low - 5 : sentence_.first_token;
+        state.low >= sentence_.first_token + 6 ? state.low - 6 : sentence_.first_token;
     for (std::uint32_t t = from; t < state.high; ++t) {
       if (NegationWords().count(tokens_[t].hash) != 0) return true;
     }
