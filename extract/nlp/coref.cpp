@@ -23,6 +23,14 @@ const WordSet& DescriptorHeads() {
   return set;
 }
 
+// Verbs after "it" that make it a subject standing for an organisation.
+const WordSet& SubjectVerbs() {
+  static const WordSet set = MakeWordSet(
+      {"will", "would", "has", "had", "said", "says", "plans", "expects", "reported", "also",
+       "announced", "launched", "released", "agreed", "signed", "posted", "raised", "invested"});
+  return set;
+}
+
 const WordSet& ReportingVerbs() {
   static const WordSet set = MakeWordSet({"said", "says", "announced", "added", "noted", "stated",
                                           "expects", "believes", "claims", "hopes", "reported",
@@ -50,8 +58,11 @@ class Resolver {
       for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
         if (Covered(s, t)) continue;
         const std::uint64_t hash = tokens_[t].hash;
-        if (hash == its_ || (hash == it_ && (t == sentence.first_token ||
-                                             ReportingVerbs().count(tokens_[t - 1].hash) != 0))) {
+        const bool it_subject =
+            hash == it_ &&
+            (t == sentence.first_token || ReportingVerbs().count(tokens_[t - 1].hash) != 0 ||
+             (t + 1 < sentence.last_token && SubjectVerbs().count(tokens_[t + 1].hash) != 0));
+        if (hash == its_ || it_subject) {
           const int entity = LastCompany(s, t);
           if (entity >= 0) {
             AddMentionTo(document_, s, t, t + 1, entity, {},
@@ -112,12 +123,13 @@ class Resolver {
   }
 
   int LastCompany(int s, std::uint32_t t) const {
+    // In the same sentence the first plain company is usually the subject "its" points back to.
     int possessive = -1, plain = -1;
     for (const Mention& mention : document_.mentions[static_cast<std::size_t>(s)]) {
       if (mention.last > t || !IsType(mention, "Company")) continue;
       if ((mention.flags & (kPossessive | kPossessivePronoun)) != 0) {
         possessive = mention.entity;
-      } else {
+      } else if (plain < 0) {
         plain = mention.entity;
       }
     }

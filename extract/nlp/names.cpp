@@ -171,7 +171,8 @@ const WordSet& ProductHeads() {
       MakeWordSet({"platform",  "app",     "application", "service",    "software",  "suite",
                    "assistant", "chatbot", "browser",     "toolkit",    "framework", "sdk",
                    "headset",   "console", "marketplace", "smartphone", "handset",   "os",
-                   "laptop",    "tablet",  "smartwatch",  "wearable",   "glasses"});
+                   "laptop",    "tablet",  "smartwatch",  "wearable",   "glasses",   "robot",
+                   "robots",    "drone",   "model",       "models",     "llm"});
   return set;
 }
 
@@ -197,7 +198,7 @@ const WordSet& CompanyNouns() {
        "player",     "giant",       "fund",       "insurer",  "automaker", "carmaker",
        "supplier",   "vendor",      "brokerage",  "foundry",  "unicorn",   "titan",
        "behemoth",   "hyperscaler", "carrier",    "broker",   "outfit",    "upstart",
-       "challenger", "incumbent"});
+       "challenger", "incumbent",   "arm",        "unit",     "division"});
   return set;
 }
 
@@ -221,10 +222,11 @@ void SentenceRecogniser::Products() {
     const std::uint32_t end = NameRunEnd(t, 4);
     if (end < last_ && ProductHeads().count(tokens_[end].hash) != 0 && !tokens_[end].capitalised &&
         (t > first_ || end - t >= 2)) {
+      static const WordSet kModelHeads = MakeWordSet({"model", "models", "llm"});
       Candidate candidate;
       candidate.first = t;
       candidate.last = end;
-      candidate.type = "Product";
+      candidate.type = kModelHeads.count(tokens_[end].hash) != 0 ? "Model" : "Product";
       Emit(std::move(candidate));
     }
     t = end > t ? end - 1 : t;
@@ -245,8 +247,13 @@ void SentenceRecogniser::People() {
       }
       continue;
     }
-    // Role word then a two- or three-word name: "CEO Eddie Wu", "analysts Robert Lea and ...".
-    if (!headline_ && RoleWords().count(token.hash) != 0) {
+    // Role word then a two- or three-word name: "CEO Eddie Wu", "analysts Robert Lea and ...";
+    // "founded by Lena Fischer and Tomas Berg".
+    static const std::uint64_t kBy = HashLower("by");
+    const bool founded_by = token.hash == kBy && t > first_ &&
+                            (Word(t - 1) == "founded" || Word(t - 1) == "co-founded" ||
+                             Word(t - 1) == "led" || Word(t - 1) == "run");
+    if (!headline_ && (RoleWords().count(token.hash) != 0 || founded_by)) {
       std::uint32_t at = t + 1;
       while (at < last_) {
         const std::uint32_t end = NameRunEnd(at, 3);

@@ -215,6 +215,9 @@ void SentenceRecogniser::LexiconNames() {
     const Lexicon::Match match = lexicon_.Longest(document_.text, tokens_, t, last_);
     if (match.entry < 0 || !Free(t, t + match.length)) continue;
     const LexiconEntry& entry = lexicon_.entry(match.entry);
+    if (t > first_ && !tokens_[t].space_before && Is(t - 1, "-") && entry.type != "Place") {
+      continue;  // "Q-Arm" is not Arm
+    }
     std::uint32_t end = t + match.length;
     Candidate candidate;
     candidate.first = t;
@@ -422,6 +425,59 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
   for (int s = 0; s < count; ++s) {
     if (document.layout.sentences[static_cast<std::size_t>(s)].boilerplate) continue;
     SentenceRecogniser(lexicon, document, s).Run();
+  }
+  // Names the general recognisers found once are found again wherever they recur
+  // ("Tide-3" after "its Tide-3 model").
+  {
+    Lexicon known;
+    std::string rows;
+    std::vector<int> entity_of_entry;
+    for (std::size_t e = 0; e < document.entities.size(); ++e) {
+      const DocEntity& entity = document.entities[e];
+      if (entity.lexicon_entry >= 0 || entity.type == "Amount" || entity.surfaces.empty()) continue;
+      for (const auto& [surface, n] : entity.surfaces) {
+        Layout words = Segment(surface);
+        if (words.tokens.empty() || surface.find('\t') != std::string::npos ||
+            surface.find('\n') != std::string::npos || surface.find('|') != std::string::npos) {
+          continue;
+        }
+        if (words.tokens.size() == 1 &&
+            (!words.tokens[0].capitalised || document.SeenLowercase(words.tokens[0].hash))) {
+          continue;
+        }
+        rows += entity.type + "\t" + surface + "\n";
+        entity_of_entry.push_back(static_cast<int>(e));
+      }
+    }
+    if (!rows.empty()) {
+      known.AddEntries(rows, "document");
+      for (int s = 0; s < count; ++s) {
+        const Sentence& sentence = document.layout.sentences[static_cast<std::size_t>(s)];
+        if (sentence.boilerplate) continue;
+        std::vector<std::uint8_t> covered(sentence.last_token - sentence.first_token, 0);
+        for (const Mention& mention : document.mentions[static_cast<std::size_t>(s)]) {
+          for (std::uint32_t k = mention.first; k < mention.last; ++k) {
+            covered[k - sentence.first_token] = 1;
+          }
+        }
+        for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+          if (covered[t - sentence.first_token] != 0 || document.transparent[t] != 0) continue;
+          const Lexicon::Match match = known.Longest(document.text, tokens, t, sentence.last_token);
+          if (match.entry < 0) continue;
+          bool free = true;
+          for (std::uint32_t k = t; k < t + match.length; ++k) {
+            free = free && covered[k - sentence.first_token] == 0;
+          }
+          if (!free) continue;
+          const int entity = entity_of_entry[static_cast<std::size_t>(match.entry)];
+          AddMentionTo(document, s, t, t + match.length, entity, document.Text(t, t + match.length),
+                       0);
+          for (std::uint32_t k = t; k < t + match.length; ++k)
+            covered[k - sentence.first_token] = 1;
+          t += match.length - 1;
+        }
+      }
+    }
   }
   // Short forms: a surname or a name's distinctive first word stands for the full name.
   std::unordered_map<std::uint64_t, int> forms = document.short_forms;

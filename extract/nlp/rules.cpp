@@ -132,6 +132,25 @@ class SentenceMatcher {
     }
   }
 
+  // The mention an apposition ", a unit of X," (containing mention m) describes, or -1.
+  int AppositionHead(int m) const {
+    const std::uint32_t begin = sentence_.first_token, end = sentence_.last_token;
+    std::uint32_t after = SkipForward(At(m).last);
+    if (after >= end || TokenText(document_.text, tokens_[after]) != ",") return -1;
+    const std::uint32_t first = At(m).first;
+    for (std::uint32_t k = first; k > begin && k + 7 > first; --k) {
+      const std::string_view word = TokenText(document_.text, tokens_[k - 1]);
+      if (word != ",") continue;
+      const std::uint32_t comma = k - 1;
+      if (comma + 1 >= first) return -1;
+      const std::string_view next = TokenText(document_.text, tokens_[comma + 1]);
+      if (next != "a" && next != "an" && next != "the") return -1;
+      const std::uint32_t head_end = SkipBackward(comma);
+      return end_at_[head_end - begin];
+    }
+    return -1;
+  }
+
   // A word that can modify a noun: not punctuation (a hyphen aside), not a function word.
   bool IsModifier(std::uint32_t t) const {
     const Token& token = tokens_[t];
@@ -255,8 +274,13 @@ class SentenceMatcher {
         }
         break;
       case RuleElement::Kind::kSlot: {
-        const int m = end_at_[pos - begin];
+        int m = end_at_[pos - begin];
         if (m < 0 || !Accepts(element.slot, m)) break;
+        // "Talon Systems, a subsidiary of Vantage Motors, opened": the subject is the head.
+        if (element.slot.role == 'S') {
+          const int head = AppositionHead(m);
+          if (head >= 0 && Accepts(element.slot, head)) m = head;
+        }
         State next = state;
         Bind(next, element, e, m);
         Backward(rule, e - 1, At(m).first, next, out);
@@ -282,6 +306,7 @@ class SentenceMatcher {
       return list;
     }
     if (element_index == rule.anchor) return list;
+    if ((At(mention).flags & kCoref) != 0) return list;  // "Nvidia, and its clusters": no list
     if (element_index > rule.anchor) {
       std::uint32_t pos = At(mention).last;
       while (list.size() < 12) {
