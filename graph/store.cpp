@@ -212,6 +212,14 @@ int Store::user_version() const { return ReadUserVersion(db_); }
 
 void Store::Transaction(const std::function<void()>& work) {
   KG_ASSERT(!in_transaction_);
+  // A cached read left mid-result (DocumentHash steps once) keeps a read
+  // snapshot open; BEGIN IMMEDIATE on a snapshot another process has since
+  // outdated fails at once with SQLITE_BUSY_SNAPSHOT, bypassing the busy
+  // timeout ("database is locked" under concurrent ingests). Finish them first.
+  for (sqlite3_stmt* pending = sqlite3_next_stmt(db_, nullptr); pending != nullptr;
+       pending = sqlite3_next_stmt(db_, pending)) {
+    if (sqlite3_stmt_busy(pending)) sqlite3_reset(pending);
+  }
   Exec(db_, "BEGIN IMMEDIATE", "begin transaction");
   in_transaction_ = true;
   try {
