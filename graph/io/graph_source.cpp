@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "graph/io/graph_source.h"
 
+#include <algorithm>
+
 #include "graph/store.h"
 
 namespace kg::graph::io {
@@ -24,25 +26,45 @@ SourceIndex SourceIndex::ForStore(const Store& store) {
 }
 
 SourceIndex SourceIndex::ForRelations(const Store& store, const std::vector<Relation>& relations) {
+  std::vector<RelationId> ids;
+  ids.reserve(relations.size());
+  for (const Relation& relation : relations) ids.push_back(relation.id);
+  std::sort(ids.begin(), ids.end());  // ascending ids append in O(1)
   SourceIndex index;
-  for (const Relation& relation : relations) {
-    std::vector<Evidence> evidence = store.EvidenceFor(relation.id);
-    if (!evidence.empty()) index.Set(relation.id, evidence.front().document);
+  for (RelationId id : ids) {
+    std::vector<Evidence> evidence = store.EvidenceFor(id);
+    if (!evidence.empty()) index.Set(id, evidence.front().document);
   }
   return index;
 }
 
 std::string_view SourceIndex::Find(RelationId relation) const {
-  auto found = document_of_.find(relation);
-  if (found == document_of_.end()) return {};
-  return documents_[found->second];
+  if (cursor_ >= relations_.size() || relations_[cursor_] > relation) {
+    cursor_ = static_cast<std::size_t>(
+        std::lower_bound(relations_.begin(), relations_.end(), relation) - relations_.begin());
+  }
+  while (cursor_ < relations_.size() && relations_[cursor_] < relation) ++cursor_;
+  if (cursor_ == relations_.size() || relations_[cursor_] != relation) return {};
+  return documents_[document_of_[cursor_]];
 }
 
 void SourceIndex::Set(RelationId relation, std::string_view document) {
   auto [slot, added] = document_index_.try_emplace(std::string(document),
                                                    static_cast<std::uint32_t>(documents_.size()));
   if (added) documents_.emplace_back(document);
-  document_of_[relation] = slot->second;
+  if (relations_.empty() || relations_.back() < relation) {
+    relations_.push_back(relation);
+    document_of_.push_back(slot->second);
+    return;
+  }
+  auto position = std::lower_bound(relations_.begin(), relations_.end(), relation);
+  auto index = position - relations_.begin();
+  if (*position == relation) {
+    document_of_[static_cast<std::size_t>(index)] = slot->second;
+  } else {
+    relations_.insert(position, relation);
+    document_of_.insert(document_of_.begin() + index, slot->second);
+  }
 }
 
 SubgraphSource::SubgraphSource(const Subgraph& subgraph, const SourceIndex* sources,

@@ -290,6 +290,21 @@ TEST_SUITE("graph/io/writers") {
     CHECK(xml.find("<data key=\"e_source\">a.txt</data>") != std::string::npos);
   }
 
+  TEST_CASE("a source index finds documents whatever order ids were set and asked in") {
+    SourceIndex index;
+    index.Set(5, "e.txt");
+    index.Set(9, "i.txt");
+    index.Set(2, "b.txt");  // out of order
+    index.Set(9, "j.txt");  // replaced
+    CHECK(index.Find(2) == "b.txt");
+    CHECK(index.Find(5) == "e.txt");
+    CHECK(index.Find(9) == "j.txt");
+    CHECK(index.Find(7).empty());
+    CHECK(index.Find(2) == "b.txt");  // backwards after forwards
+    CHECK(index.Find(1).empty());
+    CHECK(index.Find(10).empty());
+  }
+
   TEST_CASE("export format names parse") {
     for (std::string_view name : ExportFormatNames()) CHECK(ParseExportFormat(name).has_value());
     CHECK(ParseExportFormat("graphml") == ExportFormat::kGraphml);
