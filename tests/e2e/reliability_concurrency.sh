@@ -60,13 +60,19 @@ reader() {
 exporter() {
   local round=0
   while [ "$(date +%s)" -lt "$deadline" ]; do
+    # Until the first ingest has created the database, "no database" is the answer.
+    [ -e "$KG_DB" ] || { sleep 0.2; continue; }
     if "$KG" export --format jsonl -o "$WORK/during.jsonl" 2>>"$LOGS/export.err"; then
       $PY -c "
 import json, sys
 for line in open(sys.argv[1], encoding='utf-8'): json.loads(line)" "$WORK/during.jsonl" ||
         echo "export round $round: invalid JSON Lines" >>"$LOGS/failures"
     else
-      echo "export round $round failed" >>"$LOGS/failures"
+      # KNOWN BUG: exports read entities, relations and evidence in separate
+      # statements, not in one read transaction, so a commit in between shows
+      # a relation whose entity they have not seen (graph/io/triples_jsonl.cpp
+      # "unordered_map::at"). Needs a snapshot (BEGIN ... COMMIT) around exports.
+      echo "export round $round failed (KNOWN BUG: no read snapshot): $(tail -n 1 "$LOGS/export.err")" >>"$LOGS/failures"
     fi
     round=$((round + 1))
   done
