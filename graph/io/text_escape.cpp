@@ -72,14 +72,32 @@ void AppendHexByte(std::string& out, unsigned char c) {
   out += kHex[c & 0x0F];
 }
 
+// True when every byte is printable ASCII outside `special`: the common case,
+// appended in one copy instead of byte by byte.
+bool IsPlainAscii(std::string_view text, std::string_view special) {
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte >= 0x7F || special.find(c) != std::string_view::npos) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void AppendValidUtf8(std::string& out, std::string_view text) {
+  if (IsPlainAscii(text, "")) {
+    out += text;
+    return;
+  }
   ForEachCodePoint(
       text, [&](char c) { out += c; }, [&](std::string_view bytes, char32_t) { out += bytes; });
 }
 
 void AppendXmlEscaped(std::string& out, std::string_view text) {
+  if (IsPlainAscii(text, "&<>\"'")) {
+    out += text;
+    return;
+  }
   ForEachCodePoint(
       text,
       [&](char c) {
@@ -118,6 +136,10 @@ void AppendXmlEscaped(std::string& out, std::string_view text) {
 }
 
 void AppendJsonEscaped(std::string& out, std::string_view text) {
+  if (IsPlainAscii(text, "\"\\")) {
+    out += text;
+    return;
+  }
   ForEachCodePoint(
       text,
       [&](char c) {
@@ -185,6 +207,10 @@ void AppendCsvField(std::string& out, std::string_view text) {
 }
 
 void AppendDotEscaped(std::string& out, std::string_view text) {
+  if (IsPlainAscii(text, "\"\\")) {
+    out += text;
+    return;
+  }
   ForEachCodePoint(
       text,
       [&](char c) {
@@ -206,6 +232,10 @@ void AppendDotEscaped(std::string& out, std::string_view text) {
 }
 
 void AppendNTriplesEscaped(std::string& out, std::string_view text) {
+  if (IsPlainAscii(text, "\"\\")) {
+    out += text;
+    return;
+  }
   ForEachCodePoint(
       text,
       [&](char c) {
