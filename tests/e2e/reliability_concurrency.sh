@@ -25,7 +25,8 @@ done
 KG_DB=$WORK/reference.db "$KG" ingest -q --threads 1 --batch 1 "$WORK/live" 2>"$LOGS/reference.err" ||
   { fail "reference ingest: $(cat "$LOGS/reference.err")"; finish; }
 KG_DB=$WORK/reference.db "$KG" export --format jsonl --every-evidence -o "$WORK/reference.jsonl"
-$PY "$TOOLS/canonical_export.py" "$WORK/reference.jsonl" >"$WORK/reference.canon"
+KG_DB=$WORK/reference.db "$KG" export --format entities -o "$WORK/reference.entities"
+$PY "$TOOLS/canonical_export.py" "$WORK/reference.jsonl" "$WORK/reference.entities" >"$WORK/reference.canon"
 
 deadline=$(($(date +%s) + SECONDS_TO_RUN))
 worker() {
@@ -101,7 +102,8 @@ documents=$($PY "$TOOLS/db_check.py" "$KG_DB" count documents)
 [ "$documents" -eq $((WORKERS * 25)) ] || fail "$documents documents stored, expected $((WORKERS * 25))"
 $PY "$TOOLS/db_check.py" "$KG_DB" integrity || fail "database damaged"
 "$KG" export --format jsonl --every-evidence -o "$WORK/final.jsonl" || fail "final export"
-$PY "$TOOLS/canonical_export.py" "$WORK/final.jsonl" >"$WORK/final.canon"
+"$KG" export --format entities -o "$WORK/final.entities" || fail "final export"
+$PY "$TOOLS/canonical_export.py" "$WORK/final.jsonl" "$WORK/final.entities" >"$WORK/final.canon"
 cmp -s "$WORK/reference.canon" "$WORK/final.canon" ||
   fail "the concurrent result differs from the serial run: $(diff "$WORK/reference.canon" "$WORK/final.canon" | head -c 800)"
 finish

@@ -28,7 +28,8 @@ KG_DB=$WORK/reference.db "$KG" ingest -q --threads 1 --batch 1 "$DOCS" >"$WORK/o
 reference_ms=$((($(date +%s%N) - start) / 1000000))
 $CHECK "$WORK/reference.db" documents >"$WORK/reference.docs"
 KG_DB=$WORK/reference.db "$KG" export --format jsonl --every-evidence -o "$WORK/reference.jsonl" || fail "reference export"
-$PY "$TOOLS/canonical_export.py" "$WORK/reference.jsonl" >"$WORK/reference.canon"
+KG_DB=$WORK/reference.db "$KG" export --format entities -o "$WORK/reference.entities" || fail "reference export"
+$PY "$TOOLS/canonical_export.py" "$WORK/reference.jsonl" "$WORK/reference.entities" >"$WORK/reference.canon"
 echo "reference: $(wc -l <"$WORK/reference.docs") documents, $(wc -l <"$WORK/reference.canon") evidence lines, ${reference_ms} ms"
 
 mapfile -t all_files < <(cd "$DOCS" && ls)
@@ -84,11 +85,15 @@ echo "kill rounds: $ROUNDS ($killed killed mid-run, $completed completed before 
 # The final run completes whatever is missing and equals the reference.
 (cd "$DOCS" && "$KG" ingest -q "${all_files[@]}") >"$WORK/out" 2>"$WORK/err" || fail "final ingest: $(head -c 300 "$WORK/err")"
 "$KG" export --format jsonl --every-evidence -o "$WORK/final.jsonl" || fail "final export"
-$PY "$TOOLS/canonical_export.py" "$WORK/final.jsonl" >"$WORK/final.canon"
+"$KG" export --format entities -o "$WORK/final.entities" || fail "final export"
+$PY "$TOOLS/canonical_export.py" "$WORK/final.jsonl" "$WORK/final.entities" >"$WORK/final.canon"
 # Documents were named relative to $DOCS here, with the directory in the reference.
+# Nodes are compared by type and alias set: which alias is the canonical name
+# may depend on which document came first (see canonical_export.py).
 sed -i "s#\"source\": \"$DOCS/#\"source\": \"#" "$WORK/reference.canon"
 sort -o "$WORK/reference.canon" "$WORK/reference.canon"
 sort -o "$WORK/final.canon" "$WORK/final.canon"
+[ -n "${KG_KEEP_LOGS:-}" ] && cp "$WORK/reference.canon" "$WORK/final.canon" "$KG_KEEP_LOGS/"
 cmp -s "$WORK/reference.canon" "$WORK/final.canon" ||
   fail "after the kills, the completed database differs from the serial reference: $(diff "$WORK/reference.canon" "$WORK/final.canon" | head -c 600)"
 
