@@ -2,7 +2,6 @@
 #include "graph/graph_view.h"
 
 #include <algorithm>
-#include <unordered_map>
 #include <utility>
 
 #include "graph/detail/graph_view_impl.h"
@@ -12,22 +11,28 @@
 namespace kg::graph {
 namespace {
 
-// Interns short strings (types) to small indices.
+// Interns short strings (types) to small indices. There are a few dozen types
+// at most, so a linear scan over string_views beats hashing a fresh string per row.
 class TypeTable {
  public:
   explicit TypeTable(std::vector<std::string>& names) : names_(names) {}
   std::uint16_t Intern(std::string_view name) {
-    if (auto found = index_.find(std::string(name)); found != index_.end()) return found->second;
+    if (last_ < names_.size() && names_[last_] == name) return static_cast<std::uint16_t>(last_);
+    for (std::size_t index = 0; index < names_.size(); ++index) {
+      if (names_[index] == name) {
+        last_ = index;
+        return static_cast<std::uint16_t>(index);
+      }
+    }
     if (names_.size() >= 0xffff) throw Error(ErrorCode::kInvalidInput, "too many distinct types");
-    auto index = static_cast<std::uint16_t>(names_.size());
     names_.emplace_back(name);
-    index_.emplace(std::string(name), index);
-    return index;
+    last_ = names_.size() - 1;
+    return static_cast<std::uint16_t>(last_);
   }
 
  private:
   std::vector<std::string>& names_;
-  std::unordered_map<std::string, std::uint16_t> index_;
+  std::size_t last_ = 0;
 };
 
 const std::string kEmpty;

@@ -152,13 +152,19 @@ class Store {
   void ForEachEdge(const std::function<void(const EdgeRow&)>& visit) const;
   /// Every entity's id, canonical name and type in id order, without aliases;
   /// the views are valid during the visit only.
-  void ForEachNode(
-      const std::function<void(EntityId, std::string_view name, std::string_view type)>& visit)
-      const;
+  void ForEachNode(const std::function<void(EntityId, std::string_view name,
+                                            std::string_view type)>& visit) const;
   /// Like FindEntities but only by normalised name or alias key, through the
   /// key indexes (FindEntities also matches tickers, which scans the table);
-  /// in id order. For per-query name resolution.
+  /// in id order, without aliases. For per-query name resolution.
   std::vector<Entity> FindEntitiesByKey(std::string_view name, std::string_view type = {}) const;
+  /// Like RelationsOf, unordered, parsing qualifiers only where there are any:
+  /// the per-query read of one-hop patterns.
+  std::vector<Relation> RelationsTouching(EntityId entity, Direction direction,
+                                          std::string_view type = {}) const;
+  /// The entities with these ids, without aliases, in id order, in one
+  /// statement; ids that do not exist are skipped. For naming query answers.
+  std::vector<Entity> GetEntitiesBrief(std::span<const EntityId> ids) const;
 
  private:
   Store(sqlite3* db, std::string path);

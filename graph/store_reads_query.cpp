@@ -3,6 +3,7 @@
 // no per-row allocation beyond what the visitor does.
 #include "graph/detail/sqlite.h"
 #include "graph/names.h"
+#include "graph/ontology.h"
 #include "graph/store.h"
 
 namespace kg::graph {
@@ -29,21 +30,87 @@ void Store::ForEachNode(const std::function<void(EntityId, std::string_view name
   }
 }
 
+namespace {
+
+constexpr const char* kBriefEntityColumns = "e.id, e.name, e.type, e.ticker, e.value, e.unit";
+
+Entity ReadBriefEntity(const detail::Statement& row) {
+  Entity entity;
+  entity.id = row.Int(0);
+  entity.name = row.Text(1);
+  entity.type = row.Text(2);
+  entity.ticker = row.Text(3);
+  entity.value = row.OptionalDouble(4);
+  entity.unit = row.Text(5);
+  return entity;
+}
+
+std::string SymmetricTypes() {
+  std::string list;
+  for (const RelationType& type : RelationTypes()) {
+    if (type.symmetric) list += (list.empty() ? "'" : ",'") + std::string(type.name) + "'";
+  }
+  return list;
+}
+
+}  // namespace
+
 std::vector<Entity> Store::FindEntitiesByKey(std::string_view name, std::string_view type) const {
-  std::string key = NormalizeKey(name);
-  std::vector<EntityId> ids;
-  {
-    detail::Statement& statement = statements_->Get(
-        "SELECT id FROM entities WHERE key = ?1 AND (?2 = '' OR type = ?2) UNION "
-        "SELECT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id "
-        "WHERE a.key = ?1 AND (?2 = '' OR e.type = ?2) ORDER BY 1");
-    statement.Bind(1, key).Bind(2, type);
-    while (statement.Step()) ids.push_back(statement.Int(0));
-  }
+  detail::Statement& statement = statements_->Get(
+      std::string("SELECT ") + kBriefEntityColumns +
+      " FROM entities e WHERE e.id IN (SELECT id FROM entities WHERE key = ?1 UNION "
+      "SELECT entity_id FROM aliases WHERE key = ?1) AND (?2 = '' OR e.type = ?2) ORDER BY e.id");
+  statement.Bind(1, NormalizeKey(name)).Bind(2, type);
   std::vector<Entity> entities;
-  for (EntityId id : ids) {
-    if (auto entity = GetEntity(id)) entities.push_back(std::move(*entity));
+  while (statement.Step()) entities.push_back(ReadBriefEntity(statement));
+  return entities;
+}
+
+std::vector<Relation> Store::RelationsTouching(EntityId entity, Direction direction,
+                                               std::string_view type) const {
+  static const std::string symmetric = SymmetricTypes();
+  static const std::string select =
+      "SELECT id, subject_id, type, object_id, confidence, qualifiers FROM relations ";
+  static const std::string type_filter = " AND (?2 = '' OR type = ?2)";
+  static const std::string queries[3] = {
+      select + "WHERE subject_id = ?1" + type_filter + " UNION ALL " + select +
+          "WHERE object_id = ?1 AND subject_id <> ?1 AND type IN (" + symmetric + ")" + type_filter,
+      select + "WHERE object_id = ?1" + type_filter + " UNION ALL " + select +
+          "WHERE subject_id = ?1 AND object_id <> ?1 AND type IN (" + symmetric + ")" + type_filter,
+      select + "WHERE subject_id = ?1" + type_filter + " UNION ALL " + select +
+          "WHERE object_id = ?1 AND subject_id <> ?1" + type_filter};
+  int which = direction == Direction::kOutgoing ? 0 : direction == Direction::kIncoming ? 1 : 2;
+  detail::Statement& statement = statements_->Get(queries[which]);
+  statement.Bind(1, entity).Bind(2, type);
+  std::vector<Relation> relations;
+  while (statement.Step()) {
+    Relation relation;
+    relation.id = statement.Int(0);
+    relation.subject = statement.Int(1);
+    relation.type = statement.Text(2);
+    relation.object = statement.Int(3);
+    relation.confidence = statement.Double(4);
+    std::string_view qualifiers = statement.TextView(5);
+    if (!qualifiers.empty() && qualifiers != "{}") {
+      relation.qualifiers = nlohmann::json::parse(qualifiers, nullptr, false);
+      if (!relation.qualifiers.is_object()) relation.qualifiers = nlohmann::json::object();
+    }
+    relations.push_back(std::move(relation));
   }
+  return relations;
+}
+
+std::vector<Entity> Store::GetEntitiesBrief(std::span<const EntityId> ids) const {
+  std::vector<Entity> entities;
+  if (ids.empty()) return entities;
+  std::string id_list = "[";
+  for (EntityId id : ids) id_list += std::to_string(id) + ",";
+  id_list.back() = ']';
+  detail::Statement& statement = statements_->Get(
+      std::string("SELECT ") + kBriefEntityColumns +
+      " FROM entities e WHERE e.id IN (SELECT value FROM json_each(?1)) ORDER BY e.id");
+  statement.Bind(1, id_list);
+  while (statement.Step()) entities.push_back(ReadBriefEntity(statement));
   return entities;
 }
 

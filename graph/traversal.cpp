@@ -191,10 +191,10 @@ std::vector<Reached> KHop(const GraphView& view, EntityId center, int depth,
   std::vector<bool> allowed = AllowedTypes(impl, relation_types);
   bool filtered = !relation_types.empty();
   // A flat visited array beats a hash set once a few hubs are in reach.
-  std::vector<bool> seen(impl.vertex_count(), false);
+  std::vector<std::uint8_t> seen(impl.vertex_count(), 0);
   std::vector<Vertex> order = {start};
   std::vector<int> hops = {0};
-  seen[start] = true;
+  seen[start] = 1;
   std::size_t level_begin = 0;
   for (int level = 1; level <= depth; ++level) {
     std::size_t level_end = order.size();
@@ -202,8 +202,8 @@ std::vector<Reached> KHop(const GraphView& view, EntityId center, int depth,
       for (auto arc : boost::make_iterator_range(boost::out_edges(order[index], impl.arcs))) {
         if (filtered && !allowed[impl.relations[impl.arcs[arc].relation].type]) continue;
         Vertex neighbor = boost::target(arc, impl.arcs);
-        if (seen[neighbor]) continue;
-        seen[neighbor] = true;
+        if (seen[neighbor] != 0) continue;
+        seen[neighbor] = 1;
         order.push_back(neighbor);
         hops.push_back(level);
       }

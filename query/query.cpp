@@ -45,9 +45,26 @@ class Executor {
   const graph::Entity* Entity(graph::EntityId id) {
     auto found = result_.entities.find(id);
     if (found != result_.entities.end()) return &found->second;
-    std::optional<graph::Entity> entity = store_.GetEntity(id);
-    if (!entity) return nullptr;
-    return &result_.entities.emplace(id, std::move(*entity)).first->second;
+    std::vector<graph::Entity> entity = store_.GetEntitiesBrief(std::span(&id, 1));
+    if (entity.empty()) return nullptr;
+    return &result_.entities.emplace(id, std::move(entity.front())).first->second;
+  }
+
+  /// Names every entity the rows mention, in one store read.
+  void FetchEntities() {
+    std::vector<graph::EntityId> missing;
+    for (const Row& row : result_.rows) {
+      for (const Match& match : row.matches) {
+        for (graph::EntityId id : {match.subject, match.object}) {
+          if (!result_.entities.contains(id)) missing.push_back(id);
+        }
+      }
+    }
+    std::sort(missing.begin(), missing.end());
+    missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
+    for (graph::Entity& entity : store_.GetEntitiesBrief(missing)) {
+      result_.entities.emplace(entity.id, std::move(entity));
+    }
   }
 
  private:
@@ -83,12 +100,12 @@ class Executor {
     };
     if (subject) {
       for (const graph::Relation& relation :
-           store_.RelationsOf(*subject, graph::Direction::kOutgoing, plan.relation)) {
+           store_.RelationsTouching(*subject, graph::Direction::kOutgoing, plan.relation)) {
         each_orientation(relation);
       }
     } else if (object) {
       for (const graph::Relation& relation :
-           store_.RelationsOf(*object, graph::Direction::kIncoming, plan.relation)) {
+           store_.RelationsTouching(*object, graph::Direction::kIncoming, plan.relation)) {
         each_orientation(relation);
       }
     } else {
@@ -325,12 +342,7 @@ Result Run(const graph::Store& store, std::string_view text, const QueryOptions&
   result.variables = planner.variables;
   Executor executor(store, resolved_options, std::move(plans), result.variables.size(), result);
   executor.Execute();
-  for (const Row& row : result.rows) {
-    for (const Match& match : row.matches) {
-      executor.Entity(match.subject);
-      executor.Entity(match.object);
-    }
-  }
+  executor.FetchEntities();
   SortRows(result);
   return result;
 }
@@ -349,12 +361,8 @@ graph::Subgraph ToSubgraph(const graph::Store& store, const Result& result) {
     }
   }
   for (graph::EntityId id : entity_ids) {
-    auto found = result.entities.find(id);
-    if (found != result.entities.end()) {
-      subgraph.entities.push_back(found->second);
-    } else if (auto entity = store.GetEntity(id)) {
-      subgraph.entities.push_back(std::move(*entity));
-    }
+    // Result::entities holds no aliases; renderers and exports may want them.
+    if (auto entity = store.GetEntity(id)) subgraph.entities.push_back(std::move(*entity));
   }
   return subgraph;
 }

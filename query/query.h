@@ -50,7 +50,8 @@ struct Result {
   std::vector<ResolvedPattern> patterns;  // in query order
   std::vector<Row> rows;                  // sorted by variable names, then relations
   bool truncated = false;                 // QueryOptions::limit cut further rows
-  std::unordered_map<graph::EntityId, graph::Entity> entities;  // every entity named by a row
+  // Every entity named by a row: id, name, type, ticker, value, unit (no aliases).
+  std::unordered_map<graph::EntityId, graph::Entity> entities;
 };
 
 /// Parses, resolves and runs `text` against `store`. One-hop patterns with a
