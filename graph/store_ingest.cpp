@@ -62,11 +62,14 @@ class EntityResolver {
     }
     if (id == 0) {
       id = Insert(mention, key);
-    } else if (!mention.ticker.empty()) {
-      statements_.Get("UPDATE entities SET ticker = ?2 WHERE id = ?1 AND ticker IS NULL")
-          .Bind(1, id)
-          .Bind(2, mention.ticker)
-          .Run();
+    } else {
+      PreferMoreCompleteName(id, mention.name);
+      if (!mention.ticker.empty()) {
+        statements_.Get("UPDATE entities SET ticker = ?2 WHERE id = ?1 AND ticker IS NULL")
+            .Bind(1, id)
+            .Bind(2, mention.ticker)
+            .Run();
+      }
     }
     AddAlias(id, mention.name);
     for (const std::string& alias : mention.aliases) AddAlias(id, alias);
@@ -74,6 +77,22 @@ class EntityResolver {
   }
 
  private:
+  // The canonical name is the most complete form any document gave (the
+  // longest; for amounts the most compact), ties broken alphabetically. An
+  // extremum over all documents, so the node's name does not depend on the
+  // order, or concurrency, of ingest.
+  void PreferMoreCompleteName(EntityId id, const std::string& name) {
+    statements_
+        .Get(
+            "UPDATE entities SET name = ?2 WHERE id = ?1 AND ("
+            " (type <> 'Amount' AND length(?2) > length(name)) OR"
+            " (type = 'Amount' AND length(?2) < length(name)) OR"
+            " (length(?2) = length(name) AND ?2 < name))")
+        .Bind(1, id)
+        .Bind(2, name)
+        .Run();
+  }
+
   EntityId FindByKey(const std::string& type, const std::string& key) {
     if (key.empty()) return 0;
     Statement& by_key = statements_.Get("SELECT id FROM entities WHERE type = ?1 AND key = ?2");

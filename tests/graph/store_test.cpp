@@ -121,6 +121,30 @@ TEST_SUITE("graph/store") {
     CHECK(stats.entities_by_type["Company"] == 3);  // Alibaba Group, Apple, Alibaba Cloud
   }
 
+  TEST_CASE("the canonical name does not depend on the order of ingest") {
+    DocumentRecord short_form = Document("a.txt", "Acme grows.", {Mention("Acme", "Company")}, {});
+    DocumentRecord long_form =
+        Document("b.txt", "Acme Corp grows.", {Mention("Acme Corp", "Company")}, {});
+    DocumentRecord dollars =
+        Document("c.txt", "$5 billion.", {AmountMention("5 billion dollars", 5e9, "USD")}, {});
+    DocumentRecord symbol =
+        Document("d.txt", "$5 billion.", {AmountMention("$5 billion", 5e9, "USD")}, {});
+    Store forward = Store::OpenInMemory();
+    Store backward = Store::OpenInMemory();
+    for (const DocumentRecord* document : {&short_form, &long_form, &dollars, &symbol}) {
+      forward.Ingest(*document);
+    }
+    for (const DocumentRecord* document : {&symbol, &dollars, &long_form, &short_form}) {
+      backward.Ingest(*document);
+    }
+    for (Store* store : {&forward, &backward}) {
+      REQUIRE(store->FindEntities("acme").size() == 1);
+      CHECK(store->FindEntities("acme")[0].name == "Acme Corp");
+      REQUIRE(store->FindEntities("$5 billion", "Amount").size() == 1);
+      CHECK(store->FindEntities("$5 billion", "Amount")[0].name == "$5 billion");
+    }
+  }
+
   TEST_CASE("amounts are one node per value and unit, whatever the text") {
     Store store = Store::OpenInMemory();
     store.Ingest(
