@@ -204,6 +204,18 @@ $PY -c "
 import json, sys
 for line in open(sys.argv[1], encoding='utf-8', errors='strict'): json.loads(line)" "$WORK/badname.jsonl" ||
   fail "export with an invalid UTF-8 document name is not strict UTF-8 JSON"
+# A bad file whose name carries a newline and a terminal escape must not forge
+# log lines or reach the terminal raw: one error line, no ESC byte.
+forged=$(printf '%s/forged\nkg: note: all good \033[2Jcleared.txt' "$F")
+: >"$forged"
+fixtures=$((fixtures + 1))
+rm -f "$KG_DB" "$KG_DB"-*
+timeout 60 "$KG" ingest -q "$F/companion.txt" "$forged" >"$WORK/out" 2>"$WORK/err"
+[ $? -eq 1 ] || fail "file name with newline and escape: exit not 1"
+grep -q "all good" "$WORK/err" || fail "file name with newline and escape: file not named: $(cat "$WORK/err")"
+if grep -q $'\033' "$WORK/err" || grep -q "^kg: note: all good" "$WORK/err"; then
+  fail "KNOWN BUG (cli/cmd_ingest.cpp messages print file names raw): a file name forged a log line or sent a terminal escape: $(cat -A "$WORK/err" | head -c 300)"
+fi
 printf '%s\n' "$good_text" >"$F/-file.txt"
 (cd "$F" && accept "leading dash after --" "-file.txt")
 (cd "$F" && accept "leading dash as ./-file.txt" "./-file.txt")
