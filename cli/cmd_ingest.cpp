@@ -159,11 +159,14 @@ RunFunction AddIngest(CLI::App& app, const GlobalOptions& global) {
   app.add_option("--name", reader.stdin_name, "document name for stdin (default: stdin)");
   app.add_option("--threads", options.threads, "extraction threads (default: all cores)")
       ->check(CLI::Range(0, 1024));
-  app.add_option("--batch", options.batch_documents, "documents per database transaction")
+  app.add_option("--batch", options.batch_documents,
+                 "documents per database transaction (default: 128)")
       ->check(CLI::Range(1, 1'000'000));
   app.add_option("--lexicon", flags->extractor.lexicon_files, "extra lexicon file (repeatable)")
+      ->allow_extra_args(false)
       ->check(CLI::ExistingFile);
   app.add_option("--rules", flags->extractor.rule_files, "extra relation rules file (repeatable)")
+      ->allow_extra_args(false)
       ->check(CLI::ExistingFile);
   app.add_option("--max-doc-bytes", reader.max_document_bytes,
                  "refuse larger documents or records, e.g. 64MiB (default)")
