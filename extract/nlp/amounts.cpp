@@ -225,8 +225,10 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
   if (i >= end) return false;
   // The number.
   double value = 0, scale = 1;
+  bool attached_letter_scale = false;
   if (tokens[i].kind == TokenKind::kNumber) {
     if (!ParseNumberToken(TokenText(text, tokens[i]), &value, &scale)) return false;
+    attached_letter_scale = scale != 1;
     ++i;
   } else if (!currency.empty() && TextIs(text, tokens[i], ".") && adjacent(i + 1) &&
              tokens[i + 1].kind == TokenKind::kNumber) {
@@ -290,6 +292,9 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
     }
   }
   if (unit.empty()) return false;
+  // "910B chips" is a chip name, "70B parameters" a model size: letter scales count only
+  // money and parameters.
+  if (attached_letter_scale && !IsCurrencyUnit(unit) && unit != "parameters") return false;
   match->first = t;
   match->last = i;
   match->value = value;

@@ -68,6 +68,12 @@ class Resolver {
             AddMentionTo(document_, s, t, t + 1, entity, {},
                          kCoref | (hash == its_ ? kPossessivePronoun : 0));
           }
+        } else if (hash == the_ && ThingDescriptor(sentence, t) != nullptr) {
+          // "the model", "the chip": the last model or chip named nearby.
+          const char* type = ThingDescriptor(sentence, t);
+          const int entity = LastOfType(s, t, type);
+          if (entity >= 0) AddMentionTo(document_, s, t, t + 2, entity, {}, kCoref);
+          ++t;
         } else if (hash == the_) {
           const std::uint32_t end = DescriptorEnd(sentence, t);
           if (end > t) {
@@ -136,11 +142,14 @@ class Resolver {
     if (plain >= 0) return plain;
     if (possessive >= 0) return possessive;
     for (int back = s - 1; back >= 0 && back >= s - kLookBackSentences; --back) {
+      // An earlier sentence's subject (its first plain company) carries over.
       int any = -1, explicit_plain = -1;
       for (const Mention& mention : document_.mentions[static_cast<std::size_t>(back)]) {
         if (!IsType(mention, "Company") || (mention.flags & kCoref) != 0) continue;
-        any = mention.entity;
-        if ((mention.flags & kPossessive) == 0) explicit_plain = mention.entity;
+        if (any < 0) any = mention.entity;
+        if ((mention.flags & kPossessive) == 0 && explicit_plain < 0) {
+          explicit_plain = mention.entity;
+        }
       }
       if (explicit_plain >= 0) return explicit_plain;
       if (any >= 0) return any;
@@ -160,6 +169,30 @@ class Resolver {
       }
     }
     return best >= 0 ? best : main_company_;
+  }
+
+  const char* ThingDescriptor(const Sentence& sentence, std::uint32_t t) const {
+    static const WordSet kModel = MakeWordSet({"model", "llm"});
+    static const WordSet kChip = MakeWordSet({"chip", "processor", "accelerator"});
+    if (t + 1 >= sentence.last_token ||
+        Covered(static_cast<int>(&sentence - document_.layout.sentences.data()), t + 1)) {
+      return nullptr;
+    }
+    const std::uint64_t next = tokens_[t + 1].hash;
+    if (kModel.count(next) != 0) return "Model";
+    if (kChip.count(next) != 0) return "Chip";
+    return nullptr;
+  }
+
+  int LastOfType(int s, std::uint32_t t, std::string_view type) const {
+    for (int back = s; back >= 0 && back >= s - kLookBackSentences; --back) {
+      int last = -1;
+      for (const Mention& mention : document_.mentions[static_cast<std::size_t>(back)]) {
+        if (IsType(mention, type) && (back < s || mention.last <= t)) last = mention.entity;
+      }
+      if (last >= 0) return last;
+    }
+    return -1;
   }
 
   int LastPerson(int s, std::uint32_t t) const {

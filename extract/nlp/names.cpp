@@ -255,6 +255,7 @@ void SentenceRecogniser::People() {
                              Word(t - 1) == "led" || Word(t - 1) == "run");
     if (!headline_ && (RoleWords().count(token.hash) != 0 || founded_by)) {
       std::uint32_t at = t + 1;
+      if (Is(at, ",") && IsNameToken(at + 1)) ++at;  // "its chief executive, Karl Brenner,".
       while (at < last_) {
         const std::uint32_t end = NameRunEnd(at, 3);
         if (end - at < 2 || OrganisationCues().count(tokens_[end - 1].hash) != 0 ||
@@ -432,10 +433,13 @@ void SentenceRecogniser::Organisations() {
 
 void SentenceRecogniser::ListsAndAppositions() {
   if (headline_) return;
-  auto company_run = [&](std::uint32_t at) -> std::uint32_t {
+  auto company_run = [&](std::uint32_t at, bool sentence_start_ok = false) -> std::uint32_t {
     if (!IsNameToken(at)) return at;
     const std::uint32_t end = NameRunEnd(at, 3);
-    if (end - at == 1 && (document_.SeenLowercase(tokens_[at].hash) || at == first_)) return at;
+    if (end - at == 1 &&
+        (document_.SeenLowercase(tokens_[at].hash) || (at == first_ && !sentence_start_ok))) {
+      return at;
+    }
     return end;
   };
   for (std::uint32_t t = first_; t < last_; ++t) {
@@ -485,7 +489,7 @@ void SentenceRecogniser::ListsAndAppositions() {
     }
     // "DeepSeek, a relatively new player".
     if (IsNameToken(t) && (t == first_ || !IsNameToken(t - 1))) {
-      const std::uint32_t end = company_run(t);
+      const std::uint32_t end = company_run(t, true);
       if (end > t && Is(end, ",") && end + 1 < last_ &&
           (Is(end + 1, "a") || Is(end + 1, "an") || Is(end + 1, "the"))) {
         for (std::uint32_t k = end + 2; k < last_ && k <= end + 6; ++k) {

@@ -99,8 +99,9 @@ void RuleSet::AddRules(std::string_view content, std::string_view source) {
         element.gap = std::atoi(std::string(piece.substr(1)).c_str());
         if (element.gap <= 0 || element.gap > 10)
           Fail(source, number, "modifiers must be ~1 to ~10");
-      } else if (piece == "'s") {
+      } else if (piece == "'s" || piece == "'s?") {
         element.kind = RuleElement::Kind::kPossessive;
+        element.optional = piece.size() == 3;
       } else if (piece.size() > 2 && piece.front() == '{' && piece.back() == '}') {
         element.kind = RuleElement::Kind::kSlot;
         element.slot = ParseSlot(piece, source, number);

@@ -193,7 +193,7 @@ class SentenceMatcher {
       case RuleElement::Kind::kPossessive:
         if (pos < end && tokens_[pos].possessive) {
           Forward(rule, e + 1, pos + 1, state, out);
-        } else if (state.pronoun_before) {
+        } else if (state.pronoun_before || element.optional) {
           Forward(rule, e + 1, pos, state, out);
         }
         break;
@@ -251,6 +251,8 @@ class SentenceMatcher {
       case RuleElement::Kind::kPossessive: {
         if (pos > begin && tokens_[pos - 1].possessive) {
           Backward(rule, e - 1, pos - 1, state, out);
+        } else if (element.optional) {
+          Backward(rule, e - 1, pos, state, out);
         } else {
           const int m = end_at_[pos - begin];
           if (m >= 0 && (At(m).flags & kPossessivePronoun) != 0)
@@ -378,6 +380,7 @@ class SentenceMatcher {
       const Mention& mention = mentions_[m];
       const bool possessive = (mention.flags & (kPossessive | kPossessivePronoun)) != 0;
       const bool before = mention.last <= state.low;
+      if (!before && rule.context != "sentence") continue;  // after the match: last resort
       const int rank = (possessive ? 2 : 0) + (before ? 0 : 1);
       // Among mentions before the match, the later (nearer) one wins at equal rank.
       if (rank < best_rank || (rank == best_rank && before)) {
@@ -402,7 +405,13 @@ class SentenceMatcher {
       return -1;
     }
     const int main = slot.types.empty() ? -1 : MainEntity(document_, slot.types.front());
-    return std::find(excluded.begin(), excluded.end(), main) != excluded.end() ? -1 : main;
+    if (main >= 0 && std::find(excluded.begin(), excluded.end(), main) == excluded.end()) {
+      return main;
+    }
+    for (std::size_t m = 0; m < mentions_.size(); ++m) {
+      if (usable(m) && mentions_[m].first >= state.high) return mentions_[m].entity;
+    }
+    return -1;
   }
 
   bool Negated(const State& state) const {

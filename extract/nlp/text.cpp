@@ -388,7 +388,9 @@ Layout Segment(std::string_view text) {
     }
     if (IsTerminal(word)) {
       std::uint32_t end = t + 1;
-      while (end < count && newlines_before[end] == 0 && !tokens[end].space_before &&
+      // The run of closers and terminals stays within the sentence cap too.
+      while (end < count && end - first < static_cast<std::uint32_t>(kMaxSentenceTokens) &&
+             newlines_before[end] == 0 && !tokens[end].space_before &&
              (IsCloser(TokenText(text, tokens[end])) || IsTerminal(TokenText(text, tokens[end])))) {
         ++end;
       }

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: MIT
+#include <doctest/doctest.h>
+
+#include "tests/extract/nlp_test_support.h"
+
+using kg::extract::testing::Confidence;
+using kg::extract::testing::Describe;
+using kg::extract::testing::FindEntity;
+using kg::extract::testing::Has;
+using kg::extract::testing::Run;
+
+TEST_SUITE("extract/relations") {
+  TEST_CASE("each relation type is found in a plain news sentence") {
+    struct Case {
+      const char* text;
+      const char* subject;
+      const char* relation;
+      const char* object;
+    };
+    const Case cases[] = {
+        {"Nvidia said it will invest $5 billion in new factories.", "Nvidia", "invests",
+         "$5 billion"},
+        {"Microsoft has taken a 49% stake in OpenAI.", "Microsoft", "invests_in", "OpenAI"},
+        {"Moonshot, backed by Tencent, raised new funds.", "Tencent", "invests_in", "Moonshot"},
+        {"Samsung Electronics announced a partnership with OpenAI on memory chips.",
+         "Samsung Electronics", "partners_with", "OpenAI"},
+        {"Baidu competes with Tencent in cloud services.", "Baidu", "competes_with", "Tencent"},
+        {"Google on Tuesday released Gemini 2.5 Pro to developers.", "Google", "develops",
+         "Gemini 2.5 Pro"},
+        {"The Ascend 910B was developed by Huawei.", "Huawei", "develops", "Ascend 910B"},
+        {"Waymo, a subsidiary of Alphabet, expanded its fleet.", "Waymo", "subsidiary_of",
+         "Alphabet"},
+        {"Intel CEO Lip-Bu Tan met investors.", "Lip-Bu Tan", "ceo_of", "Intel"},
+        {"Sam Altman, chief executive of OpenAI, spoke on Monday.", "Sam Altman", "ceo_of",
+         "OpenAI"},
+        {"Microsoft was co-founded by Bill Gates.", "Bill Gates", "founder_of", "Microsoft"},
+        {"Oracle chairman Larry Ellison bought more shares.", "Larry Ellison", "chairman_of",
+         "Oracle"},
+        {"Analyst Dan Ives of Wedbush raised his target.", "Dan Ives", "works_for", "Wedbush"},
+        {"Claude 3.5 Sonnet outperforms GPT-4o on coding tests.", "Claude 3.5 Sonnet",
+         "outperforms", "GPT-4o"},
+        {"Meta said Llama 3.1 has 405 billion parameters.", "Llama 3.1", "has_parameters",
+         "405 billion parameters"},
+        {"Apple reported revenue of $94.9 billion for the quarter.", "Apple", "reports_revenue",
+         "$94.9 billion"},
+        {"Tesla said net income fell to $1.1 billion.", "Tesla", "reports_net_income",
+         "$1.1 billion"},
+        {"Anthropic uses Trainium chips from Amazon.", "Anthropic", "uses", "Trainium"},
+        {"Arm is headquartered in Cambridge.", "Arm Holdings", "located_in", "Cambridge"},
+        {"The deal is worth EUR 10 billion ($10.8 billion).", "EUR 10 billion", "equals",
+         "$10.8 billion"},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.text);
+      const auto record = Run(c.text);
+      CAPTURE(Describe(record));
+      CHECK(Has(record, c.subject, c.relation, c.object));
+    }
+  }
+
+  TEST_CASE("coordinated objects each get a relation") {
+    const auto record =
+        Run("Alibaba remains locked in a price war with Baidu, Tencent and JD.com this year.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Alibaba Group", "competes_with", "Baidu"));
+    CHECK(Has(record, "Alibaba Group", "competes_with", "Tencent"));
+    CHECK(Has(record, "Alibaba Group", "competes_with", "JD.com"));
+  }
+
+  TEST_CASE("a list introduced by 'such as' after a trigger is expanded") {
+    const auto record =
+        Run("Tencent has made investments in several AI startups, such as Moonshot and MiniMax, "
+            "and robotics startups like Unitree.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Tencent", "invests_in", "Moonshot"));
+    CHECK(Has(record, "Tencent", "invests_in", "MiniMax"));
+    CHECK(Has(record, "Tencent", "invests_in", "Unitree"));
+  }
+
+  TEST_CASE("appositions name the role and the company") {
+    const auto record = Run("Lisa Su, AMD's CEO, presented the MI300X accelerator.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Lisa Su", "ceo_of", "AMD"));
+  }
+
+  TEST_CASE("a bare role takes the document's main company") {
+    const auto record =
+        Run("Zentra Robotics opened a new plant. Zentra Robotics expects strong demand.\n\n"
+            "CEO Hanna Lindqvist said the plant would double output.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Hanna Lindqvist", "ceo_of", "Zentra Robotics"));
+  }
+
+  TEST_CASE("active and passive founding sentences agree") {
+    CHECK(Has(Run("Jensen Huang founded Nvidia in 1993."), "Jensen Huang", "founder_of", "Nvidia"));
+    CHECK(Has(Run("Nvidia was founded by Jensen Huang in 1993."), "Jensen Huang", "founder_of",
+              "Nvidia"));
+  }
+
+  TEST_CASE("negated statements yield no relation") {
+    for (const char* text : {"Apple did not partner with Baidu on the project.",
+                             "Samsung denied that it had agreed a partnership with Qualcomm.",
+                             "Intel has no plans to invest in Cerebras.",
+                             "Amazon never competed with Shopify, the filing said."}) {
+      CAPTURE(text);
+      const auto record = Run(text);
+      CAPTURE(Describe(record));
+      CHECK(record.relations.empty());
+    }
+  }
+
+  TEST_CASE("hedged statements keep the relation at lower confidence") {
+    const double plain = Confidence(Run("Microsoft invested in Mistral AI last year."), "Microsoft",
+                                    "invests_in", "Mistral AI");
+    const double hedged = Confidence(Run("Microsoft reportedly invested in Mistral AI last year."),
+                                     "Microsoft", "invests_in", "Mistral AI");
+    REQUIRE(plain > 0);
+    REQUIRE(hedged > 0);
+    CHECK(hedged < plain);
+    CHECK(plain <= 1.0);
+  }
+
+  TEST_CASE("relations respect the ontology's subject and object types") {
+    const auto record = Run("Jensen Huang competes with Lisa Su for customers.");
+    CHECK_FALSE(Has(record, "Jensen Huang", "competes_with", "Lisa Su"));
+  }
+
+  TEST_CASE("a company descriptor resolves to the salient company") {
+    const auto record =
+        Run("Alibaba shares rose on Monday. Alibaba said cloud sales grew.\n\n"
+            "Meanwhile, the company is also benefitting from its AI partnership with Apple.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Alibaba Group", "partners_with", "Apple"));
+  }
+
+  TEST_CASE("'its' refers back to the sentence's company") {
+    const auto record =
+        Run("Apple, which sells the iPhone, is integrating OpenAI's models into its Siri "
+            "assistant.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Apple", "develops", "Siri"));
+    CHECK_FALSE(Has(record, "OpenAI", "develops", "Siri"));
+  }
+
+  TEST_CASE("a ticker in parentheses becomes the company's ticker and alias") {
+    const auto record =
+        Run("Shares of Palantir Technologies (NYSE: PLTR) and Zorblax Inc. (ZRBX) rose.");
+    const auto* palantir = FindEntity(record, "Palantir", "Company");
+    REQUIRE(palantir != nullptr);
+    CHECK(palantir->ticker == "PLTR");
+    const auto* zorblax = FindEntity(record, "Zorblax Inc.", "Company");
+    REQUIRE(zorblax != nullptr);
+    CHECK(zorblax->ticker == "ZRBX");
+    CHECK(std::find(zorblax->aliases.begin(), zorblax->aliases.end(), "ZRBX") !=
+          zorblax->aliases.end());
+  }
+
+  TEST_CASE("a parent's ticker after a division stays with the parent") {
+    const auto record = Run("Amazon Web Services (AMZN) cut prices for storage.");
+    const auto* aws = FindEntity(record, "Amazon Web Services", "Company");
+    REQUIRE(aws != nullptr);
+    CHECK(aws->ticker.empty());
+  }
+
+  TEST_CASE("surface forms of one company merge into its canonical node") {
+    const auto record =
+        Run("Alibaba Group Holding Ltd. (BABA) rose. Alibaba said more. Alibaba's cloud grew, and "
+            "BABA shares gained.");
+    int companies = 0;
+    for (const auto& entity : record.entities) companies += entity.type == "Company";
+    CHECK(companies == 1);
+    const auto* alibaba = FindEntity(record, "Alibaba Group", "Company");
+    REQUIRE(alibaba != nullptr);
+    CHECK(alibaba->count >= 4);
+  }
+
+  TEST_CASE("people are found by title, role and given name and their surnames merge") {
+    const auto record =
+        Run("Analyst Mei Tanaka of Norvell Securities expects growth. Ms. Tanaka said demand is "
+            "strong. Economist Rafael Ortiz agreed.");
+    const auto* tanaka = FindEntity(record, "Mei Tanaka", "Person");
+    REQUIRE(tanaka != nullptr);
+    CHECK(tanaka->count == 2);
+    CHECK(FindEntity(record, "Norvell Securities", "Company") != nullptr);
+    CHECK(FindEntity(record, "Rafael Ortiz", "Person") != nullptr);
+    CHECK(Has(record, "Mei Tanaka", "works_for", "Norvell Securities"));
+  }
+
+  TEST_CASE("evidence spans index the sentence in bytes") {
+    const std::string text =
+        "Intro line here.\n\nNvidia\xE2\x80\x99s rival AMD competes with Intel.";
+    const auto record = Run(text);
+    REQUIRE(!record.relations.empty());
+    for (const auto& relation : record.relations) {
+      const auto& evidence = relation.evidence;
+      CHECK(text.substr(static_cast<std::size_t>(evidence.span_start),
+                        static_cast<std::size_t>(evidence.span_end - evidence.span_start)) ==
+            evidence.sentence);
+      CHECK(!evidence.rule.empty());
+      CHECK(evidence.confidence > 0);
+      CHECK(evidence.confidence <= 1);
+    }
+  }
+}

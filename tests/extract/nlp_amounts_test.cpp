@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
+
+#include "extract/nlp/amounts.h"
+#include "tests/extract/nlp_test_support.h"
+
+namespace {
+
+struct Parsed {
+  bool found = false;
+  double value = 0;
+  std::string unit;
+  std::string text;
+};
+
+Parsed ParseFirst(std::string_view text) {
+  using namespace kg::extract::nlp;
+  Layout layout = Segment(text);
+  const auto count = static_cast<std::uint32_t>(layout.tokens.size());
+  for (std::uint32_t t = 0; t < count; ++t) {
+    AmountMatch match;
+    if (ParseAmountAt(text, layout.tokens, t, count, &match)) {
+      const auto start = layout.tokens[match.first].start;
+      const auto end = layout.tokens[match.last - 1].end;
+      return {true, match.value, match.unit, std::string(text.substr(start, end - start))};
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_SUITE("extract/nlp/amounts") {
+  TEST_CASE("money, percentages, parameters and counts are normalised") {
+    struct Case {
+      const char* text;
+      double value;
+      const char* unit;
+      const char* surface;
+    };
+    const Case cases[] = {
+        {"a $53 billion plan", 53e9, "USD", "$53 billion"},
+        {"RMB 380 billion of spending", 380e9, "CNY", "RMB 380 billion"},
+        {"over 380 billion yuan", 380e9, "CNY", "380 billion yuan"},
+        {"US$1.5bn in debt", 1.5e9, "USD", "US$1.5bn"},
+        {"a \xE2\x82\xAC"
+         "2.5 million fine",
+         2.5e6, "EUR",
+         "\xE2\x82\xAC"
+         "2.5 million"},
+        {"\xC2\xA3"
+         "600m profit",
+         600e6, "GBP",
+         "\xC2\xA3"
+         "600m"},
+        {"\xC2\xA5"
+         "3 trillion",
+         3e12, "JPY",
+         "\xC2\xA5"
+         "3 trillion"},
+        {"$52B deal", 52e9, "USD", "$52B"},
+        {"a $200MM scandal", 200e6, "USD", "$200MM"},
+        {"$1,000 investment", 1000, "USD", "$1,000"},
+        {"revenue of $38.38 billion", 38.38e9, "USD", "$38.38 billion"},
+        {"EUR 2.1 billion", 2.1e9, "EUR", "EUR 2.1 billion"},
+        {"5 billion US dollars", 5e9, "USD", "5 billion US dollars"},
+        {"rose 9.8% year on year", 9.8, "percent", "9.8%"},
+        {"up 12 percent", 12, "percent", "12 percent"},
+        {"up 7 per cent", 7, "percent", "7 per cent"},
+        {"trained on 1 trillion parameters", 1e12, "parameters", "1 trillion parameters"},
+        {"with a trillion parameters", 1e12, "parameters", "a trillion parameters"},
+        {"a trillion-parameter model", 1e12, "parameters", "a trillion-parameter"},
+        {"a 70B parameters model", 70e9, "parameters", "70B parameters"},
+        {"600 million downloads", 600e6, "downloads", "600 million downloads"},
+        {"$0 down", 0, "USD", "$0"},
+        {"$.5 billion", 0.5e9, "USD", "$.5 billion"},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.text);
+      const Parsed parsed = ParseFirst(c.text);
+      REQUIRE(parsed.found);
+      CHECK(parsed.value == doctest::Approx(c.value));
+      CHECK(parsed.unit == c.unit);
+      CHECK(parsed.text == c.surface);
+    }
+  }
+
+  TEST_CASE("bare numbers, years, cashtags and exponents are not amounts") {
+    for (const char* text : {"in 2025", "three years", "97/99 rating", "$INTC stock",
+                             "18x earnings", "1e308 units of nothing", "the 5 billion figure"}) {
+      CAPTURE(text);
+      CHECK_FALSE(ParseFirst(text).found);
+    }
+  }
+
+  TEST_CASE("overlong digit strings are refused without overflow") {
+    const std::string digits(400, '9');
+    CHECK_FALSE(ParseFirst("$" + digits + " billion").found);
+    const Parsed big = ParseFirst("$999999999 trillion");
+    CHECK_FALSE(big.found);  // above 1e18: refused rather than misread
+  }
+
+  TEST_CASE("amounts become entities keyed by value and unit") {
+    const auto record = kg::extract::testing::Run(
+        "Acme will spend $53 billion. Acme confirmed the 53 billion dollars budget.");
+    int amounts = 0;
+    for (const auto& entity : record.entities) {
+      if (entity.type != "Amount") continue;
+      ++amounts;
+      REQUIRE(entity.value.has_value());
+      CHECK(*entity.value == doctest::Approx(53e9));
+      CHECK(entity.unit == "USD");
+      CHECK(entity.count == 2);
+    }
+    CHECK(amounts == 1);
+  }
+
+  TEST_CASE("a figure and its conversion in parentheses are linked by equals") {
+    const auto record = kg::extract::testing::Run(
+        "Acme Robotics plans a three-year, RMB 380 billion ($53 billion) investment plan.");
+    CHECK(kg::extract::testing::Has(record, "RMB 380 billion", "equals", "$53 billion"));
+    CHECK(kg::extract::testing::Has(record, "Acme Robotics", "invests", "RMB 380 billion"));
+    CHECK(kg::extract::testing::Has(record, "Acme Robotics", "invests", "$53 billion"));
+  }
+}

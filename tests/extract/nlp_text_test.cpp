@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/nlp/text.h"
+
+namespace {
+
+using kg::extract::nlp::Layout;
+using kg::extract::nlp::MarkBoilerplate;
+using kg::extract::nlp::Segment;
+using kg::extract::nlp::TokenText;
+
+std::vector<std::string> Sentences(std::string_view text) {
+  Layout layout = Segment(text);
+  MarkBoilerplate(text, layout);
+  std::vector<std::string> out;
+  for (const auto& sentence : layout.sentences) {
+    out.emplace_back(text.substr(sentence.start, sentence.end - sentence.start));
+  }
+  return out;
+}
+
+bool IsBoilerplate(std::string_view text, std::string_view sentence_start) {
+  Layout layout = Segment(text);
+  MarkBoilerplate(text, layout);
+  for (const auto& sentence : layout.sentences) {
+    if (text.substr(sentence.start).starts_with(sentence_start)) return sentence.boilerplate;
+  }
+  FAIL("no sentence starts with " << sentence_start);
+  return false;
+}
+
+}  // namespace
+
+TEST_SUITE("extract/nlp/text") {
+  TEST_CASE("abbreviations, decimals and tickers do not end sentences") {
+    const std::vector<std::string> sentences = Sentences(
+        "Foo Corp. (NASDAQ: FOO) rose 3.5% after Mr. Lee spoke in the U.S. and Europe. "
+        "Bar Inc. said revenue was $38.38 billion. It also hired Dr. Chen.");
+    REQUIRE(sentences.size() == 3);
+    CHECK(sentences[0] ==
+          "Foo Corp. (NASDAQ: FOO) rose 3.5% after Mr. Lee spoke in the U.S. and Europe.");
+    CHECK(sentences[1] == "Bar Inc. said revenue was $38.38 billion.");
+    CHECK(sentences[2] == "It also hired Dr. Chen.");
+  }
+
+  TEST_CASE("an abbreviation before a sentence opener ends the sentence") {
+    const std::vector<std::string> sentences =
+        Sentences("Shares fell in the U.S. The company said nothing.");
+    REQUIRE(sentences.size() == 2);
+    CHECK(sentences[1] == "The company said nothing.");
+  }
+
+  TEST_CASE("headlines, blank lines and bullet lines end sentences") {
+    const std::vector<std::string> sentences = Sentences(
+        "Big Chip Deal Announced\n\nKey points:\n  \xE2\x80\xA2 Revenue rose 5%\n"
+        "  \xE2\x80\xA2 Profit fell\nThe end.");
+    REQUIRE(sentences.size() == 5);
+    CHECK(sentences[0] == "Big Chip Deal Announced");
+    CHECK(sentences[2] == "Revenue rose 5%");  // the bullet belongs to no sentence
+    CHECK(sentences[3] == "Profit fell");
+  }
+
+  TEST_CASE("a hard-wrapped line continues the sentence") {
+    const std::vector<std::string> sentences = Sentences(
+        "The company said on Tuesday that its quarterly profit had risen\nsharply on strong "
+        "demand.");
+    REQUIRE(sentences.size() == 1);
+  }
+
+  TEST_CASE("possessives and hyphens are their own tokens with exact byte spans") {
+    const std::string text = "Alibaba\xE2\x80\x99s T-Head and investors' cash";
+    Layout layout = Segment(text);
+    std::vector<std::string> words;
+    for (const auto& token : layout.tokens) words.emplace_back(TokenText(text, token));
+    REQUIRE(words.size() == 9);
+    CHECK(words[1] == "\xE2\x80\x99s");
+    CHECK(layout.tokens[1].possessive);
+    CHECK(words[2] == "T");
+    CHECK(words[3] == "-");
+    CHECK(layout.tokens[7].possessive);  // the bare apostrophe after "investors"
+  }
+
+  TEST_CASE("sentences are capped in length and tokens stay inside the text") {
+    std::string text(200000, 'a');
+    for (std::size_t i = 5; i < text.size(); i += 6) text[i] = ' ';
+    Layout layout = Segment(text);
+    CHECK(!layout.sentences.empty());
+    for (const auto& sentence : layout.sentences) {
+      CHECK(static_cast<int>(sentence.last_token - sentence.first_token) <=
+            kg::extract::nlp::kMaxSentenceTokens);
+    }
+    CHECK(layout.tokens.back().end <= text.size());
+  }
+
+  TEST_CASE("invalid UTF-8 and control bytes are tokenised without failing") {
+    const std::string text = std::string("\xFF\xFE\x01 abc \xE2\x82 def.\x00 ghi", 19);
+    Layout layout = Segment(text);
+    for (const auto& token : layout.tokens) CHECK(token.end <= text.size());
+  }
+
+  TEST_CASE("link lists after a Related heading are boilerplate") {
+    const std::string text =
+        "Acme said revenue rose. Shares climbed on the news in early trading today.\n\n"
+        "Related:\n\nThese Stocks Could Soar This Year\n\nWhy Investors Love Chip Makers Now\n";
+    CHECK_FALSE(IsBoilerplate(text, "Acme said"));
+    CHECK(IsBoilerplate(text, "These Stocks"));
+    CHECK(IsBoilerplate(text, "Why Investors"));
+  }
+
+  TEST_CASE("subscription prompts and disclaimers are boilerplate") {
+    const std::string text =
+        "Acme opened a factory in Ohio on Monday, the company said in a statement.\n\n"
+        "Subscribe to our weekly newsletter and never miss a story!\n\n"
+        "Trading Risk Disclaimer\n\nAll information is for educational purposes only. Past "
+        "performance is no guarantee. This is not an offer to buy or sell securities.\n";
+    CHECK_FALSE(IsBoilerplate(text, "Acme opened"));
+    CHECK(IsBoilerplate(text, "Subscribe"));
+    CHECK(IsBoilerplate(text, "All information"));
+    CHECK(IsBoilerplate(text, "This is not an offer"));
+  }
+
+  TEST_CASE("marketing copy addressing the reader is boilerplate, plain news is not") {
+    const std::string text =
+        "Unlock your edge with our premium tools. Join thousands of traders today!\n\n"
+        "The central bank kept rates on hold, citing slower growth in the region.\n";
+    CHECK(IsBoilerplate(text, "Unlock"));
+    CHECK_FALSE(IsBoilerplate(text, "The central bank"));
+  }
+}
