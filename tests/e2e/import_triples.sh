@@ -60,4 +60,18 @@ assert len(a) > 60 and a == b, (len(a), len(b), set(a) ^ set(b))
 assert entities("first-entities.jsonl") == entities("second-entities.jsonl")
 print("round trip ok:", len(a), "triples")
 PYEOF
+# The gold annotations import as they are (their `evidence` field, entity lines with aliases),
+# and the evaluator scores the exported graph perfectly against them.
+gold="$KG_SHARED_DIR/gold/seeds"
+if [ -f "$gold/triples.jsonl" ] && [ -f "$KG_SHARED_DIR/eval/score.py" ]; then
+  export KG_DB="$WORK/gold.db"
+  expect_exit 0 "$KG" import "$gold/triples.jsonl" "$gold/entities.jsonl"
+  "$KG" export --format jsonl -o "$WORK/gold-triples.jsonl"
+  "$KG" export --format entities -o "$WORK/gold-entities.jsonl"
+  $PY "$KG_SHARED_DIR/eval/score.py" --gold "$gold" --pred "$WORK/gold-triples.jsonl" \
+    --entities "$WORK/gold-entities.jsonl" --min-f1 1.0 --min-entity-f1 1.0 >"$WORK/score.out" 2>&1 ||
+    fail "gold import does not score 1.0: $(tail -3 "$WORK/score.out")"
+else
+  echo "no shared gold: gold import skipped" >&2
+fi
 finish
