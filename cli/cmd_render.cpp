@@ -37,7 +37,7 @@ RunFunction AddRender(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::IsMember({"auto", "dot", "neato", "fdp", "sfdp", "circo"}));
   AddScopeOptions(app, options->scope);
   app.add_option("--max-nodes", options->max_nodes,
-                 "draw at most this many entities, the most connected (default 150; 0: all)");
+                 "draw at most this many entities, the most central (default 150; 0: all)");
   app.add_option("--min-confidence", options->min_confidence, "leave out weaker relations")
       ->check(CLI::Range(0.0, 1.0));
   app.add_option("--edge-labels", options->edge_labels,
