@@ -146,7 +146,7 @@ Subgraph Neighborhood(const Store& store, EntityId center, int depth,
   auto relations_of = [&](EntityId entity) {
     std::vector<Relation> relations;
     for (const std::string& type : types) {
-      std::vector<Relation> of_type = store.RelationsOf(entity, Direction::kBoth, type);
+      std::vector<Relation> of_type = store.RelationsTouching(entity, Direction::kBoth, type);
       relations.insert(relations.end(), std::make_move_iterator(of_type.begin()),
                        std::make_move_iterator(of_type.end()));
     }
