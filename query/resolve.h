@@ -15,13 +15,14 @@
 namespace kg::query {
 
 /// Resolves `name` to one entity: canonical name or alias (any case, through
-/// the key indexes), else ticker (Store::FindEntities). `allowed_types` narrows the candidates when it
-/// leaves at least one (e.g. the subject types a relation allows). Among
-/// several, an entity whose canonical name or ticker is exactly `name` wins.
-/// Throws kg::Error(kNotFound) for an unknown name, listing the closest names
-/// ("did you mean: Alibaba Group, Alibaba Cloud?"), and kg::Error(kInvalidInput)
-/// for an ambiguous one, listing the candidates with their types. `position`
-/// (a byte offset in the query, or -1) is carried by the error.
+/// the key indexes), else ticker (Store::FindEntities). `allowed_types`
+/// narrows the candidates when it leaves at least one (e.g. the subject types a
+/// relation allows). Among several, an entity whose canonical name or ticker is
+/// exactly `name` wins. Throws kg::Error(kNotFound) for an unknown name,
+/// listing the closest names ("did you mean: Alibaba Group, Alibaba Cloud?"),
+/// and kg::Error(kInvalidInput) for an ambiguous one, listing the candidates
+/// with their types. `position` (a byte offset in the query, or -1) is carried
+/// by the error and named in its message.
 graph::Entity ResolveEntity(const graph::Store& store, std::string_view name,
                             std::span<const std::string_view> allowed_types = {},
                             long position = -1);
