@@ -79,8 +79,9 @@ RunFunction AddQuery(CLI::App& app, const GlobalOptions& global) {
   app.add_option("--min-confidence", command->options.min_confidence,
                  "only relations at least this confident (0..1)")
       ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--source", command->options.source_document,
-                 "only relations with evidence from this document (its name as ingested)");
+  app.add_option(
+      "--source", command->options.source_document,
+      "only relations with evidence from this document (name as ingested, or file name)");
   app.add_option("--limit", command->options.limit, "at most this many answers (0 = all)");
   app.add_flag("--evidence", command->evidence, "show the evidence sentence and its document");
   app.add_option("--format", command->format, "table (default), json or csv")
