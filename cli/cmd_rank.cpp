@@ -43,6 +43,10 @@ int Run(const RankCommand& command, const GlobalOptions& global) {
   } else if (command.by == "degree") {
     scores = graph::DegreeCentrality(view);
   } else {
+    if (view.relation_count() > 100'000) {
+      std::cerr << "kg: betweenness is exact and takes O(entities x relations) time; with "
+                << view.relation_count() << " relations expect a long wait\n";
+    }
     scores = graph::BetweennessCentrality(view);
   }
   scores = graph::TopScores(view, std::move(scores), command.type, command.top);
