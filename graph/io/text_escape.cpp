@@ -119,8 +119,10 @@ void AppendXmlEscaped(std::string& out, std::string_view text) {
             break;
           case '\t':
           case '\n':
-          case '\r':
             out += c;
+            break;
+          case '\r':
+            out += "&#13;";  // raw, XML line-end normalisation would read it back as LF
             break;
           default:
             if (static_cast<unsigned char>(c) < 0x20) {

@@ -17,6 +17,7 @@ void AppendValidUtf8(std::string& out, std::string_view text);
 /// XML 1.0 character data or attribute value: & < > " ' escaped; control
 /// characters XML 1.0 forbids (U+0000-U+001F except tab, LF, CR) and
 /// U+FFFE/U+FFFF become U+FFFD, since XML has no way to write them at all.
+/// CR is written as &#13;: a raw one would be read back as LF.
 void AppendXmlEscaped(std::string& out, std::string_view text);
 
 /// The body of a JSON string (without the quotes), RFC 8259.
