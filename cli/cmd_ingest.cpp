@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <string_view>
 
 #include "cli/command.h"
 #include "extract/extractor.h"
@@ -45,6 +46,32 @@ std::string Megabytes(std::int64_t bytes) {
   return out.str();
 }
 
+/// `text` with control characters (a newline or terminal escape in a file
+/// name) written as \n, \r, \t or \xNN, so no input can forge a line of
+/// kg's output or reach the terminal raw.
+std::string Printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte != 0x7F) {
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      constexpr char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0x0F];
+    }
+  }
+  return out;
+}
+
 /// Prints what the pipeline reports: one line per document (one per file for
 /// collections) on stdout, warnings and errors on stderr, and a progress line
 /// on stderr when it is a terminal and the run is long.
@@ -55,7 +82,7 @@ class CliReporter : public extract::IngestReporter {
   void OnDocument(const extract::DocumentReport& report) override {
     if (quiet_ || report.from_collection) return;
     ClearProgress();
-    std::cout << report.result.name << ": ";
+    std::cout << Printable(report.result.name) << ": ";
     if (report.result.outcome != graph::IngestResult::Outcome::kUnchanged) {
       std::cout << report.result.entities << " entities, " << report.result.relations
                 << " relations (" << OutcomeName(report.result.outcome) << ")\n";
@@ -68,14 +95,14 @@ class CliReporter : public extract::IngestReporter {
     if (quiet_ && !is_error) return;
     ClearProgress();
     std::cout.flush();
-    std::cerr << (is_error ? "kg: error: " : "kg: warning: ") << message << "\n";
+    std::cerr << (is_error ? "kg: error: " : "kg: warning: ") << Printable(message) << "\n";
   }
 
   void OnFileDone(const extract::FileReport& file) override {
     if (quiet_ || !file.collection) return;
     ClearProgress();
     const extract::IngestCounts& counts = file.counts;
-    std::cout << file.file << ": " << counts.documents << " documents (" << counts.added
+    std::cout << Printable(file.file) << ": " << counts.documents << " documents (" << counts.added
               << " added, " << counts.replaced << " replaced, " << counts.unchanged
               << " unchanged), " << counts.entities << " entities, " << counts.relations
               << " relations";
