@@ -175,9 +175,84 @@ struct PageMetadata {
   }
 };
 
+/// Gumbo checks element scopes by walking the stack of open elements, so each
+/// tag costs time in proportion to the nesting depth: a page of a million
+/// nested <div>s takes hours. Before parsing, start and end tags nested deeper
+/// than kMaxDepth are left out (their text stays). Elements that close
+/// implicitly or hold raw text never count and are never left out.
+constexpr int kMaxDepth = 256;
+
+bool IsNameChar(char character) {
+  return std::isalnum(static_cast<unsigned char>(character)) || character == '-' ||
+         character == ':';
+}
+
+bool NeverNests(std::string_view tag) {
+  static constexpr std::string_view kTags[] = {
+      "area",   "base",  "br",  "col", "embed", "hr", "img", "input",  "link", "meta", "param",
+      "source", "track", "wbr", "p",   "li",    "dt", "dd",  "option", "tr",   "td",   "th"};
+  return std::find(std::begin(kTags), std::end(kTags), tag) != std::end(kTags);
+}
+
+bool IsRawText(std::string_view tag) {
+  return tag == "script" || tag == "style" || tag == "textarea" || tag == "title" || tag == "xmp" ||
+         tag == "noscript" || tag == "plaintext";
+}
+
+/// `html` with over-deep tags removed, or empty when no tag is too deep.
+std::string FlattenDeepNesting(std::string_view html) {
+  std::string flat;
+  bool flattened = false;
+  int depth = 0;
+  std::size_t copied = 0;  // html[0, copied) has been dealt with
+  std::size_t pos = 0;
+  while ((pos = html.find('<', pos)) != std::string_view::npos) {
+    bool closing = pos + 1 < html.size() && html[pos + 1] == '/';
+    std::size_t name_start = pos + (closing ? 2 : 1);
+    std::size_t name_end = name_start;
+    while (name_end < html.size() && IsNameChar(html[name_end])) ++name_end;
+    if (name_end == name_start) {
+      ++pos;
+      continue;
+    }
+    std::string tag = Lowercase(html.substr(name_start, name_end - name_start));
+    std::size_t tag_end = html.find('>', name_end);
+    if (tag_end == std::string_view::npos) break;
+    if (!closing && IsRawText(tag)) {
+      // Skip the element's raw text: a "<div" inside a script is not a tag.
+      std::size_t close = html.find("</", tag_end);
+      while (close != std::string_view::npos &&
+             Lowercase(html.substr(close + 2, tag.size())) != tag) {
+        close = html.find("</", close + 2);
+      }
+      pos = close == std::string_view::npos ? html.size() : close;
+      continue;
+    }
+    bool self_closing = html[tag_end - 1] == '/';
+    if (NeverNests(tag) || self_closing) {
+      pos = tag_end + 1;
+      continue;
+    }
+    bool too_deep = closing ? depth > kMaxDepth : depth >= kMaxDepth;
+    depth += closing ? -1 : 1;
+    depth = std::max(depth, 0);
+    if (too_deep) {
+      flat.append(html.substr(copied, pos - copied));
+      copied = tag_end + 1;
+      flattened = true;
+    }
+    pos = tag_end + 1;
+  }
+  if (!flattened) return {};
+  flat.append(html.substr(copied));
+  return flat;
+}
+
 }  // namespace
 
 RawDocument ReadHtml(std::string name, std::string_view html) {
+  std::string flattened = FlattenDeepNesting(html);
+  if (!flattened.empty()) html = flattened;
   Arena arena;
   GumboOptions options = kGumboDefaultOptions;
   options.allocator = &Arena::Allocate;

@@ -16,7 +16,8 @@ namespace kg::extract {
 /// og:title); the publication date is the first of meta article:published_time,
 /// meta date / pubdate / datePublished, <time datetime>. The text may be empty
 /// (a page without visible text). Never throws for content, never recurses:
-/// any nesting depth is safe.
+/// any nesting depth is safe; tags nested deeper than 256 levels are ignored
+/// (their text is kept) so that parsing time stays linear.
 RawDocument ReadHtml(std::string name, std::string_view html);
 
 }  // namespace kg::extract

@@ -30,14 +30,16 @@ class PhraseSet {
   PhraseSet(std::initializer_list<const char*> phrases) {
     for (const char* phrase : phrases) {
       Phrase words = HashWords(phrase);
-      by_first_[words[0]].push_back(words);
+      const int bucket = index_.emplace(words[0], static_cast<int>(buckets_.size()));
+      if (bucket == static_cast<int>(buckets_.size())) buckets_.emplace_back();
+      buckets_[static_cast<std::size_t>(bucket)].push_back(words);
     }
   }
   /// True if a phrase starts at token `t` (tokens [t, end)).
   bool StartsAt(const std::vector<Token>& tokens, std::uint32_t t, std::uint32_t end) const {
-    auto found = by_first_.find(tokens[t].hash);
-    if (found == by_first_.end()) return false;
-    for (const Phrase& phrase : found->second) {
+    const int bucket = index_.find(tokens[t].hash);
+    if (bucket < 0) return false;
+    for (const Phrase& phrase : buckets_[static_cast<std::size_t>(bucket)]) {
       if (t + phrase.size() > end) continue;
       bool same = true;
       for (std::size_t k = 1; k < phrase.size() && same; ++k)
@@ -48,7 +50,8 @@ class PhraseSet {
   }
 
  private:
-  std::unordered_map<std::uint64_t, std::vector<Phrase>> by_first_;
+  HashIndex index_;  // first word -> bucket
+  std::vector<std::vector<Phrase>> buckets_;
 };
 
 const PhraseSet& StrongCues() {

@@ -7,6 +7,9 @@
 //  - "the <modifiers> company|firm|giant|...": the most mentioned company among
 //    those named in this and the three previous sentences, else the main company;
 //  - "he"/"she"/"his"/"her": the last person named in this or the two previous sentences.
+#include <algorithm>
+#include <iterator>
+
 #include "extract/nlp/recogniser.h"
 
 namespace kg::extract::nlp {
@@ -94,10 +97,12 @@ class Resolver {
 
  private:
   bool Covered(int s, std::uint32_t t) const {
-    for (const Mention& mention : document_.mentions[static_cast<std::size_t>(s)]) {
-      if (mention.first <= t && t < mention.last) return true;
-    }
-    return false;
+    const auto& mentions = document_.mentions[static_cast<std::size_t>(s)];
+    // Mentions are ordered by first token and do not overlap: binary search.
+    auto after = std::upper_bound(
+        mentions.begin(), mentions.end(), t,
+        [](std::uint32_t token, const Mention& mention) { return token < mention.first; });
+    return after != mentions.begin() && t < std::prev(after)->last;
   }
 
   bool IsType(const Mention& mention, std::string_view type) const {

@@ -252,6 +252,11 @@ void SentenceRecogniser::VersionedNames() {
   }
   for (std::uint32_t t = first_; t < last_; ++t) {
     if (taken_[t - first_] != 0 || tokens_[t].kind != TokenKind::kWord) continue;
+    // Only words with digits or a glued hyphen after them can be versioned names.
+    if (!tokens_[t].has_digit && !(t + 1 < last_ && !tokens_[t + 1].space_before &&
+                                   document_.text[tokens_[t + 1].start] == '-')) {
+      continue;
+    }
     const std::string_view word = Word(t);
     if (tokens_[t].capitalised && tokens_[t].has_digit) {
       // A family glued to its version: "Qwen3", "Qwen2.5".
