@@ -16,8 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const kg::extract::Extractor extractor;
   if (size == 0 || size > 512) return 0;
   std::vector<std::string> warnings;
-  std::string amount =
-      kg::extract::DecodeText(std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1), "fuzz", &warnings);
+  std::string amount = kg::extract::DecodeText(
+      std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1), "fuzz", &warnings);
   static constexpr const char* kFrames[][2] = {
       {"Alibaba Group invests ", " in AI infrastructure over three years."},
       {"Nvidia reported revenue of ", " for the quarter."},

@@ -4,11 +4,10 @@
 // parsed back with nlohmann and must give back every entity name exactly;
 // the others must be valid UTF-8 and written whole.
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "graph/error.h"
 #include "graph/io/graph_source.h"
@@ -40,7 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     store.IngestBatch(batch.documents);
   } catch (const kg::Error& error) {
     // Only a value the store's checks refuse may stop the batch; say which.
-    FUZZ_CHECK(error.code() == kg::ErrorCode::kInvalidInput || error.code() == kg::ErrorCode::kStorage);
+    FUZZ_CHECK(error.code() == kg::ErrorCode::kInvalidInput ||
+               error.code() == kg::ErrorCode::kStorage);
     return 0;
   }
   const std::multiset<std::string> names = NamesOfStore(store);
@@ -57,14 +57,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   io::WriteCytoscapeJson(source, cytoscape);
   json elements = json::parse(cytoscape.str()).at("elements");
   seen.clear();
-  for (const json& node : elements.at("nodes")) seen.insert(node.at("data").at("name").get<std::string>());
+  for (const json& node : elements.at("nodes"))
+    seen.insert(node.at("data").at("name").get<std::string>());
   FUZZ_CHECK(seen == names);
 
   std::ostringstream entities;
   io::WriteEntitiesJsonl(store, entities);
   std::istringstream entity_lines(entities.str());
   seen.clear();
-  for (std::string line; std::getline(entity_lines, line);) seen.insert(json::parse(line).at("name").get<std::string>());
+  for (std::string line; std::getline(entity_lines, line);)
+    seen.insert(json::parse(line).at("name").get<std::string>());
   FUZZ_CHECK(seen == names);
 
   std::ostringstream triples;
@@ -81,7 +83,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   io::WriteGraphml(source, graphml);
   io::WriteNeo4jCsv(source, nodes, relationships);
   io::WriteNTriples(source, ntriples);
-  for (const std::string& text : {dot.str(), graphml.str(), nodes.str(), relationships.str(), ntriples.str()})
+  for (const std::string& text :
+       {dot.str(), graphml.str(), nodes.str(), relationships.str(), ntriples.str()})
     FUZZ_CHECK(kg::fuzz::IsUtf8(text));
   FUZZ_CHECK(dot.str().rfind('}') != std::string::npos);
   FUZZ_CHECK(graphml.str().find("</graphml>") != std::string::npos);

@@ -15,8 +15,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const kg::extract::Extractor extractor;
   std::vector<std::string> warnings;
-  std::string text =
-      kg::extract::DecodeText(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz", &warnings);
+  std::string text = kg::extract::DecodeText(
+      std::string_view(reinterpret_cast<const char*>(data), size), "fuzz", &warnings);
   kg::graph::DocumentRecord record = extractor.Extract("fuzz.txt", text);
   FUZZ_CHECK(record.text == text);
   for (const auto& entity : record.entities) {

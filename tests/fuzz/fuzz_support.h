@@ -14,8 +14,8 @@ namespace kg::fuzz {
   std::abort();
 }
 
-#define FUZZ_CHECK(condition)                                      \
-  do {                                                             \
+#define FUZZ_CHECK(condition)                                           \
+  do {                                                                  \
     if (!(condition)) ::kg::fuzz::Fail(#condition, __FILE__, __LINE__); \
   } while (false)
 
@@ -24,7 +24,11 @@ inline bool IsUtf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    std::size_t length = c < 0x80           ? 1
+                         : (c >> 5) == 0x6  ? 2
+                         : (c >> 4) == 0xE  ? 3
+                         : (c >> 3) == 0x1E ? 4
+                                            : 0;
     if (length == 0 || i + length > text.size()) return false;
     unsigned code = length == 1 ? c : length == 2 ? c & 0x1F : length == 3 ? c & 0x0F : c & 0x07;
     for (std::size_t k = 1; k < length; ++k) {
@@ -32,8 +36,8 @@ inline bool IsUtf8(std::string_view text) {
       if ((next >> 6) != 0x2) return false;
       code = (code << 6) | (next & 0x3F);
     }
-    if ((length == 2 && code < 0x80) || (length == 3 && code < 0x800) || (length == 4 && code < 0x10000) ||
-        code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+    if ((length == 2 && code < 0x80) || (length == 3 && code < 0x800) ||
+        (length == 4 && code < 0x10000) || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
       return false;
     i += length;
   }

@@ -23,24 +23,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.max_decompressed_bytes = 4 << 20;
   std::string bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
   bool done = false;
-  ReadStream(MakeStringSource(std::move(bytes)), "fuzz.in", "fuzz.in", options, [&](InputEvent&& event) {
-    FUZZ_CHECK(!done);  // nothing after kFileDone
-    switch (event.kind) {
-      case InputEvent::Kind::kDocument:
-        FUZZ_CHECK(!event.document.text.empty());
-        FUZZ_CHECK(kg::fuzz::IsUtf8(event.document.text));
-        FUZZ_CHECK(kg::fuzz::OnlyNewlineAndTabControls(event.document.text));
-        FUZZ_CHECK(kg::fuzz::IsUtf8(event.document.title));
-        FUZZ_CHECK(!event.document.name.empty());
-        break;
-      case InputEvent::Kind::kWarning:
-      case InputEvent::Kind::kError:
-        FUZZ_CHECK(event.message.find("fuzz.in") != std::string::npos);
-        break;
-      case InputEvent::Kind::kFileDone:
-        done = true;
-        break;
-    }
-  });
+  ReadStream(MakeStringSource(std::move(bytes)), "fuzz.in", "fuzz.in", options,
+             [&](InputEvent&& event) {
+               FUZZ_CHECK(!done);  // nothing after kFileDone
+               switch (event.kind) {
+                 case InputEvent::Kind::kDocument:
+                   FUZZ_CHECK(!event.document.text.empty());
+                   FUZZ_CHECK(kg::fuzz::IsUtf8(event.document.text));
+                   FUZZ_CHECK(kg::fuzz::OnlyNewlineAndTabControls(event.document.text));
+                   FUZZ_CHECK(kg::fuzz::IsUtf8(event.document.title));
+                   FUZZ_CHECK(!event.document.name.empty());
+                   break;
+                 case InputEvent::Kind::kWarning:
+                 case InputEvent::Kind::kError:
+                   FUZZ_CHECK(event.message.find("fuzz.in") != std::string::npos);
+                   break;
+                 case InputEvent::Kind::kFileDone:
+                   done = true;
+                   break;
+               }
+             });
   return 0;
 }

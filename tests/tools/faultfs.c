@@ -103,12 +103,13 @@ __attribute__((destructor)) static void WriteCounts(void) {
   if (counts[kWrite] + counts[kFsync] + counts[kOpen] + counts[kRename] == 0) return;
   FILE* out = fopen(file, "a");
   if (out == NULL) return;
-  for (int kind = 0; kind < kKinds; ++kind) fprintf(out, "%s %ld\n", kKindNames[kind], counts[kind]);
+  for (int kind = 0; kind < kKinds; ++kind)
+    fprintf(out, "%s %ld\n", kKindNames[kind], counts[kind]);
   fclose(out);
 }
 
-#define REAL(name)                         \
-  static __typeof__(&name) real_##name;    \
+#define REAL(name)                      \
+  static __typeof__(&name) real_##name; \
   if (real_##name == NULL) real_##name = (__typeof__(&name))dlsym(RTLD_NEXT, #name)
 
 ssize_t write(int fd, const void* buffer, size_t size) {
