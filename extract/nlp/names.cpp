@@ -8,47 +8,55 @@ namespace kg::extract::nlp {
 
 const WordSet& NonNameCapitals() {
   static const WordSet set = MakeWordSet(
-      {"the",        "a",          "an",        "this",        "that",         "these",
-       "those",      "in",         "on",        "at",          "for",          "and",
-       "but",        "or",         "as",        "if",          "when",         "while",
-       "with",       "by",         "from",      "to",          "of",           "it",
-       "its",        "he",         "she",       "they",        "we",           "i",
-       "you",        "our",        "your",      "his",         "her",          "their",
-       "there",      "here",       "what",      "why",         "how",          "who",
-       "which",      "where",      "is",        "are",         "was",          "were",
-       "after",      "before",     "since",     "despite",     "although",     "though",
-       "however",    "meanwhile",  "moreover",  "furthermore", "additionally", "also",
-       "still",      "yet",        "so",        "then",        "than",         "not",
-       "no",         "yes",        "all",       "some",        "many",         "most",
-       "more",       "less",       "new",       "key",         "other",        "such",
-       "each",       "every",      "both",      "according",   "analysts",     "investors",
-       "shares",     "stock",      "stocks",    "monday",      "tuesday",      "wednesday",
-       "thursday",   "friday",     "saturday",  "sunday",      "january",      "february",
-       "march",      "april",      "may",       "june",        "july",         "august",
-       "september",  "october",    "november",  "december",    "today",        "yesterday",
-       "tomorrow",   "chinese",    "american",  "european",    "japanese",     "korean",
-       "british",    "french",     "german",    "indian",      "taiwanese",    "western",
-       "eastern",    "global",     "read",      "click",       "conclusion",   "summary",
-       "update",     "breaking",   "exclusive", "analysis",    "opinion",      "editor",
-       "note",       "photo",      "source",    "image",       "video",        "live",
-       "watch",      "related",    "north",     "south",       "east",         "west",
-       "president",  "chairman",   "minister",  "said",        "says",         "will",
-       "can",        "could",      "would",     "should",      "might",        "must",
-       "does",       "did",        "do",        "has",         "have",         "had",
-       "be",         "been",       "one",       "two",         "three",        "first",
-       "second",     "last",       "next",      "big",         "bigger",       "top",
-       "best",       "because",    "just",      "even",        "only",         "over",
-       "under",      "about",      "into",      "beyond",      "through",      "amid",
-       "amidst",     "during",     "per",       "via",         "vs",           "plus",
-       "recent",     "recently",   "earlier",   "later",       "now",          "let's",
-       "here's",     "that's",     "it's",      "artificial",  "general",      "inside",
-       "outside",    "among",      "between",   "within",      "without",      "again",
-       "mr.",        "ms.",        "mrs.",      "dr.",         "prof.",        "sir",
-       "ceo",        "chief",      "founder",   "analyst",     "spokesperson", "executive",
-       "economist",  "strategist", "director",  "head",        "boss",         "chair",
-       "chairwoman", "professor",  "dear",      "mr",          "mrs",          "ms",
-       "dr",         "thanks",     "please",    "hello",       "welcome",      "sign",
-       "getty",      "reuters",    "images",    "file",        "caption",      "credit"});
+      {"the",        "a",          "an",         "this",        "that",         "these",
+       "those",      "in",         "on",         "at",          "for",          "and",
+       "but",        "or",         "as",         "if",          "when",         "while",
+       "with",       "by",         "from",       "to",          "of",           "it",
+       "its",        "he",         "she",        "they",        "we",           "i",
+       "you",        "our",        "your",       "his",         "her",          "their",
+       "there",      "here",       "what",       "why",         "how",          "who",
+       "which",      "where",      "is",         "are",         "was",          "were",
+       "after",      "before",     "since",      "despite",     "although",     "though",
+       "however",    "meanwhile",  "moreover",   "furthermore", "additionally", "also",
+       "still",      "yet",        "so",         "then",        "than",         "not",
+       "no",         "yes",        "all",        "some",        "many",         "most",
+       "more",       "less",       "new",        "key",         "other",        "such",
+       "each",       "every",      "both",       "according",   "analysts",     "investors",
+       "shares",     "stock",      "stocks",     "monday",      "tuesday",      "wednesday",
+       "thursday",   "friday",     "saturday",   "sunday",      "january",      "february",
+       "march",      "april",      "may",        "june",        "july",         "august",
+       "september",  "october",    "november",   "december",    "today",        "yesterday",
+       "tomorrow",   "chinese",    "american",   "european",    "japanese",     "korean",
+       "british",    "french",     "german",     "indian",      "taiwanese",    "western",
+       "eastern",    "global",     "read",       "click",       "conclusion",   "summary",
+       "update",     "breaking",   "exclusive",  "analysis",    "opinion",      "editor",
+       "note",       "photo",      "source",     "image",       "video",        "live",
+       "watch",      "related",    "north",      "south",       "east",         "west",
+       "president",  "chairman",   "minister",   "said",        "says",         "will",
+       "can",        "could",      "would",      "should",      "might",        "must",
+       "does",       "did",        "do",         "has",         "have",         "had",
+       "be",         "been",       "one",        "two",         "three",        "first",
+       "second",     "last",       "next",       "big",         "bigger",       "top",
+       "best",       "because",    "just",       "even",        "only",         "over",
+       "under",      "about",      "into",       "beyond",      "through",      "amid",
+       "amidst",     "during",     "per",        "via",         "vs",           "plus",
+       "recent",     "recently",   "earlier",    "later",       "now",          "let's",
+       "here's",     "that's",     "it's",       "artificial",  "general",      "inside",
+       "outside",    "among",      "between",    "within",      "without",      "again",
+       "mr.",        "ms.",        "mrs.",       "dr.",         "prof.",        "sir",
+       "ceo",        "chief",      "founder",    "analyst",     "spokesperson", "executive",
+       "economist",  "strategist", "director",   "head",        "boss",         "chair",
+       "chairwoman", "professor",  "dear",       "mr",          "mrs",          "ms",
+       "dr",         "australian", "irish",      "canadian",    "italian",      "spanish",
+       "russian",    "brazilian",  "mexican",    "swiss",       "dutch",        "swedish",
+       "norwegian",  "danish",     "finnish",    "polish",      "turkish",      "israeli",
+       "iranian",    "saudi",      "asian",      "african",     "latin",        "arab",
+       "scottish",   "welsh",      "belgian",    "austrian",    "greek",        "portuguese",
+       "vietnamese", "thai",       "indonesian", "malaysian",   "singaporean",  "filipino",
+       "pakistani",  "egyptian",   "nigerian",   "kenyan",      "argentine",    "chilean",
+       "colombian",  "peruvian",   "ukrainian",  "hungarian",   "czech",        "thanks",
+       "please",     "hello",      "welcome",    "sign",        "getty",        "reuters",
+       "images",     "file",       "caption",    "credit"});
   return set;
 }
 
@@ -223,10 +231,24 @@ void SentenceRecogniser::Products() {
     if (end < last_ && ProductHeads().count(tokens_[end].hash) != 0 && !tokens_[end].capitalised &&
         (t > first_ || end - t >= 2)) {
       static const WordSet kModelHeads = MakeWordSet({"model", "models", "llm"});
+      static const WordSet kAiWords =
+          MakeWordSet({"ai", "llm", "language", "chatbot", "parameters", "generative", "neural",
+                       "reasoning", "multimodal", "open-source", "benchmark", "benchmarks"});
       Candidate candidate;
       candidate.first = t;
       candidate.last = end;
-      candidate.type = kModelHeads.count(tokens_[end].hash) != 0 ? "Model" : "Product";
+      candidate.type = "Product";
+      if (kModelHeads.count(tokens_[end].hash) != 0) {
+        // "the Clio model" is a car: only near AI words is it an AI model.
+        bool ai = false;
+        for (std::uint32_t k = first_; k < last_ && !ai; ++k)
+          ai = kAiWords.count(tokens_[k].hash) != 0;
+        if (!ai) {
+          t = end - 1;
+          continue;
+        }
+        candidate.type = "Model";
+      }
       Emit(std::move(candidate));
     }
     t = end > t ? end - 1 : t;

@@ -351,9 +351,8 @@ void SentenceRecogniser::TickersAndAcronyms() {
           capitalised = false;
         }
       }
-      static const WordSet kProductHeads =
-          MakeWordSet({"platform", "studio", "suite", "service", "app", "engine", "assistant",
-                       "system", "framework", "toolkit", "store", "network"});
+      static const WordSet kProductHeads = MakeWordSet(
+          {"platform", "studio", "suite", "app", "engine", "assistant", "framework", "toolkit"});
       const int existing = MentionEndingAt(t);
       int entity = -1;
       if (existing >= 0) {
