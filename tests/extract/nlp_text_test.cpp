@@ -96,6 +96,19 @@ TEST_SUITE("extract/nlp/text") {
     CHECK(layout.tokens.back().end <= text.size());
   }
 
+  TEST_CASE("a run of terminal punctuation cannot push a sentence past the cap") {
+    std::string text;
+    for (int i = 0; i < 159; ++i) text += "word ";
+    text += "end";
+    for (int i = 0; i < 300; ++i) text += (i % 2 == 0) ? "?" : "!";
+    text += " next";
+    Layout layout = Segment(text);
+    for (const auto& sentence : layout.sentences) {
+      CHECK(static_cast<int>(sentence.last_token - sentence.first_token) <=
+            kg::extract::nlp::kMaxSentenceTokens);
+    }
+  }
+
   TEST_CASE("invalid UTF-8 and control bytes are tokenised without failing") {
     const std::string text = std::string("\xFF\xFE\x01 abc \xE2\x82 def.\x00 ghi", 19);
     Layout layout = Segment(text);
