@@ -27,6 +27,7 @@ CREATE TABLE entities (
   UNIQUE (type, key)
 );
 CREATE INDEX entities_name ON entities (name COLLATE NOCASE);
+CREATE INDEX entities_ticker ON entities (ticker);
 
 -- Every surface form an entity was seen as, with its normalised key.
 CREATE TABLE aliases (
@@ -76,4 +77,4 @@ CREATE TABLE evidence (
 CREATE INDEX evidence_relation ON evidence (relation_id);
 CREATE INDEX evidence_document ON evidence (document_id);
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;

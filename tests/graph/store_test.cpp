@@ -276,6 +276,39 @@ TEST_SUITE("graph/store") {
       Store store = Store::Open(path, {.read_only = true});
       CHECK(store.Stats().relations == 1);
     }
+    SUBCASE("a database of schema version 1 is migrated, keeping its content") {
+      {
+        Store store = Store::Open(path);
+        store.Ingest(PartnershipArticle());
+      }
+      sqlite3* db = nullptr;
+      REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+      // What kg wrote at version 1: the same tables without the ticker index.
+      REQUIRE(sqlite3_exec(db, "DROP INDEX entities_ticker; PRAGMA user_version = 1", nullptr,
+                           nullptr, nullptr) == SQLITE_OK);
+      sqlite3_close(db);
+      {
+        Store store = Store::Open(path);
+        CHECK(store.user_version() == Store::SchemaVersion());
+        CHECK(store.Stats().relations == 1);
+      }
+      REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+      sqlite3_stmt* statement = nullptr;
+      sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'entities_ticker'",
+                         -1, &statement, nullptr);
+      REQUIRE(sqlite3_step(statement) == SQLITE_ROW);
+      CHECK(sqlite3_column_int(statement, 0) == 1);
+      sqlite3_finalize(statement);
+      sqlite3_close(db);
+    }
+    SUBCASE("a version 1 database is not migrated by a reader") {
+      sqlite3* db = nullptr;
+      REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+      sqlite3_exec(db, "PRAGMA user_version = 1", nullptr, nullptr, nullptr);
+      sqlite3_close(db);
+      CHECK_THROWS_WITH_AS(Store::Open(path, {.read_only = true}),
+                           doctest::Contains("open it once for writing"), Error);
+    }
     SUBCASE("a database from a newer kg is refused") {
       sqlite3* db = nullptr;
       REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
