@@ -229,7 +229,7 @@ std::string FlattenDeepNesting(std::string_view html) {
       continue;
     }
     bool self_closing = html[tag_end - 1] == '/';
-    if (NeverNests(tag) || self_closing) {
+    if (NeverNests(tag) || self_closing || IsRawText(tag)) {
       pos = tag_end + 1;
       continue;
     }

@@ -365,12 +365,18 @@ bool IsCamelCase(std::string_view word) {
 
 // Words after a name that say it is an organisation: "Ryanair shares", "Umbro's chief executive".
 const WordSet& CompanyContextWords() {
-  static const WordSet set = MakeWordSet(
-      {"shares",    "shareholders", "stock",      "ceo",       "cfo",         "boss",
-       "bosses",    "chief",        "chairman",   "spokesman", "spokeswoman", "spokesperson",
-       "executive", "executives",   "profits",    "profit",    "revenue",     "revenues",
-       "sales",     "board",        "deputy",     "analyst",   "analysts",    "economist",
-       "president", "founder",      "subsidiary", "unit",      "division"});
+  static const WordSet set =
+      MakeWordSet({"shares", "shareholders", "stock", "ceo", "cfo", "boss", "bosses", "chief",
+                   "chairman", "spokesman", "spokeswoman", "spokesperson", "executive",
+                   "executives", "deputy", "analyst", "analysts", "economist", "founder"});
+  return set;
+}
+
+// Words that say "company" only after a possessive: "Umbro's profits", not "Christmas sales".
+const WordSet& PossessiveCompanyContextWords() {
+  static const WordSet set =
+      MakeWordSet({"profits", "profit", "revenue", "revenues", "sales", "board", "subsidiary",
+                   "unit", "division", "shares", "chief", "ceo", "boss", "chairman", "founder"});
   return set;
 }
 
@@ -385,8 +391,11 @@ void SentenceRecogniser::Organisations() {
       const std::uint32_t end = NameRunEnd(t, 3);
       std::uint32_t after = end;
       if (after < last_ && tokens_[after].possessive) ++after;
-      const bool lower_context = after < last_ && !tokens_[after].capitalised &&
-                                 CompanyContextWords().count(tokens_[after].hash) != 0;
+      const bool possessive = after > end;
+      const bool lower_context =
+          after < last_ && !tokens_[after].capitalised &&
+          (CompanyContextWords().count(tokens_[after].hash) != 0 ||
+           (possessive && PossessiveCompanyContextWords().count(tokens_[after].hash) != 0));
       const bool caps_role =
           after < last_ && tokens_[after].all_caps && (Is(after, "CEO") || Is(after, "CFO"));
       const bool shares_in =
