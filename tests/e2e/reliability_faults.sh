@@ -145,7 +145,7 @@ if mount -t tmpfs -o size=512k tmpfs "$M" 2>/dev/null; then
     fail "ingest into a read-only database: exit $code: $(head -c 300 "$WORK/err")"
   # The message must say which file and why (SQLite alone says "unable to open database file").
   grep -qiE "kg: error: .*$M/kg.db.*(read-only|readonly|permission)" "$WORK/err" ||
-    fail "KNOWN BUG (graph/store.cpp Store::Open): ingest into a read-only database does not name it and say read-only: $(head -c 300 "$WORK/err")"
+    fail "ingest into a read-only database does not name it and say read-only: $(head -c 300 "$WORK/err")"
   KG_DB=$M/kg.db timeout 60 "$KG" export --format jsonl --every-evidence -o "$WORK/ro.jsonl" 2>"$WORK/err" ||
     echo "note: reading a WAL database on a read-only file system fails: $(head -c 200 "$WORK/err")"
   mount -o remount,rw "$M"
