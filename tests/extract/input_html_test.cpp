@@ -71,7 +71,7 @@ TEST_SUITE("extract/input/html_reader") {
   }
 
   TEST_CASE("deeply nested markup neither crashes nor overflows the stack") {
-    constexpr int kDepth = 200'000;
+    constexpr int kDepth = 1'000'000;
     std::string html;
     for (int level = 0; level < kDepth; ++level) html += "<div>";
     html += "deep text";
@@ -81,6 +81,19 @@ TEST_SUITE("extract/input/html_reader") {
     for (int level = 0; level < kDepth; ++level) spans += "<span><b>";
     spans += "inline";
     CHECK(ReadHtml("spans.html", spans).text == "inline");
+  }
+
+  TEST_CASE("past the nesting limit, scripts stay hidden and text stays in order") {
+    std::string html;
+    for (int level = 0; level < 5000; ++level) html += "<div><p>";
+    html += "before<script>var x = '<div>hidden</div>';</script><style>p{}</style>after";
+    for (int level = 0; level < 5000; ++level) html += "</div>";
+    html += "<p>tail</p>";
+    auto document = ReadHtml("deep2.html", html);
+    CHECK(document.text.find("hidden") == std::string::npos);
+    CHECK(document.text.find("p{}") == std::string::npos);
+    CHECK(document.text.find("before") < document.text.find("after"));
+    CHECK(document.text.ends_with("tail"));
   }
 
   TEST_CASE("character references to control characters do not reach the text") {
