@@ -40,11 +40,11 @@ std::string JoinNames(const std::vector<std::string>& names) {
 class RecordBuilder {
  public:
   RecordBuilder(const std::string& file, const std::string& name, const InputEventSink& sink)
-      : file_(file), name_(name), sink_(sink) {}
+      : file_(file), name_(name), label_(file == "-" ? name : file), sink_(sink) {}
 
   void Emit(long record_number, long line, std::string_view id, std::string_view title,
             std::string_view body, std::string_view date) {
-    std::string origin = name_ + ":" + std::to_string(line);
+    std::string origin = label_ + ":" + std::to_string(line);
     InputEvent event;
     event.file = file_;
     event.from_collection = true;
@@ -74,7 +74,7 @@ class RecordBuilder {
     event.kind = kind;
     event.file = file_;
     event.from_collection = true;
-    event.message = name_ + ":" + std::to_string(line) + ": " + text;
+    event.message = label_ + ":" + std::to_string(line) + ": " + text;
     sink_(std::move(event));
   }
 
@@ -87,7 +87,8 @@ class RecordBuilder {
   }
 
   const std::string& file_;
-  const std::string& name_;
+  const std::string& name_;  // documents are named "<name>#<id>"
+  const std::string label_;  // messages name the file as the user gave it
   const InputEventSink& sink_;
 };
 
@@ -121,17 +122,18 @@ bool HasField(const nlohmann::json& object, const std::vector<std::string>& name
 
 void ReadCsvCollection(BufferedReader& input, const std::string& file, const std::string& name,
                        const ReaderOptions& options, const InputEventSink& sink) {
+  const std::string& label = file == "-" ? name : file;
   if (input.Peek(3) == "\xEF\xBB\xBF") {
     for (int byte = 0; byte < 3; ++byte) input.Get();
   }
-  CsvReader reader(input, name, options.max_document_bytes);
+  CsvReader reader(input, label, options.max_document_bytes);
   std::vector<std::string> header;
-  if (!reader.Next(&header)) throw Error(ErrorCode::kInvalidInput, name + ": no header row");
+  if (!reader.Next(&header)) throw Error(ErrorCode::kInvalidInput, label + ": no header row");
   auto require = [&](const std::string& chosen, const std::vector<std::string>& defaults,
                      bool required) -> std::optional<std::size_t> {
     std::optional<std::size_t> column = FindColumn(header, Candidates(chosen, defaults));
     if (!column && (required || !chosen.empty())) {
-      throw Error(ErrorCode::kInvalidInput, name + ":" + std::to_string(reader.line()) +
+      throw Error(ErrorCode::kInvalidInput, label + ":" + std::to_string(reader.line()) +
                                                 ": no column " +
                                                 JoinNames(Candidates(chosen, defaults)) +
                                                 " (columns: " + JoinNames(header) + ")");

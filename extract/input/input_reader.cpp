@@ -58,21 +58,23 @@ InputFormat ChooseFormat(const ReaderOptions& options, const std::string& name,
 void ReadStreamOrThrow(std::unique_ptr<ByteSource> source, const std::string& file,
                        const std::string& name, const ReaderOptions& options,
                        const InputEventSink& sink) {
+  // Messages name the file as the user gave it; documents are named `name`.
+  const std::string& label = file == "-" ? name : file;
   auto input = std::make_unique<BufferedReader>(std::move(source));
   if (input->Peek(1).empty())
-    throw Error(ErrorCode::kInvalidInput, name + ": empty file; nothing to ingest");
+    throw Error(ErrorCode::kInvalidInput, label + ": empty file; nothing to ingest");
   if (IsGzip(input->Peek(2))) {
     GzipLimits limits;
     limits.max_decompressed_bytes = options.max_decompressed_bytes;
     limits.max_compression_ratio = options.max_compression_ratio;
-    input = std::make_unique<BufferedReader>(MakeGzipSource(std::move(input), name, limits));
+    input = std::make_unique<BufferedReader>(MakeGzipSource(std::move(input), label, limits));
     if (input->Peek(1).empty()) {
-      throw Error(ErrorCode::kInvalidInput, name + ": empty after gunzip; nothing to ingest");
+      throw Error(ErrorCode::kInvalidInput, label + ": empty after gunzip; nothing to ingest");
     }
   }
   std::string_view head = input->Peek(kSniffBytes);
   if (std::string kind = DescribeBinary(head); !kind.empty()) {
-    throw Error(ErrorCode::kInvalidInput, name + ": binary file (" + kind + "); not ingested");
+    throw Error(ErrorCode::kInvalidInput, label + ": binary file (" + kind + "); not ingested");
   }
   InputFormat format = ChooseFormat(options, name, head);
   if (format == InputFormat::kCsv) return ReadCsvCollection(*input, file, name, options, sink);
@@ -81,8 +83,8 @@ void ReadStreamOrThrow(std::unique_ptr<ByteSource> source, const std::string& fi
   }
   InputEvent event;
   event.file = file;
-  std::string decoded =
-      DecodeText(input->ReadAll(options.max_document_bytes, name), name, &event.document.warnings);
+  std::string decoded = DecodeText(input->ReadAll(options.max_document_bytes, label), label,
+                                   &event.document.warnings);
   if (format == InputFormat::kHtml) {
     std::vector<std::string> warnings = std::move(event.document.warnings);
     event.document = ReadHtml(name, decoded);
@@ -92,12 +94,12 @@ void ReadStreamOrThrow(std::unique_ptr<ByteSource> source, const std::string& fi
     event.document.text = std::move(decoded);
   }
   if (event.document.text.find_first_not_of(" \t\n") == std::string::npos) {
-    throw Error(ErrorCode::kInvalidInput, name + ": no text; nothing to ingest");
+    throw Error(ErrorCode::kInvalidInput, label + ": no text; nothing to ingest");
   }
   sink(std::move(event));
 }
 
-void ReadRegularFile(const std::string& path, const ReaderOptions& options,
+void ReadRegularFile(const std::string& path, const std::string& name, const ReaderOptions& options,
                      const InputEventSink& sink) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
@@ -113,14 +115,15 @@ void ReadRegularFile(const std::string& path, const ReaderOptions& options,
                 path + ": " + DescribeFileType(status.st_mode) + ", not a regular file; refused");
   }
   ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-  ReadStreamOrThrow(std::move(source), path, path, options, sink);
+  ReadStreamOrThrow(std::move(source), path, name, options, sink);
 }
 
-/// Reads `path` (not a directory), turning a kg::Error into one kError event.
-void ReadOneFile(const std::string& path, const ReaderOptions& options,
+/// Reads `path` (not a directory) as documents named `name`, turning a
+/// kg::Error into one kError event.
+void ReadOneFile(const std::string& path, const std::string& name, const ReaderOptions& options,
                  const InputEventSink& sink) {
   try {
-    ReadRegularFile(path, options, sink);
+    ReadRegularFile(path, name, options, sink);
   } catch (const Error& error) {
     EmitMessage(sink, InputEvent::Kind::kError, path, error.what());
   }
@@ -178,7 +181,9 @@ void WalkDirectory(const std::string& root, const struct stat& root_status,
       continue;
     }
     ++files_seen;
-    ReadOneFile(path, options, sink);
+    // Named relative to the directory given, so the name does not depend on
+    // where kg was run from: "corpus/a/x.txt" under "corpus" is "a/x.txt".
+    ReadOneFile(path, path.substr(JoinPath(root, "").size()), options, sink);
   }
   if (files_seen == 0) {
     EmitMessage(sink, InputEvent::Kind::kWarning, root, root + ": no files to ingest");
@@ -213,7 +218,8 @@ void ReadInputs(const std::vector<std::string>& paths, const ReaderOptions& opti
     } else if (S_ISDIR(status.st_mode)) {
       WalkDirectory(path, status, options, sink);
     } else {
-      ReadOneFile(path, options, sink);
+      // A file given by itself is named by its file name (ONTOLOGY: "source").
+      ReadOneFile(path, std::filesystem::path(path).filename().string(), options, sink);
     }
   }
 }

@@ -18,9 +18,10 @@ namespace kg::extract {
 /// line ends and no control characters other than "\n" and "\t"; every byte
 /// offset stored later refers to it.
 struct RawDocument {
-  std::string name;                   // unique in the store: the path as given, or "<file>#<id>"
-  std::string text;                   // never empty
-  std::string title;                  // may be empty
+  std::string name;   // unique in the store: the file name, the path below a directory given, or
+                      // "<name>#<id>"
+  std::string text;   // never empty
+  std::string title;  // may be empty
   std::string published;              // publication date as given; may be empty
   std::vector<std::string> warnings;  // "file: ..." lines about repaired content
 };

@@ -28,13 +28,14 @@ refuse() {
   [ "$code" -eq 1 ] || fail "$label: exit $code, expected 1; stderr: $(head -c 300 "$WORK/err")"
   grep -qF -- "$1" "$WORK/err" || fail "$label: no message naming $1: $(head -c 300 "$WORK/err")"
   grep -qiE -- "$reason" "$WORK/err" || fail "$label: reason /$reason/ not given: $(head -c 300 "$WORK/err")"
-  $CHECK "$KG_DB" has-document "$F/companion.txt" || fail "$label: the good file was not stored"
+  $CHECK "$KG_DB" has-document companion.txt || fail "$label: the good file was not stored"
   [ "$($CHECK "$KG_DB" count documents)" = 1 ] || fail "$label: something besides the good file was stored"
 }
 
-# accept NAME PATH [STORED_NAME]: ingests alone, exit 0, stored with clean text.
+# accept NAME PATH [STORED_NAME]: ingests alone, exit 0, stored with clean text
+# (a file given by itself is stored under its file name).
 accept() {
-  local label=$1 path=$2 stored=${3:-$2}
+  local label=$1 path=$2 stored=${3:-${2##*/}}
   fixtures=$((fixtures + 1))
   rm -f "$KG_DB" "$KG_DB"-*
   timeout 120 "$KG" ingest -q -- "$path" >"$WORK/out" 2>"$WORK/err"
@@ -100,7 +101,7 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
   code=$?
   [ $code -eq 1 ] || fail "unreadable file: exit $code; $(head -c 300 "$WORK/err")"
   grep -qE "secret.txt.*(denied|cannot open|unreadable)" "$WORK/err" || fail "unreadable file: $(cat "$WORK/err")"
-  $CHECK "$WORK/nobody/kg.db" has-document "$F/companion.txt" || fail "unreadable file: good file lost"
+  $CHECK "$WORK/nobody/kg.db" has-document companion.txt || fail "unreadable file: good file lost"
 elif [ "$(id -u)" -ne 0 ]; then
   refuse "unreadable file" "denied|cannot open" "$F/secret.txt"
 else
@@ -120,7 +121,7 @@ rm -f "$KG_DB" "$KG_DB"-*
 rss=$(awk '/Maximum resident/ {print $6}' "$WORK/time")
 [ "${rss:-0}" -lt 1048576 ] || fail "gzip bomb: peak RSS ${rss} KiB >= 1 GiB"
 echo "gzip bomb: peak RSS ${rss} KiB"
-$CHECK "$KG_DB" has-document "$F/companion.txt" || fail "gzip bomb: good file lost"
+$CHECK "$KG_DB" has-document companion.txt || fail "gzip bomb: good file lost"
 # Text that compresses less than the ratio limit but inflates past the document limit.
 yes "Alibaba Group partners with Apple and Nvidia, reports Reuters from Hong Kong today." |
   head -c 80000000 | gzip -1 >"$F/huge_document.txt.gz"

@@ -85,7 +85,9 @@ Collected Read(const std::vector<std::string>& paths, const ReaderOptions& optio
 }  // namespace
 
 TEST_SUITE("extract/input/files") {
-  TEST_CASE("a directory is read recursively in name order, skipping hidden entries") {
+  TEST_CASE(
+      "a directory is read recursively in name order, skipping hidden entries, naming documents "
+      "by their path below it") {
     ScratchDir scratch;
     scratch.Write("b.txt", "Bee");
     scratch.Write("a.txt", "Ay");
@@ -94,8 +96,8 @@ TEST_SUITE("extract/input/files") {
     scratch.Write(".git/config", "no");
     std::string root = scratch.path.string();
     Collected collected = Read({root});
-    CHECK(collected.documents ==
-          std::vector<std::string>{root + "/a.txt", root + "/b.txt", root + "/sub/c.txt"});
+    CHECK(collected.documents == std::vector<std::string>{"a.txt", "b.txt", "sub/c.txt"});
+    CHECK(Read({root + "/"}).documents == collected.documents);
     CHECK(collected.errors.empty());
     CHECK(collected.done.size() == 3);
   }
@@ -119,7 +121,7 @@ TEST_SUITE("extract/input/files") {
     std::string fifo = (scratch.path / "pipe").string();
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
     Collected collected = Read({missing, empty, png, nul, fifo, blank, good});
-    CHECK(collected.documents == std::vector<std::string>{good});
+    CHECK(collected.documents == std::vector<std::string>{"good.txt"});  // files by file name
     REQUIRE(collected.errors.size() == 6);
     CHECK(collected.errors[0].starts_with(missing + ": cannot open"));
     CHECK(collected.errors[1] == empty + ": empty file; nothing to ingest");
@@ -154,7 +156,8 @@ TEST_SUITE("extract/input/files") {
     std::string csv = scratch.Write("news.csv.gz", Gzip("id,body\n1,One\n2,Two\n"));
     std::string text = scratch.Write("story.gz", Gzip("Plain story.\r\n"));
     Collected collected = Read({csv, text});
-    CHECK(collected.documents == std::vector<std::string>{csv + "#1", csv + "#2", text});
+    CHECK(collected.documents ==
+          std::vector<std::string>{"news.csv.gz#1", "news.csv.gz#2", "story.gz"});
     CHECK(collected.texts.back() == "Plain story.\n");
   }
 
