@@ -1,4 +1,4 @@
-# Turns a text file into a C++ source defining `const char* const <SYMBOL>` in
+# Turns a text file (schema.sql, lexicons, rules, relation words) into a C++ source defining `const char* const <SYMBOL>` in
 # namespace <NAMESPACE> (default kg::extract::data). Invoked at build time:
 #   cmake -DINPUT=... -DOUTPUT=... -DSYMBOL=... [-DNAMESPACE=...] -P embed_text.cmake
 if(NOT NAMESPACE)
