@@ -134,6 +134,7 @@ const WordSet& OrganisationCues() {
                                           "bancorp",
                                           "insurance",
                                           "advisors",
+                                          "advisory",
                                           "advisers",
                                           "industries",
                                           "automotive",

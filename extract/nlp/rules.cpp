@@ -35,6 +35,15 @@ const WordSet& NegationWords() {
   return set;
 }
 
+// Words that undo a stake or an investment ("sold its entire stake in"): they negate only
+// invests_in and invests, since "sold chips to" still states a supply.
+const WordSet& DisposalWords() {
+  static const WordSet set =
+      MakeWordSet({"sold", "sells", "sell", "selling", "divested", "divests", "divest", "divesting",
+                   "offloaded", "offloads", "dumped", "unloaded", "exited", "exits"});
+  return set;
+}
+
 // Words a run of modifiers ("its own Chinese") never contains.
 const WordSet& FunctionWords() {
   static const WordSet set = MakeWordSet(
@@ -414,11 +423,13 @@ class SentenceMatcher {
     return -1;
   }
 
-  bool Negated(const State& state) const {
+  bool Negated(const Rule& rule, const State& state) const {
     const std::uint32_t from =
         state.low >= sentence_.first_token + 6 ? state.low - 6 : sentence_.first_token;
+    const bool investment = rule.relation == "invests_in" || rule.relation == "invests";
     for (std::uint32_t t = from; t < state.high; ++t) {
       if (NegationWords().count(tokens_[t].hash) != 0) return true;
+      if (investment && DisposalWords().count(tokens_[t].hash) != 0) return true;
     }
     return false;
   }
@@ -451,7 +462,7 @@ class SentenceMatcher {
     std::stable_sort(combined.begin(), combined.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [gaps, state] : combined) {
-      if (Negated(state)) return;
+      if (Negated(rule, state)) return;
       std::vector<int> subjects, objects;
       bool from_context = false;
       if (state.subject >= 0) {

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: MIT
+// General relation patterns: titles, founders, funding rounds, stakes and supplier phrases.
+#include <doctest/doctest.h>
+
+#include <iterator>
+#include <string>
+
+#include "tests/extract/nlp_test_support.h"
+
+using kg::extract::testing::Describe;
+using kg::extract::testing::Has;
+using kg::extract::testing::Run;
+
+namespace {
+
+struct Case {
+  const char* text;
+  const char* subject;
+  const char* relation;
+  const char* object;
+};
+
+void CheckAll(const Case* begin, const Case* end, bool expected) {
+  for (const Case* c = begin; c != end; ++c) {
+    const std::string text = c->text;
+    CAPTURE(text);
+    const auto record = Run(c->text);
+    CAPTURE(Describe(record));
+    CHECK(Has(record, c->subject, c->relation, c->object) == expected);
+  }
+}
+
+}  // namespace
+
+TEST_SUITE("extract/general") {
+  TEST_CASE("people quoted with a firm or a non-CEO officer title work for that firm") {
+    const Case cases[] = {
+        {"\"Margins will hold,\" said Dana Whitfield, a senior analyst at Gartner.",
+         "Dana Whitfield", "works_for", "Gartner"},
+        {"Peter Novak of Jefferies expects a strong quarter for Intel.", "Peter Novak", "works_for",
+         "Jefferies"},
+        {"Laura Chen, Nvidia's chief financial officer, spoke to analysts.", "Laura Chen",
+         "works_for", "Nvidia"},
+        {"Intel's chief technology officer Mark Hale gave the keynote.", "Mark Hale", "works_for",
+         "Intel"},
+    };
+    CheckAll(std::begin(cases), std::end(cases), true);
+  }
+
+  TEST_CASE("only chief executive titles give ceo_of") {
+    const Case wrong[] = {
+        {"Laura Chen, Nvidia's chief science officer, spoke to analysts.", "Laura Chen", "ceo_of",
+         "Nvidia"},
+        {"Mark Hale, Intel's chief AI scientist, gave the keynote.", "Mark Hale", "ceo_of",
+         "Intel"},
+    };
+    CheckAll(std::begin(wrong), std::end(wrong), false);
+  }
+
+  TEST_CASE("combined titles give every role they name") {
+    const Case cases[] = {
+        {"Peter Olsen, Intel's chief executive and co-founder, spoke on Monday.", "Peter Olsen",
+         "founder_of", "Intel"},
+        {"Peter Olsen, Intel's chief executive and co-founder, spoke on Monday.", "Peter Olsen",
+         "ceo_of", "Intel"},
+        {"Oracle reported results. Chairman and Chief Executive Mark Holt praised staff.",
+         "Mark Holt", "chairman_of", "Oracle"},
+        {"Oracle reported results. Chairman and Chief Executive Mark Holt praised staff.",
+         "Mark Holt", "ceo_of", "Oracle"},
+    };
+    CheckAll(std::begin(cases), std::end(cases), true);
+  }
+
+  TEST_CASE("every coordinated founder is found, with or without a date before 'by'") {
+    const Case cases[] = {
+        {"Founded in 2019 by Peter Olsen and Laura Chen, Cohere sells models to banks.",
+         "Peter Olsen", "founder_of", "Cohere"},
+        {"Founded in 2019 by Peter Olsen and Laura Chen, Cohere sells models to banks.",
+         "Laura Chen", "founder_of", "Cohere"},
+        {"Cohere was founded in 2019 by Peter Olsen and Laura Chen.", "Peter Olsen", "founder_of",
+         "Cohere"},
+    };
+    CheckAll(std::begin(cases), std::end(cases), true);
+  }
+
+  TEST_CASE("round leaders, participating investors and stakes invest in the company") {
+    const Case cases[] = {
+        {"Cohere raised $500 million in a round led by Nvidia.", "Nvidia", "invests_in", "Cohere"},
+        {"Cohere said investors including Cisco, Oracle and Salesforce took part in the round.",
+         "Oracle", "invests_in", "Cohere"},
+        {"Oracle has invested $2 billion in Cohere.", "Oracle", "invests_in", "Cohere"},
+        {"Cisco has taken a small stake in Cohere.", "Cisco", "invests_in", "Cohere"},
+    };
+    CheckAll(std::begin(cases), std::end(cases), true);
+  }
+
+  TEST_CASE("selling a stake is not an investment") {
+    const Case wrong[] = {
+        {"Oracle sold its entire stake in Cohere last year.", "Oracle", "invests_in", "Cohere"},
+    };
+    CheckAll(std::begin(wrong), std::end(wrong), false);
+  }
+
+  TEST_CASE("descriptors after X-based locate the company, trading venues do not") {
+    const Case cases[] = {
+        {"Cohere said on Monday that the Toronto-based start-up had hired 200 people.", "Cohere",
+         "located_in", "Toronto"},
+    };
+    CheckAll(std::begin(cases), std::end(cases), true);
+    const Case wrong[] = {
+        {"Shares of Intel rose 3% in early trading in New York.", "Intel", "located_in",
+         "New York"},
+    };
+    CheckAll(std::begin(wrong), std::end(wrong), false);
+  }
+
+  TEST_CASE("rivals named before a list compete with the sentence's company") {
+    const Case cases[] = {
+        {"Rivals AMD and Intel have struggled to match Nvidia on software.", "Nvidia",
+         "competes_with", "Intel"},
+    };
+    CheckAll(std::begin(cases), std::end(cases), true);
+  }
+
+  TEST_CASE("building something with a list of companies partners with each") {
+    const Case cases[] = {
+        {"TSMC is building a plant in Kumamoto with Sony, Toyota and Intel.", "TSMC",
+         "partners_with", "Toyota"},
+    };
+    CheckAll(std::begin(cases), std::end(cases), true);
+  }
+
+  TEST_CASE("chip families keep the version written after them") {
+    const auto record = Run("Microsoft designed the Maia 100 accelerator for Azure.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Microsoft", "develops", "Maia 100"));
+  }
+}
