@@ -129,6 +129,12 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
     stated.emplace(match.sentence, match.rule->relation, match.subject, 1);
   }
   for (const nlp::RuleMatch& match : matches) {
+    // Two figures in one currency are not a conversion ("$27.7 billion, or $3.72 per share").
+    if (match.rule->relation == "equals" && match.subject >= 0 && match.object >= 0 &&
+        document.entities[static_cast<std::size_t>(match.subject)].unit ==
+            document.entities[static_cast<std::size_t>(match.object)].unit) {
+      continue;
+    }
     if (match.from_context &&
         (stated.count({match.sentence, match.rule->relation, match.object, 0}) ||
          stated.count({match.sentence, match.rule->relation, match.subject, 1}))) {
@@ -153,9 +159,18 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
                          std::make_pair(value.first * 0.95, value.second));
     }
   }
+  // works_for is the general role: a person who heads or founded the company
+  // ("ASML Chief Executive Christophe Fouquet") gets only the specific relation.
+  std::set<std::pair<int, int>> specific_roles;
+  for (const auto& [key, value] : propagated) {
+    const std::string& relation = std::get<1>(key);
+    if (relation == "ceo_of" || relation == "chairman_of" || relation == "founder_of")
+      specific_roles.emplace(std::get<0>(key), std::get<2>(key));
+  }
   std::map<int, std::string> periods;
   for (const auto& [key, value] : propagated) {
     const auto& [subject, relation, object, sentence_index] = key;
+    if (relation == "works_for" && specific_roles.count({subject, object}) != 0) continue;
     const int subject_index = record_index[static_cast<std::size_t>(subject)];
     const int object_index = record_index[static_cast<std::size_t>(object)];
     if (subject_index < 0 || object_index < 0) continue;

@@ -135,4 +135,20 @@ TEST_SUITE("extract/general") {
     CAPTURE(Describe(record));
     CHECK(Has(record, "Microsoft", "develops", "Maia 100"));
   }
+
+  TEST_CASE("a chief executive named by a title prefix is not also a plain employee") {
+    const auto record = Run("Intel Chief Executive Peter Olsen will visit Taiwan.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Peter Olsen", "ceo_of", "Intel"));
+    CHECK_FALSE(Has(record, "Peter Olsen", "works_for", "Intel"));
+  }
+
+  TEST_CASE("a per-share figure in the same currency is not an equal amount") {
+    const auto record = Run("Intel earned $9.1 billion, or $2.10 per share, in the quarter.");
+    CAPTURE(Describe(record));
+    CHECK_FALSE(Has(record, "$9.1 billion", "equals", "$2.10"));
+    const auto converted = Run("Sony earned 500 billion yen, or $3.4 billion, in the year.");
+    CAPTURE(Describe(converted));
+    CHECK(Has(converted, "500 billion yen", "equals", "$3.4 billion"));
+  }
 }
