@@ -27,10 +27,17 @@ const WordMap& CurrencySymbols() {
   return map;
 }
 
-// Letters glued to a "$": US$, HK$, C$, A$, S$, NT$.
+// Letters glued to a "$": US$, HK$, C$, A$, S$, NT$ and T$ (Taiwan), R$ (Brazil), NZ$.
 const WordMap& DollarPrefixes() {
-  static const WordMap map = MakeWordMap(
-      {{"us", "USD"}, {"hk", "HKD"}, {"c", "CAD"}, {"a", "AUD"}, {"s", "SGD"}, {"nt", "TWD"}});
+  static const WordMap map = MakeWordMap({{"us", "USD"},
+                                          {"hk", "HKD"},
+                                          {"c", "CAD"},
+                                          {"a", "AUD"},
+                                          {"s", "SGD"},
+                                          {"nt", "TWD"},
+                                          {"t", "TWD"},
+                                          {"r", "BRL"},
+                                          {"nz", "NZD"}});
   return map;
 }
 
@@ -41,18 +48,52 @@ const WordMap& CurrencyCodes() {
                    {"jpy", "JPY"}, {"hkd", "HKD"}, {"inr", "INR"}, {"krw", "KRW"}, {"chf", "CHF"},
                    {"cad", "CAD"}, {"aud", "AUD"}, {"sgd", "SGD"}, {"twd", "TWD"}, {"rs", "INR"},
                    {"brl", "BRL"}, {"sek", "SEK"}, {"nok", "NOK"}, {"dkk", "DKK"}, {"aed", "AED"},
-                   {"sar", "SAR"}, {"rub", "RUB"}, {"mxn", "MXN"}});
+                   {"sar", "SAR"}, {"rub", "RUB"}, {"mxn", "MXN"}, {"dem", "DEM"}, {"ils", "ILS"},
+                   {"zar", "ZAR"}, {"pln", "PLN"}, {"idr", "IDR"}, {"myr", "MYR"}, {"thb", "THB"}});
   return map;
 }
 
 // Currency words written after the number: "380 billion yuan".
 const WordMap& CurrencyWords() {
-  static const WordMap map =
-      MakeWordMap({{"dollars", "USD"}, {"dollar", "USD"}, {"yuan", "CNY"},   {"renminbi", "CNY"},
-                   {"euros", "EUR"},   {"euro", "EUR"},   {"pounds", "GBP"}, {"sterling", "GBP"},
-                   {"yen", "JPY"},     {"won", "KRW"},    {"rupees", "INR"}, {"francs", "CHF"},
-                   {"usd", "USD"},     {"cny", "CNY"},    {"rmb", "CNY"},    {"eur", "EUR"},
-                   {"gbp", "GBP"},     {"jpy", "JPY"},    {"hkd", "HKD"},    {"reais", "BRL"}});
+  static const WordMap map = MakeWordMap({{"dollars", "USD"},
+                                          {"dollar", "USD"},
+                                          {"yuan", "CNY"},
+                                          {"renminbi", "CNY"},
+                                          {"euros", "EUR"},
+                                          {"euro", "EUR"},
+                                          {"pounds", "GBP"},
+                                          {"sterling", "GBP"},
+                                          {"yen", "JPY"},
+                                          {"won", "KRW"},
+                                          {"rupees", "INR"},
+                                          {"francs", "CHF"},
+                                          {"usd", "USD"},
+                                          {"cny", "CNY"},
+                                          {"rmb", "CNY"},
+                                          {"eur", "EUR"},
+                                          {"gbp", "GBP"},
+                                          {"jpy", "JPY"},
+                                          {"hkd", "HKD"},
+                                          {"reais", "BRL"},
+                                          // Former and other national currencies written as words.
+                                          {"marks", "DEM"},
+                                          {"deutschmarks", "DEM"},
+                                          {"guilders", "NLG"},
+                                          {"lire", "ITL"},
+                                          {"pesetas", "ESP"},
+                                          {"rupiah", "IDR"},
+                                          {"ringgit", "MYR"},
+                                          {"baht", "THB"},
+                                          {"roubles", "RUB"},
+                                          {"rubles", "RUB"},
+                                          {"rand", "ZAR"},
+                                          {"shekels", "ILS"},
+                                          {"zlotys", "PLN"},
+                                          {"zloty", "PLN"},
+                                          {"kronor", "SEK"},
+                                          {"kroner", "NOK"},
+                                          {"dirhams", "AED"},
+                                          {"riyals", "SAR"}});
   return map;
 }
 

@@ -34,6 +34,27 @@ Parsed ParseFirst(std::string_view text) {
 }  // namespace
 
 TEST_SUITE("extract/nlp/amounts") {
+  TEST_CASE("Taiwan dollars, won and former currencies such as marks get their ISO codes") {
+    struct Case {
+      const char* text;
+      const char* unit;
+      double value;
+    };
+    const Case cases[] = {
+        {"Revenue reached T$120.5 billion.", "TWD", 120.5e9},
+        {"The group spent 3 trillion won on plants.", "KRW", 3e12},
+        {"Profit rose to 2.4 billion marks in 1995.", "DEM", 2.4e9},
+        {"It paid 800 million guilders for the unit.", "NLG", 8e8},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(std::string(c.text));
+      const Parsed parsed = ParseFirst(c.text);
+      CHECK(parsed.found);
+      CHECK(parsed.unit == c.unit);
+      CHECK(std::abs(parsed.value - c.value) < 1);
+    }
+  }
+
   TEST_CASE("money, percentages, parameters and counts are normalised") {
     struct Case {
       const char* text;
