@@ -44,6 +44,12 @@ const WordSet& DisposalWords() {
   return set;
 }
 
+// Words that make a figure a shared total ("together plan to spend $300 billion").
+const WordSet& SharedTotalWords() {
+  static const WordSet set = MakeWordSet({"together", "combined", "collectively", "jointly"});
+  return set;
+}
+
 // Words a run of modifiers ("its own Chinese") never contains.
 const WordSet& FunctionWords() {
   static const WordSet set = MakeWordSet(
@@ -430,6 +436,7 @@ class SentenceMatcher {
     for (std::uint32_t t = from; t < state.high; ++t) {
       if (NegationWords().count(tokens_[t].hash) != 0) return true;
       if (investment && DisposalWords().count(tokens_[t].hash) != 0) return true;
+      if (rule.relation == "invests" && SharedTotalWords().count(tokens_[t].hash) != 0) return true;
     }
     return false;
   }
@@ -473,6 +480,8 @@ class SentenceMatcher {
         for (int m : Expand(rule, state.object_element, state.object))
           objects.push_back(At(m).entity);
       }
+      // A sum several companies spend "together" belongs to none of them alone.
+      if (rule.relation == "invests" && subjects.size() > 1) continue;
       if (subjects.empty() || objects.empty()) {
         if (type == nullptr) continue;
         const std::vector<int>& known = subjects.empty() ? objects : subjects;

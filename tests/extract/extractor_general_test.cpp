@@ -151,4 +151,30 @@ TEST_SUITE("extract/general") {
     CAPTURE(Describe(converted));
     CHECK(Has(converted, "500 billion yen", "equals", "$3.4 billion"));
   }
+
+  TEST_CASE("a total several companies spend together is no single company's investment") {
+    const auto record =
+        Run("Google, Meta and Oracle together plan to spend $200 billion on data centres.");
+    CAPTURE(Describe(record));
+    CHECK_FALSE(Has(record, "Google", "invests", "$200 billion"));
+    CHECK_FALSE(Has(record, "Oracle", "invests", "$200 billion"));
+    const auto single = Run("Oracle plans to spend $20 billion on data centres.");
+    CAPTURE(Describe(single));
+    CHECK(Has(single, "Oracle", "invests", "$20 billion"));
+  }
+
+  TEST_CASE("supplier phrases give uses") {
+    const Case cases[] = {
+        {"Dell builds its servers with processors from Intel and AMD.", "Dell", "uses", "AMD"},
+        {"TSMC said orders from Apple rose sharply.", "Apple", "uses", "TSMC"},
+    };
+    CheckAll(std::begin(cases), std::end(cases), true);
+  }
+
+  TEST_CASE("a person's possessive company is ownership, not employment") {
+    const Case wrong[] = {
+        {"Peter Olsen's Cohere raised more money.", "Peter Olsen", "works_for", "Cohere"},
+    };
+    CheckAll(std::begin(wrong), std::end(wrong), false);
+  }
 }
