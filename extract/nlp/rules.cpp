@@ -50,6 +50,20 @@ const WordSet& SharedTotalWords() {
   return set;
 }
 
+// Verbs right after a list's last name that make it the subject of a new clause.
+const WordSet& ClauseVerbs() {
+  static const WordSet set =
+      MakeWordSet({"has", "have", "had", "is", "are", "was", "were", "will", "would", "said",
+                   "says", "also", "plans", "can", "could", "may", "might", "did", "does"});
+  return set;
+}
+
+// After a plain "and" only a singular verb shows the last name is not in the list.
+const WordSet& SingularClauseVerbs() {
+  static const WordSet set = MakeWordSet({"has", "is", "was", "says", "does"});
+  return set;
+}
+
 // Words a run of modifiers ("its own Chinese") never contains.
 const WordSet& FunctionWords() {
   static const WordSet set = MakeWordSet(
@@ -328,7 +342,8 @@ class SentenceMatcher {
       std::uint32_t pos = At(mention).last;
       while (list.size() < 12) {
         pos = SkipForward(pos);
-        if (is(pos, ",") && (is(pos + 1, "and") || is(pos + 1, "or")))
+        const bool comma_and = is(pos, ",") && (is(pos + 1, "and") || is(pos + 1, "or"));
+        if (comma_and)
           pos += 2;
         else if (is(pos, ",") || is(pos, "and") || is(pos, "or") || is(pos, "&"))
           pos += 1;
@@ -348,6 +363,12 @@ class SentenceMatcher {
         if (pos >= end) break;
         const int next = start_at_[pos - begin];
         if (next < 0 || !Accepts(slot, next)) break;
+        // "in Anthropic, and Google has also ...": the name starts a new clause.
+        const std::uint32_t after = SkipForward(At(next).last);
+        if (after < end &&
+            (comma_and ? ClauseVerbs() : SingularClauseVerbs()).count(tokens_[after].hash) != 0) {
+          break;
+        }
         list.push_back(next);
         pos = At(next).last;
       }

@@ -177,4 +177,20 @@ TEST_SUITE("extract/general") {
     };
     CheckAll(std::begin(wrong), std::end(wrong), false);
   }
+
+  TEST_CASE("a name after ', and' that starts a new clause is not part of the list") {
+    const auto record =
+        Run("Oracle has invested $3 billion in Cohere, and Cisco has also bought shares.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Oracle", "invests_in", "Cohere"));
+    CHECK_FALSE(Has(record, "Oracle", "invests_in", "Cisco"));
+  }
+
+  TEST_CASE("a relative clause naming the owner gives invests_in") {
+    const Case cases[] = {
+        {"Cohere, the Canadian start-up in which Oracle holds about 10%, hired 50 people.",
+         "Oracle", "invests_in", "Cohere"},
+    };
+    CheckAll(std::begin(cases), std::end(cases), true);
+  }
 }
