@@ -64,6 +64,20 @@ const WordSet& SingularClauseVerbs() {
   return set;
 }
 
+// Words before "of" that make the place a reference point: "south of Paris".
+const WordSet& DirectionWords() {
+  static const WordSet set =
+      MakeWordSet({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                   "southwest", "outside", "north-east", "north-west", "south-east", "south-west"});
+  return set;
+}
+
+// Words right before a place that only locate something near it.
+const WordSet& ReferenceWords() {
+  static const WordSet set = MakeWordSet({"near", "outside", "nearby", "beyond"});
+  return set;
+}
+
 // Words a run of modifiers ("its own Chinese") never contains.
 const WordSet& FunctionWords() {
   static const WordSet set = MakeWordSet(
@@ -450,6 +464,18 @@ class SentenceMatcher {
     return -1;
   }
 
+  // A place named only to say where something else is ("south of Paris", "near Austin").
+  bool ReferencePoint(int mention) const {
+    const std::uint32_t first = At(mention).first;
+    auto word_at = [&](std::uint32_t t) {
+      return t >= sentence_.first_token && t < first ? tokens_[t].hash : 0;
+    };
+    if (first == 0) return false;
+    if (ReferenceWords().count(word_at(first - 1)) != 0) return true;
+    return first >= 2 && word_at(first - 1) == HashLower("of") &&
+           DirectionWords().count(word_at(first - 2)) != 0;
+  }
+
   bool Negated(const Rule& rule, const State& state) const {
     const std::uint32_t from =
         state.low >= sentence_.first_token + 6 ? state.low - 6 : sentence_.first_token;
@@ -498,8 +524,10 @@ class SentenceMatcher {
           subjects.push_back(At(m).entity);
       }
       if (state.object >= 0) {
-        for (int m : Expand(rule, state.object_element, state.object))
+        for (int m : Expand(rule, state.object_element, state.object)) {
+          if (rule.relation == "located_in" && ReferencePoint(m)) continue;
           objects.push_back(At(m).entity);
+        }
       }
       // A sum several companies spend "together" belongs to none of them alone.
       if (rule.relation == "invests" && subjects.size() > 1) continue;

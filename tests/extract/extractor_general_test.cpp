@@ -193,4 +193,12 @@ TEST_SUITE("extract/general") {
     };
     CheckAll(std::begin(cases), std::end(cases), true);
   }
+
+  TEST_CASE("a place named as a reference point does not locate the company") {
+    const auto record =
+        Run("Cohere is building a data centre in Essonne, 30 kilometres south of Paris.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Cohere", "located_in", "Essonne"));
+    CHECK_FALSE(Has(record, "Cohere", "located_in", "Paris"));
+  }
 }
