@@ -476,6 +476,27 @@ class SentenceMatcher {
            DirectionWords().count(word_at(first - 2)) != 0;
   }
 
+  // The region written after a place: "Abilene, Texas", "Veldhoven in the Netherlands".
+  int EnclosingPlace(int mention) const {
+    const std::uint32_t begin = sentence_.first_token, end = sentence_.last_token;
+    if (document_.entities[static_cast<std::size_t>(At(mention).entity)].type != "Place") return -1;
+    std::uint32_t pos = At(mention).last;
+    auto is = [&](std::uint32_t t, std::string_view word) {
+      return t < end && TokenText(document_.text, tokens_[t]) == word;
+    };
+    if (is(pos, ",") || is(pos, "in")) {
+      ++pos;
+    } else {
+      return -1;
+    }
+    if (is(pos, "the") && pos + 1 < end && start_at_[pos - begin] < 0) ++pos;
+    if (pos >= end) return -1;
+    const int next = start_at_[pos - begin];
+    if (next < 0 || document_.entities[static_cast<std::size_t>(At(next).entity)].type != "Place")
+      return -1;
+    return next;
+  }
+
   bool Negated(const Rule& rule, const State& state) const {
     const std::uint32_t from =
         state.low >= sentence_.first_token + 6 ? state.low - 6 : sentence_.first_token;
@@ -527,6 +548,10 @@ class SentenceMatcher {
         for (int m : Expand(rule, state.object_element, state.object)) {
           if (rule.relation == "located_in" && ReferencePoint(m)) continue;
           objects.push_back(At(m).entity);
+          if (rule.relation == "located_in") {
+            const int region = EnclosingPlace(m);
+            if (region >= 0) objects.push_back(At(region).entity);
+          }
         }
       }
       // A sum several companies spend "together" belongs to none of them alone.

@@ -201,4 +201,13 @@ TEST_SUITE("extract/general") {
     CHECK(Has(record, "Cohere", "located_in", "Essonne"));
     CHECK_FALSE(Has(record, "Cohere", "located_in", "Paris"));
   }
+
+  TEST_CASE("the region written after a location is a location too") {
+    const Case cases[] = {
+        {"Philips, based in Eindhoven in the Netherlands, hired staff.", "Philips", "located_in",
+         "Netherlands"},
+        {"Oracle opened a campus in Austin, Texas.", "Oracle", "located_in", "Texas"},
+    };
+    CheckAll(std::begin(cases), std::end(cases), true);
+  }
 }
