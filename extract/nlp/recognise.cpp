@@ -37,6 +37,10 @@ const WordSet& Exchanges() {
   return set;
 }
 
+bool HasCapital(std::string_view word) {
+  return std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 bool IsVersionLike(std::string_view word) {
   if (word.empty() || word.size() > 8) return false;
   bool digit = false;
@@ -173,6 +177,13 @@ void SentenceRecogniser::Amounts() {
   AmountMatch match;
   for (std::uint32_t t = first_; t < last_; ++t) {
     if (!ParseAmountAt(document_.text, tokens_, t, last_, &match)) continue;
+    // "Trainium 2 chips", "Pixel 10 phones": a number right after a name inside the
+    // sentence is the name's version, not a count.
+    if (!IsCurrencyUnit(match.unit) && match.unit != "percent" && match.unit != "parameters" &&
+        match.first > first_ + 1 && tokens_[match.first - 1].kind == TokenKind::kWord &&
+        tokens_[match.first].space_before && HasCapital(Word(match.first - 1))) {
+      continue;
+    }
     Candidate candidate;
     candidate.first = match.first;
     candidate.last = match.last;
@@ -234,8 +245,12 @@ void SentenceRecogniser::LexiconNames() {
         end = extended;
       }
     } else if (entry.type == "Chip" && end < last_ && Free(end, end + 1) &&
-               tokens_[end].has_digit && IsVersionLike(Word(end))) {
-      candidate.lexicon_entry = -1;  // Ascend 910B
+               tokens_[end].has_digit && (IsVersionLike(Word(end)) || IsChipCode(Word(end)))) {
+      candidate.lexicon_entry = -1;  // Ascend 910B, Instinct MI355X
+      ++end;
+    } else if (entry.type == "Product" && end < last_ && Free(end, end + 1) &&
+               tokens_[end].has_digit && IsVersionLike(Word(end)) && Word(end).size() <= 3) {
+      candidate.lexicon_entry = -1;  // iPhone 17, Pixel 10, Galaxy S25 (never a year)
       ++end;
     }
     candidate.last = end;

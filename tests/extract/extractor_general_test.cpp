@@ -210,4 +210,18 @@ TEST_SUITE("extract/general") {
     };
     CheckAll(std::begin(cases), std::end(cases), true);
   }
+
+  TEST_CASE("a family name keeps the number or chip code after it") {
+    const Case cases[] = {
+        {"Amazon launched Trainium 2 chips for its cloud.", "Amazon", "develops", "Trainium 2"},
+        {"AMD shipped the Instinct MI325X to cloud providers.", "AMD", "develops",
+         "Instinct MI325X"},
+        {"Apple launched the iPhone 16 in September.", "Apple", "develops", "iPhone 16"},
+    };
+    CheckAll(std::begin(cases), std::end(cases), true);
+    const Case wrong[] = {
+        {"Amazon launched Trainium 2 chips for its cloud.", "Amazon", "develops", "Trainium"},
+    };
+    CheckAll(std::begin(wrong), std::end(wrong), false);
+  }
 }
