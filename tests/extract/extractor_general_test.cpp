@@ -224,4 +224,15 @@ TEST_SUITE("extract/general") {
     };
     CheckAll(std::begin(wrong), std::end(wrong), false);
   }
+
+  TEST_CASE("availability, purchases and reduced relatives give uses and develops") {
+    const Case cases[] = {
+        {"Salesforce said it would make Gemini 2.5 Pro available in its Slack app.", "Salesforce",
+         "uses", "Gemini 2.5 Pro"},
+        {"Oracle agreed to purchase an extra $5 billion of H100 chips.", "Oracle", "uses", "H100"},
+        {"Sales of the A100, the older chip Nvidia designed for servers, slowed.", "Nvidia",
+         "develops", "A100"},
+    };
+    CheckAll(std::begin(cases), std::end(cases), true);
+  }
 }
