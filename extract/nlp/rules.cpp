@@ -78,6 +78,17 @@ const WordSet& ReferenceWords() {
   return set;
 }
 
+const WordSet& PassiveAuxiliaries() {
+  static const WordSet set = MakeWordSet({"be", "been", "being", "is", "are", "was", "were"});
+  return set;
+}
+
+const WordSet& PassiveUseVerbs() {
+  static const WordSet set =
+      MakeWordSet({"used", "adopted", "deployed", "licensed", "tapped", "leveraged"});
+  return set;
+}
+
 // Words a run of modifiers ("its own Chinese") never contains.
 const WordSet& FunctionWords() {
   static const WordSet set = MakeWordSet(
@@ -505,6 +516,12 @@ class SentenceMatcher {
       if (NegationWords().count(tokens_[t].hash) != 0) return true;
       if (investment && DisposalWords().count(tokens_[t].hash) != 0) return true;
       if (rule.relation == "invests" && SharedTotalWords().count(tokens_[t].hash) != 0) return true;
+      // "X's models will be used in Y": passive, so X is what is used (use-passive reads "by").
+      if (rule.relation == "uses" && t + 1 < state.high &&
+          PassiveAuxiliaries().count(tokens_[t].hash) != 0 &&
+          PassiveUseVerbs().count(tokens_[t + 1].hash) != 0 && rule.name != "use-passive") {
+        return true;
+      }
     }
     return false;
   }

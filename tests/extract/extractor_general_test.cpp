@@ -235,4 +235,15 @@ TEST_SUITE("extract/general") {
     };
     CheckAll(std::begin(cases), std::end(cases), true);
   }
+
+  TEST_CASE("a passive 'will be used in' does not make the owner a user") {
+    const Case wrong[] = {
+        {"Cohere's models will be used in Oracle's database products.", "Cohere", "uses", "Oracle"},
+    };
+    CheckAll(std::begin(wrong), std::end(wrong), false);
+    const Case cases[] = {
+        {"Oracle uses Cohere models in its database products.", "Oracle", "uses", "Cohere"},
+    };
+    CheckAll(std::begin(cases), std::end(cases), true);
+  }
 }
