@@ -89,6 +89,14 @@ const WordSet& PassiveUseVerbs() {
   return set;
 }
 
+// Nouns after "X's" that name another party ("Nvidia's main rival").
+const WordSet& OtherPartyNouns() {
+  static const WordSet set =
+      MakeWordSet({"rival", "rivals", "competitor", "competitors", "challenger", "customer",
+                   "customers", "supplier", "suppliers", "client", "clients", "backer", "backers"});
+  return set;
+}
+
 // Words a run of modifiers ("its own Chinese") never contains.
 const WordSet& FunctionWords() {
   static const WordSet set = MakeWordSet(
@@ -508,6 +516,23 @@ class SentenceMatcher {
     return next;
   }
 
+  // "Nvidia's main rival ... has shipped": a possessive subject followed by a noun for
+  // another party is not the doer when the rule then skips ahead with a gap.
+  bool PossessiveOfOther(const Rule& rule, const State& state) const {
+    const auto next_element = static_cast<std::size_t>(state.subject_element) + 1;
+    if (next_element >= rule.elements.size() ||
+        rule.elements[next_element].kind != RuleElement::Kind::kGap ||
+        (At(state.subject).flags & kPossessive) == 0) {
+      return false;
+    }
+    const std::uint32_t end = sentence_.last_token;
+    const std::uint32_t t = At(state.subject).last;  // the "'s", then two modifiers
+    for (std::uint32_t k = t; k < end && k < t + 4; ++k) {
+      if (OtherPartyNouns().count(tokens_[k].hash) != 0) return true;
+    }
+    return false;
+  }
+
   bool Negated(const Rule& rule, const State& state) const {
     const std::uint32_t from =
         state.low >= sentence_.first_token + 6 ? state.low - 6 : sentence_.first_token;
@@ -555,6 +580,7 @@ class SentenceMatcher {
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [gaps, state] : combined) {
       if (Negated(rule, state)) return;
+      if (state.subject >= 0 && PossessiveOfOther(rule, state)) continue;
       std::vector<int> subjects, objects;
       bool from_context = false;
       if (state.subject >= 0) {

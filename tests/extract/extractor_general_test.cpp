@@ -246,4 +246,12 @@ TEST_SUITE("extract/general") {
     };
     CheckAll(std::begin(cases), std::end(cases), true);
   }
+
+  TEST_CASE("the company in 'X's main rival' is not the doer of the rival's verb") {
+    const auto record =
+        Run("AMD, Nvidia's main rival in data centres, has launched the Instinct MI325X.");
+    CAPTURE(Describe(record));
+    CHECK_FALSE(Has(record, "Nvidia", "develops", "Instinct MI325X"));
+    CHECK(Has(record, "AMD", "develops", "Instinct MI325X"));
+  }
 }
