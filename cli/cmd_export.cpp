@@ -67,6 +67,37 @@ void WriteGraphFormat(graph::io::ExportFormat format, const graph::io::GraphSour
   output.Commit();
 }
 
+int RunExport(const ExportOptions& options, const GlobalOptions& global) {
+  graph::io::ExportFormat format = *graph::io::ParseExportFormat(options.format);
+  if (format != graph::io::ExportFormat::kCsv) CheckOutputPath(options.output, global.db_path);
+  graph::Store store = OpenStoreForReading(global);
+  std::optional<graph::Subgraph> scope = SelectScope(store, options.scope);
+  using graph::io::ExportFormat;
+  if (format == ExportFormat::kJsonl || format == ExportFormat::kEntities) {
+    OutputFile output(options.output, global.db_path);
+    if (format == ExportFormat::kJsonl) {
+      graph::io::TriplesOptions triples;
+      triples.every_evidence = options.every_evidence;
+      triples.min_confidence = options.min_confidence;
+      triples.scope = scope ? &*scope : nullptr;
+      graph::io::WriteTriplesJsonl(store, output.stream(), triples);
+    } else {
+      graph::io::WriteEntitiesJsonl(store, output.stream(), scope ? &*scope : nullptr);
+    }
+    output.Commit();
+    return 0;
+  }
+  if (scope) {
+    graph::io::SourceIndex sources = graph::io::SourceIndex::ForRelations(store, scope->relations);
+    graph::io::SubgraphSource source(*scope, &sources, options.min_confidence);
+    WriteGraphFormat(format, source, options, global.db_path);
+  } else {
+    graph::io::StoreSource source(store, options.min_confidence);
+    WriteGraphFormat(format, source, options, global.db_path);
+  }
+  return 0;
+}
+
 }  // namespace
 
 RunFunction AddExport(CLI::App& app, const GlobalOptions& global) {
@@ -87,35 +118,18 @@ RunFunction AddExport(CLI::App& app, const GlobalOptions& global) {
   AddScopeOptions(app, options->scope);
 
   return [&global, options]() -> int {
-    graph::io::ExportFormat format = *graph::io::ParseExportFormat(options->format);
-    if (format != graph::io::ExportFormat::kCsv) CheckOutputPath(options->output, global.db_path);
-    graph::Store store = OpenStoreForReading(global);
-    std::optional<graph::Subgraph> scope = SelectScope(store, options->scope);
-    using graph::io::ExportFormat;
-    if (format == ExportFormat::kJsonl || format == ExportFormat::kEntities) {
-      OutputFile output(options->output, global.db_path);
-      if (format == ExportFormat::kJsonl) {
-        graph::io::TriplesOptions triples;
-        triples.every_evidence = options->every_evidence;
-        triples.min_confidence = options->min_confidence;
-        triples.scope = scope ? &*scope : nullptr;
-        graph::io::WriteTriplesJsonl(store, output.stream(), triples);
-      } else {
-        graph::io::WriteEntitiesJsonl(store, output.stream(), scope ? &*scope : nullptr);
-      }
-      output.Commit();
-      return 0;
+    try {
+      return RunExport(*options, global);
+    } catch (const Error& error) {
+      // Writers know a write failed, not where to: name the output here.
+      std::string target = options->output.empty() || options->output == "-"
+                               ? std::string("standard output")
+                               : options->output;
+      bool named = std::string(error.what()).find(target) != std::string::npos;
+      if (error.code() != ErrorCode::kIo || named) throw;
+      throw Error(ErrorCode::kIo,
+                  "cannot write " + target + ": " + error.what() + " (disk full, or an I/O error)");
     }
-    if (scope) {
-      graph::io::SourceIndex sources =
-          graph::io::SourceIndex::ForRelations(store, scope->relations);
-      graph::io::SubgraphSource source(*scope, &sources, options->min_confidence);
-      WriteGraphFormat(format, source, *options, global.db_path);
-    } else {
-      graph::io::StoreSource source(store, options->min_confidence);
-      WriteGraphFormat(format, source, *options, global.db_path);
-    }
-    return 0;
   };
 }
 

@@ -4,7 +4,8 @@
 namespace kg::cli {
 
 graph::Store OpenStoreForReading(const GlobalOptions& global) {
-  return graph::Store::Open(global.db_path, {.read_only = true});
+  // Every reading command sees one consistent state, even beside an ingest.
+  return graph::Store::Open(global.db_path, {.read_only = true, .snapshot = true});
 }
 
 graph::Store OpenStoreForWriting(const GlobalOptions& global) {

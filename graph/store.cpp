@@ -132,22 +132,26 @@ Store::Store(Store&& other) noexcept
     : db_(std::exchange(other.db_, nullptr)),
       path_(std::move(other.path_)),
       statements_(std::move(other.statements_)),
-      in_transaction_(other.in_transaction_) {}
+      in_transaction_(other.in_transaction_),
+      in_snapshot_(std::exchange(other.in_snapshot_, false)) {}
 
 Store& Store::operator=(Store&& other) noexcept {
   if (this != &other) {
     statements_.reset();
+    if (in_snapshot_ && db_ != nullptr) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
     if (db_ != nullptr) sqlite3_close_v2(db_);
     db_ = std::exchange(other.db_, nullptr);
     path_ = std::move(other.path_);
     statements_ = std::move(other.statements_);
     in_transaction_ = other.in_transaction_;
+    in_snapshot_ = std::exchange(other.in_snapshot_, false);
   }
   return *this;
 }
 
 Store::~Store() {
   statements_.reset();  // statements must be finalised before the connection closes
+  if (in_snapshot_ && db_ != nullptr) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
   if (db_ != nullptr) sqlite3_close_v2(db_);
 }
 
@@ -181,6 +185,10 @@ Store Store::Open(const std::string& path, const StoreOptions& options) {
     Exec(db, "PRAGMA mmap_size = 268435456", "map the database");
     if (options.read_only) {
       int version = ReadUserVersion(db);
+      if (version == 0 && !HasTables(db)) {
+        throw Error(ErrorCode::kNotFound,
+                    path + " holds no kg data yet (an empty database; run 'kg ingest')");
+      }
       if (version != kSchemaVersion) {
         throw Error(ErrorCode::kStorage, path + " is not a kg database of schema version " +
                                              std::to_string(kSchemaVersion) + " (found " +
@@ -193,6 +201,12 @@ Store Store::Open(const std::string& path, const StoreOptions& options) {
       Exec(db, "PRAGMA journal_mode = WAL", "enable WAL");
       Exec(db, "PRAGMA synchronous = NORMAL", "set synchronous");
       PrepareSchema(db, path);
+    }
+    if (options.read_only && options.snapshot) {
+      // A read transaction in WAL mode pins one state of the database: an
+      // export or query running beside an ingest sees all of a batch or none.
+      Exec(db, "BEGIN", "begin read snapshot");
+      store.in_snapshot_ = true;
     }
   } catch (const Error& error) {
     std::string message = error.what();

@@ -21,6 +21,8 @@ class StatementCache;
 
 struct StoreOptions {
   bool read_only = false;        // open an existing database only; never create or migrate
+  bool snapshot = false;         // read_only: every read sees one consistent state of the
+                                 // database for the Store's lifetime, whatever writers do
   int busy_timeout_ms = 60'000;  // how long a writer waits for another process's lock
 };
 
@@ -176,6 +178,7 @@ class Store {
   std::string path_;
   std::unique_ptr<detail::StatementCache> statements_;  // prepared once, reused
   bool in_transaction_ = false;
+  bool in_snapshot_ = false;  // a read transaction held open since Open(snapshot = true)
 };
 
 /// Lowercase hex SHA-256 of `bytes`.

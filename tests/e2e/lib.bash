@@ -6,7 +6,7 @@ set -uo pipefail
 : "${KG_SOURCE_DIR:?}"
 KG_SHARED_DIR="${KG_SHARED_DIR:-$KG_SOURCE_DIR/../shared}"
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+trap '[ -n "${KG_KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
 export KG_DB="$WORK/kg.db"
 failures=0
 

@@ -118,7 +118,7 @@ for kind in write fsync open rename; do
     if [ $code -ne 0 ]; then
       # A fault on the database side names the database; on the output side, the output.
       grep -qE "kg: error: .*(graph\.json|kg\.db|database)" "$WORK/err" ||
-        fail "KNOWN BUG (export errors from graph/io/buffered_output.h do not name the output file): export $kind #$nth: $(head -c 300 "$WORK/err")"
+        fail "export $kind #$nth: the error names neither the output nor the database: $(head -c 300 "$WORK/err")"
       [ "$(cat "$D/graph.json")" = "an older export" ] || fail "export $kind #$nth failed but replaced the file"
     else
       $PY -c "import json,sys; json.load(open(sys.argv[1]))" "$D/graph.json" || fail "export $kind #$nth: exit 0 but bad file"
