@@ -333,6 +333,22 @@ TEST_SUITE("graph/store") {
     }
   }
 
+  TEST_CASE("a snapshot reader keeps seeing the state it started with while a writer commits") {
+    TempDir dir;
+    std::string path = (dir.path / "kg.db").string();
+    Store writer = Store::Open(path);
+    writer.Ingest(PartnershipArticle());
+    Store snapshot = Store::Open(path, {.read_only = true, .snapshot = true});
+    CHECK(snapshot.Stats().documents == 1);
+    writer.Ingest(Document("b.txt", "Baidu competes with Tencent.",
+                           {Mention("Baidu", "Company"), Mention("Tencent", "Company")},
+                           {RelationOf(0, "competes_with", 1)}));
+    CHECK(snapshot.Stats().documents == 1);
+    CHECK(snapshot.FindEntities("Baidu").empty());
+    Store fresh = Store::Open(path, {.read_only = true, .snapshot = true});
+    CHECK(fresh.Stats().documents == 2);
+  }
+
   TEST_CASE("opening a missing database read-only says to ingest first") {
     TempDir dir;
     std::string path = (dir.path / "missing.db").string();
