@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "graph/detail/sqlite.h"
@@ -444,6 +445,19 @@ void Store::ForEachEvidence(const std::function<void(RelationId, const Evidence&
   Statement statement(
       db_, std::string(kEvidenceSelect) + "ORDER BY e.relation_id, e.confidence DESC, e.id");
   while (statement.Step()) visit(statement.Int(0), ReadEvidence(statement));
+}
+
+void Store::ForEachBestSource(
+    const std::function<void(RelationId, const std::string& document)>& visit) const {
+  std::unordered_map<DocumentId, std::string> names;
+  Statement documents(db_, "SELECT id, name FROM documents");
+  while (documents.Step()) names.emplace(documents.Int(0), documents.Text(1));
+  // SQLite takes a bare column of an aggregate query from the row that holds
+  // the max(): the most confident evidence's document (the first such row).
+  Statement best(db_,
+                 "SELECT relation_id, document_id, max(confidence) FROM evidence"
+                 " GROUP BY relation_id ORDER BY relation_id");
+  while (best.Step()) visit(best.Int(0), names[best.Int(1)]);
 }
 
 StoreStats Store::Stats() const {

@@ -133,6 +133,11 @@ class Store {
   std::vector<Evidence> EvidenceFor(RelationId relation) const;
   /// Every evidence row, grouped by relation id in ascending order.
   void ForEachEvidence(const std::function<void(RelationId, const Evidence&)>& visit) const;
+  /// For every relation with evidence, in ascending id order, the name of the
+  /// document of its most confident evidence: what exports name as "source".
+  /// Much cheaper than ForEachEvidence (no sentences are read).
+  void ForEachBestSource(
+      const std::function<void(RelationId, const std::string& document)>& visit) const;
 
   StoreStats Stats() const;
 

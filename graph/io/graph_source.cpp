@@ -9,19 +9,8 @@ namespace kg::graph::io {
 
 SourceIndex SourceIndex::ForStore(const Store& store) {
   SourceIndex index;
-  // Evidence arrives grouped by relation; keep the most confident document.
-  RelationId current = -1;
-  double best = -1;
-  store.ForEachEvidence([&](RelationId relation, const Evidence& evidence) {
-    if (relation != current) {
-      current = relation;
-      best = -1;
-    }
-    if (evidence.confidence > best) {
-      best = evidence.confidence;
-      index.Set(relation, evidence.document);
-    }
-  });
+  store.ForEachBestSource(
+      [&](RelationId relation, const std::string& document) { index.Set(relation, document); });
   return index;
 }
 

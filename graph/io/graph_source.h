@@ -33,7 +33,7 @@ class GraphSource {
 /// The documents of each relation's best evidence, keyed by relation id.
 class SourceIndex {
  public:
-  /// Reads the evidence of every relation in one pass (Store::ForEachEvidence).
+  /// Reads the best document of every relation in one pass (Store::ForEachBestSource).
   static SourceIndex ForStore(const Store& store);
   /// Reads the evidence of the given relations only (Store::EvidenceFor each).
   static SourceIndex ForRelations(const Store& store, const std::vector<Relation>& relations);

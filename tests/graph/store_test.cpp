@@ -187,6 +187,23 @@ TEST_SUITE("graph/store") {
     }
   }
 
+  TEST_CASE("the best source of a relation is the document of its most confident evidence") {
+    Store store = Store::OpenInMemory();
+    for (auto [name, confidence] :
+         {std::pair{"weak.txt", 0.4}, {"strong.txt", 0.9}, {"mid.txt", 0.6}}) {
+      store.Ingest(Document(name, std::string("Acme partners with Globex, says ") + name,
+                            {Mention("Acme", "Company"), Mention("Globex", "Company")},
+                            {RelationOf(0, "partners_with", 1, confidence)}));
+    }
+    std::vector<std::pair<RelationId, std::string>> sources;
+    store.ForEachBestSource([&](RelationId relation, const std::string& document) {
+      sources.emplace_back(relation, document);
+    });
+    REQUIRE(sources.size() == 1);
+    CHECK(sources[0].second == "strong.txt");
+    CHECK(store.EvidenceFor(sources[0].first).front().document == "strong.txt");
+  }
+
   TEST_CASE("directed relations keep their direction") {
     Store store = Store::OpenInMemory();
     store.Ingest(Document("a.txt", "Eddie Wu is CEO of Alibaba.",
