@@ -171,7 +171,9 @@ Footprint ForgetDocument(StatementCache& statements, DocumentId document) {
 
 void Store::RecomputeConfidence(RelationId relation) {
   // Independent pieces of evidence: the relation is wrong only if all are.
-  Statement& evidence = statements_->Get("SELECT confidence FROM evidence WHERE relation_id = ?1");
+  // Multiplied in a fixed order, so the figure does not depend on ingest order.
+  Statement& evidence = statements_->Get(
+      "SELECT confidence FROM evidence WHERE relation_id = ?1 ORDER BY confidence");
   evidence.Bind(1, relation);
   double all_wrong = 1;
   while (evidence.Step()) all_wrong *= 1 - Clamp01(evidence.Double(0));
