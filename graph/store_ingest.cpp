@@ -298,7 +298,14 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
         if (mention.qualifiers.is_object() && !mention.qualifiers.empty()) {
           if (!qualifiers.is_object()) qualifiers = nlohmann::json::object();
           for (const auto& [name, value] : mention.qualifiers.items()) {
-            if (!qualifiers.contains(name)) qualifiers[name] = value;
+            // Documents may disagree ("three years", "three-year"): keep the
+            // smallest value, an order-independent choice.
+            auto text = [](const nlohmann::json& json) {
+              return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            };
+            if (!qualifiers.contains(name) || text(value) < text(qualifiers[name])) {
+              qualifiers[name] = value;
+            }
           }
           statements_->Get("UPDATE relations SET qualifiers = ?2 WHERE id = ?1")
               .Bind(1, relation)
