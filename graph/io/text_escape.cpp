@@ -82,6 +82,50 @@ bool IsPlainAscii(std::string_view text, std::string_view special) {
   return true;
 }
 
+// JSON strings and N-Triples literals share one escape grammar (ECHAR plus
+// \u00XX); N-Triples also escapes DEL, which some RDF parsers reject raw.
+void AppendQuotedEscaped(std::string& out, std::string_view text, bool escape_delete) {
+  if (IsPlainAscii(text, "\"\\")) {
+    out += text;
+    return;
+  }
+  ForEachCodePoint(
+      text,
+      [&](char c) {
+        switch (c) {
+          case '"':
+            out += "\\\"";
+            break;
+          case '\\':
+            out += "\\\\";
+            break;
+          case '\n':
+            out += "\\n";
+            break;
+          case '\r':
+            out += "\\r";
+            break;
+          case '\t':
+            out += "\\t";
+            break;
+          case '\b':
+            out += "\\b";
+            break;
+          case '\f':
+            out += "\\f";
+            break;
+          default:
+            if (static_cast<unsigned char>(c) < 0x20 || (escape_delete && c == 0x7F)) {
+              out += "\\u00";
+              AppendHexByte(out, static_cast<unsigned char>(c));
+            } else {
+              out += c;
+            }
+        }
+      },
+      [&](std::string_view bytes, char32_t) { out += bytes; });
+}
+
 }  // namespace
 
 void AppendValidUtf8(std::string& out, std::string_view text) {
@@ -138,45 +182,7 @@ void AppendXmlEscaped(std::string& out, std::string_view text) {
 }
 
 void AppendJsonEscaped(std::string& out, std::string_view text) {
-  if (IsPlainAscii(text, "\"\\")) {
-    out += text;
-    return;
-  }
-  ForEachCodePoint(
-      text,
-      [&](char c) {
-        switch (c) {
-          case '"':
-            out += "\\\"";
-            break;
-          case '\\':
-            out += "\\\\";
-            break;
-          case '\n':
-            out += "\\n";
-            break;
-          case '\r':
-            out += "\\r";
-            break;
-          case '\t':
-            out += "\\t";
-            break;
-          case '\b':
-            out += "\\b";
-            break;
-          case '\f':
-            out += "\\f";
-            break;
-          default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-              out += "\\u00";
-              AppendHexByte(out, static_cast<unsigned char>(c));
-            } else {
-              out += c;
-            }
-        }
-      },
-      [&](std::string_view bytes, char32_t) { out += bytes; });
+  AppendQuotedEscaped(out, text, /*escape_delete=*/false);
 }
 
 void AppendJsonString(std::string& out, std::string_view text) {
@@ -234,45 +240,7 @@ void AppendDotEscaped(std::string& out, std::string_view text) {
 }
 
 void AppendNTriplesEscaped(std::string& out, std::string_view text) {
-  if (IsPlainAscii(text, "\"\\")) {
-    out += text;
-    return;
-  }
-  ForEachCodePoint(
-      text,
-      [&](char c) {
-        switch (c) {
-          case '"':
-            out += "\\\"";
-            break;
-          case '\\':
-            out += "\\\\";
-            break;
-          case '\n':
-            out += "\\n";
-            break;
-          case '\r':
-            out += "\\r";
-            break;
-          case '\t':
-            out += "\\t";
-            break;
-          case '\b':
-            out += "\\b";
-            break;
-          case '\f':
-            out += "\\f";
-            break;
-          default:
-            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-              out += "\\u00";
-              AppendHexByte(out, static_cast<unsigned char>(c));
-            } else {
-              out += c;
-            }
-        }
-      },
-      [&](std::string_view bytes, char32_t) { out += bytes; });
+  AppendQuotedEscaped(out, text, /*escape_delete=*/true);
 }
 
 void AppendPercentEncoded(std::string& out, std::string_view text) {
