@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "graph/detail/sqlite.h"
+#include "graph/detail/store_rows.h"
 #include "graph/error.h"
 #include "graph/names.h"
 #include "graph/ontology.h"
@@ -87,16 +88,6 @@ void PrepareSchema(sqlite3* db, const std::string& path) {
   }
 }
 
-std::string SymmetricTypeList() {
-  std::string list;
-  for (const RelationType& type : RelationTypes()) {
-    if (!type.symmetric) continue;
-    if (!list.empty()) list += ", ";
-    list += "'" + std::string(type.name) + "'";
-  }
-  return list;
-}
-
 constexpr const char* kRelationColumns = "id, subject_id, type, object_id, confidence, qualifiers";
 
 Relation ReadRelation(const Statement& row) {
@@ -109,17 +100,6 @@ Relation ReadRelation(const Statement& row) {
   relation.qualifiers = nlohmann::json::parse(row.TextView(5), nullptr, false);
   if (!relation.qualifiers.is_object()) relation.qualifiers = nlohmann::json::object();
   return relation;
-}
-
-Entity ReadEntity(const Statement& row) {
-  Entity entity;
-  entity.id = row.Int(0);
-  entity.name = row.Text(1);
-  entity.type = row.Text(2);
-  entity.ticker = row.Text(3);
-  entity.value = row.OptionalDouble(4);
-  entity.unit = row.Text(5);
-  return entity;
 }
 
 constexpr const char* kEntityColumns = "id, name, type, ticker, value, unit";
@@ -315,7 +295,7 @@ std::optional<Entity> Store::GetEntity(EntityId id) const {
       statements_->Get(std::string("SELECT ") + kEntityColumns + " FROM entities WHERE id = ?1");
   statement.Bind(1, id);
   if (!statement.Step()) return std::nullopt;
-  Entity entity = ReadEntity(statement);
+  Entity entity = detail::ReadEntityRow(statement);
   Statement& aliases =
       statements_->Get("SELECT alias FROM aliases WHERE entity_id = ?1 ORDER BY alias");
   aliases.Bind(1, id);
@@ -348,7 +328,7 @@ void Store::ForEachEntity(const std::function<void(const Entity&)>& visit) const
   Statement aliases(db_, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, alias");
   bool alias_row = aliases.Step();
   while (entities.Step()) {
-    Entity entity = ReadEntity(entities);
+    Entity entity = detail::ReadEntityRow(entities);
     while (alias_row && aliases.Int(0) < entity.id) alias_row = aliases.Step();
     while (alias_row && aliases.Int(0) == entity.id) {
       entity.aliases.push_back(aliases.Text(1));
@@ -378,7 +358,7 @@ std::optional<Relation> Store::GetRelation(RelationId id) const {
 
 std::vector<Relation> Store::RelationsOf(EntityId entity, Direction direction,
                                          std::string_view type) const {
-  static const std::string symmetric = SymmetricTypeList();
+  static const std::string symmetric = detail::SymmetricTypesSql();
   const std::string select = std::string("SELECT ") + kRelationColumns + " FROM relations ";
   const std::string type_filter = " AND (?2 = '' OR type = ?2)";
   std::string sql;

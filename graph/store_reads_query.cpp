@@ -2,6 +2,7 @@
 // Lean whole-graph reads for the query and algorithm code: no JSON parsing,
 // no per-row allocation beyond what the visitor does.
 #include "graph/detail/sqlite.h"
+#include "graph/detail/store_rows.h"
 #include "graph/names.h"
 #include "graph/ontology.h"
 #include "graph/store.h"
@@ -34,25 +35,6 @@ namespace {
 
 constexpr const char* kBriefEntityColumns = "e.id, e.name, e.type, e.ticker, e.value, e.unit";
 
-Entity ReadBriefEntity(const detail::Statement& row) {
-  Entity entity;
-  entity.id = row.Int(0);
-  entity.name = row.Text(1);
-  entity.type = row.Text(2);
-  entity.ticker = row.Text(3);
-  entity.value = row.OptionalDouble(4);
-  entity.unit = row.Text(5);
-  return entity;
-}
-
-std::string SymmetricTypes() {
-  std::string list;
-  for (const RelationType& type : RelationTypes()) {
-    if (type.symmetric) list += (list.empty() ? "'" : ",'") + std::string(type.name) + "'";
-  }
-  return list;
-}
-
 }  // namespace
 
 std::vector<Entity> Store::FindEntitiesByKey(std::string_view name, std::string_view type) const {
@@ -62,13 +44,13 @@ std::vector<Entity> Store::FindEntitiesByKey(std::string_view name, std::string_
       "SELECT entity_id FROM aliases WHERE key = ?1) AND (?2 = '' OR e.type = ?2) ORDER BY e.id");
   statement.Bind(1, NormalizeKey(name)).Bind(2, type);
   std::vector<Entity> entities;
-  while (statement.Step()) entities.push_back(ReadBriefEntity(statement));
+  while (statement.Step()) entities.push_back(detail::ReadEntityRow(statement));
   return entities;
 }
 
 std::vector<Relation> Store::RelationsTouching(EntityId entity, Direction direction,
                                                std::string_view type) const {
-  static const std::string symmetric = SymmetricTypes();
+  static const std::string symmetric = detail::SymmetricTypesSql();
   static const std::string select =
       "SELECT id, subject_id, type, object_id, confidence, qualifiers FROM relations ";
   static const std::string type_filter = " AND (?2 = '' OR type = ?2)";
@@ -110,7 +92,7 @@ std::vector<Entity> Store::GetEntitiesBrief(std::span<const EntityId> ids) const
       std::string("SELECT ") + kBriefEntityColumns +
       " FROM entities e WHERE e.id IN (SELECT value FROM json_each(?1)) ORDER BY e.id");
   statement.Bind(1, id_list);
-  while (statement.Step()) entities.push_back(ReadBriefEntity(statement));
+  while (statement.Step()) entities.push_back(detail::ReadEntityRow(statement));
   return entities;
 }
 

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+// Private to kg_graph: row readers and SQL fragments shared by graph/store*.cpp.
+#pragma once
+
+#include <string>
+
+#include "graph/detail/sqlite.h"
+#include "graph/model.h"
+#include "graph/ontology.h"
+
+namespace kg::graph::detail {
+
+/// Reads an entity (without aliases) from columns id, name, type, ticker, value, unit.
+inline Entity ReadEntityRow(const Statement& row) {
+  Entity entity;
+  entity.id = row.Int(0);
+  entity.name = row.Text(1);
+  entity.type = row.Text(2);
+  entity.ticker = row.Text(3);
+  entity.value = row.OptionalDouble(4);
+  entity.unit = row.Text(5);
+  return entity;
+}
+
+/// The symmetric relation types as an SQL list: 'partners_with','competes_with','equals'.
+inline std::string SymmetricTypesSql() {
+  std::string list;
+  for (const RelationType& type : RelationTypes()) {
+    if (type.symmetric) list += (list.empty() ? "'" : ",'") + std::string(type.name) + "'";
+  }
+  return list;
+}
+
+}  // namespace kg::graph::detail
