@@ -21,61 +21,157 @@ std::vector<Score> ToScores(const Impl& impl, const std::vector<double>& values)
   return scores;
 }
 
-// Directed adjacency for PageRank: forward arcs, plus backward arcs of
-// symmetric relations, as flat offset/target arrays for a tight inner loop.
-struct DirectedArcs {
-  std::vector<std::uint32_t> offsets;
-  std::vector<Vertex> targets;
+// The arcs PageRank follows, as a CSR by target (the in-neighbours of each
+// entity): subject -> object for every relation, and object -> subject too for
+// symmetric ones. Built from the relation list in two sequential passes (a
+// counting sort), which is several times faster than walking the arc graph.
+struct IncomingArcs {
+  std::vector<std::uint32_t> offsets;  // in-arcs of v: sources[offsets[v] .. offsets[v + 1])
+  std::vector<Vertex> sources;
+  std::vector<std::uint32_t> out_degree;
 };
 
-DirectedArcs FollowableArcs(const Impl& impl) {
-  DirectedArcs directed;
+IncomingArcs FollowableArcsByTarget(const Impl& impl) {
   std::size_t vertex_count = impl.vertex_count();
-  directed.offsets.reserve(vertex_count + 1);
-  directed.targets.reserve(boost::num_edges(impl.arcs));
-  directed.offsets.push_back(0);
-  for (Vertex vertex = 0; vertex < vertex_count; ++vertex) {
-    for (auto arc : boost::make_iterator_range(boost::out_edges(vertex, impl.arcs))) {
-      const ArcProperty& property = impl.arcs[arc];
-      bool symmetric = impl.relation_type_symmetric[impl.relations[property.relation].type];
-      if (property.forward || symmetric) directed.targets.push_back(boost::target(arc, impl.arcs));
+  IncomingArcs incoming;
+  incoming.out_degree.assign(vertex_count, 0);
+  incoming.offsets.assign(vertex_count + 1, 0);
+  auto for_each_arc = [&](auto&& visit) {
+    for (const Impl::CompactRelation& relation : impl.relations) {
+      visit(relation.subject, relation.object);
+      if (impl.relation_type_symmetric[relation.type] && relation.subject != relation.object) {
+        visit(relation.object, relation.subject);
+      }
     }
-    directed.offsets.push_back(static_cast<std::uint32_t>(directed.targets.size()));
+  };
+  for_each_arc([&](Vertex source, Vertex target) {
+    ++incoming.out_degree[source];
+    ++incoming.offsets[target + 1];
+  });
+  for (std::size_t vertex = 0; vertex < vertex_count; ++vertex) {
+    incoming.offsets[vertex + 1] += incoming.offsets[vertex];
   }
-  return directed;
+  incoming.sources.resize(incoming.offsets[vertex_count]);
+  std::vector<std::uint32_t> fill(incoming.offsets.begin(), incoming.offsets.end() - 1);
+  for_each_arc([&](Vertex source, Vertex target) { incoming.sources[fill[target]++] = source; });
+  return incoming;
+}
+
+// The sum of share[source] over [begin, end), with four partial sums so that
+// consecutive additions do not wait for each other.
+double GatherShares(const std::vector<double>& share, const Vertex* begin, const Vertex* end) {
+  double sums[4] = {0, 0, 0, 0};
+  for (; end - begin >= 4; begin += 4) {
+    sums[0] += share[begin[0]];
+    sums[1] += share[begin[1]];
+    sums[2] += share[begin[2]];
+    sums[3] += share[begin[3]];
+  }
+  for (; begin != end; ++begin) sums[0] += share[*begin];
+  return (sums[0] + sums[1]) + (sums[2] + sums[3]);
 }
 
 }  // namespace
 
+// Gauss-Seidel on the PageRank linear system, the method of PRPACK (igraph's
+// solver): each entity's rank is recomputed in place from its in-neighbours'
+// newest shares, which takes about half the sweeps of the power iteration.
+//
+// Dangling entities (no out-arcs) are left out of the sweeps: nothing reads
+// their individual ranks, only their total D, and D has a closed form in the
+// shares flowing into them. With n entities, n_d of them dangling, teleport
+// t = (1 - d) / n, and G = the share mass arriving at dangling entities,
+//   D = sum over dangling v of (t + d (in_v + D / n))  =>  D = (n_d t + d G) / (1 - d n_d / n).
+// Their ranks are computed once at the end. Same fixed point, fewer arcs per sweep.
 std::vector<Score> PageRank(const GraphView& view, const PageRankOptions& options) {
   const Impl& impl = view.impl();
-  std::size_t count = impl.vertex_count();
+  const std::size_t count = impl.vertex_count();
   if (count == 0) return {};
-  DirectedArcs directed = FollowableArcs(impl);
-  const double uniform = 1.0 / static_cast<double>(count);
-  std::vector<double> rank(count, uniform), next(count);
-  for (int iteration = 0; iteration < options.max_iterations; ++iteration) {
-    double dangling = 0;
-    std::fill(next.begin(), next.end(), 0.0);
-    for (std::size_t vertex = 0; vertex < count; ++vertex) {
-      std::uint32_t begin = directed.offsets[vertex], end = directed.offsets[vertex + 1];
-      if (begin == end) {
-        dangling += rank[vertex];
-        continue;
-      }
-      double share = rank[vertex] / static_cast<double>(end - begin);
-      for (std::uint32_t arc = begin; arc < end; ++arc) next[directed.targets[arc]] += share;
+  const IncomingArcs incoming = FollowableArcsByTarget(impl);
+  const double n = static_cast<double>(count);
+  const double damping = options.damping;
+  const double teleport = (1.0 - damping) / n;
+
+  std::vector<Vertex> active;  // entities with out-arcs, in vertex order
+  std::vector<double> inverse_degree(count, 0.0);
+  for (Vertex vertex = 0; vertex < count; ++vertex) {
+    if (incoming.out_degree[vertex] == 0) continue;
+    active.push_back(vertex);
+    inverse_degree[vertex] = 1.0 / incoming.out_degree[vertex];
+  }
+  const double dangling_count = n - static_cast<double>(active.size());
+  // Sweep order: by in-degree, so consecutive entities gather the same number
+  // of shares and the CPU predicts where each gather loop ends (news graphs
+  // are heavy-tailed; in vertex order those loop exits are mispredicted). The
+  // in-arcs are copied into that order so the sweep reads them sequentially.
+  auto in_degree = [&](Vertex vertex) {
+    return incoming.offsets[vertex + 1] - incoming.offsets[vertex];
+  };
+  std::stable_sort(active.begin(), active.end(),
+                   [&](Vertex a, Vertex b) { return in_degree(a) < in_degree(b); });
+  std::vector<std::uint32_t> sweep_offsets{0};
+  std::vector<Vertex> sweep_sources;
+  sweep_offsets.reserve(active.size() + 1);
+  sweep_sources.reserve(incoming.sources.size());
+  for (Vertex vertex : active) {
+    sweep_sources.insert(sweep_sources.end(), incoming.sources.begin() + incoming.offsets[vertex],
+                         incoming.sources.begin() + incoming.offsets[vertex + 1]);
+    sweep_offsets.push_back(static_cast<std::uint32_t>(sweep_sources.size()));
+  }
+  // arcs_to_dangling[u]: how many of u's out-arcs end at a dangling entity.
+  std::vector<std::uint32_t> arcs_to_dangling(count, 0);
+  for (Vertex vertex = 0; vertex < count; ++vertex) {
+    if (incoming.out_degree[vertex] != 0) continue;
+    for (std::uint32_t arc = incoming.offsets[vertex]; arc < incoming.offsets[vertex + 1]; ++arc) {
+      ++arcs_to_dangling[incoming.sources[arc]];
     }
-    // Teleport and dangling mass are spread evenly over all entities.
-    double base = (1.0 - options.damping) * uniform + options.damping * dangling * uniform;
+  }
+
+  // share[u] = rank[u] / out-degree(u): what u passes along each out-arc.
+  std::vector<double> rank(count, 1.0 / n), share(count, 0.0);
+  double into_dangling = 0;  // G
+  for (Vertex vertex : active) {
+    share[vertex] = rank[vertex] * inverse_degree[vertex];
+    into_dangling += share[vertex] * arcs_to_dangling[vertex];
+  }
+  const double dangling_scale = 1.0 / (1.0 - damping * dangling_count / n);
+  auto dangling_total = [&] {
+    return (dangling_count * teleport + damping * into_dangling) * dangling_scale;
+  };
+
+  for (int iteration = 0; iteration < options.max_iterations; ++iteration) {
     double change = 0;
-    for (std::size_t vertex = 0; vertex < count; ++vertex) {
-      double value = base + options.damping * next[vertex];
+    // D is refreshed once a sweep, not after every entity: a per-entity
+    // refresh chains every update to the previous one through D.
+    const double dangling_before = dangling_total();
+    const double base = teleport + damping * dangling_before / n;
+    for (std::size_t position = 0; position < active.size(); ++position) {
+      const Vertex vertex = active[position];
+      double gathered = GatherShares(share, sweep_sources.data() + sweep_offsets[position],
+                                     sweep_sources.data() + sweep_offsets[position + 1]);
+      double value = base + damping * gathered;
       change += std::abs(value - rank[vertex]);
       rank[vertex] = value;
+      double new_share = value * inverse_degree[vertex];
+      into_dangling += (new_share - share[vertex]) * arcs_to_dangling[vertex];
+      share[vertex] = new_share;
     }
+    change += std::abs(dangling_total() - dangling_before);
     if (change < options.tolerance) break;
   }
+  const double dangling_share = dangling_total() / n;
+  for (Vertex vertex = 0; vertex < count; ++vertex) {
+    if (incoming.out_degree[vertex] != 0) continue;
+    rank[vertex] =
+        teleport +
+        damping * (GatherShares(share, incoming.sources.data() + incoming.offsets[vertex],
+                                incoming.sources.data() + incoming.offsets[vertex + 1]) +
+                   dangling_share);
+  }
+  // The sweeps solve the system up to rounding; the scores sum to 1 as documented.
+  double total = 0;
+  for (double value : rank) total += value;
+  for (double& value : rank) value /= total;
   return ToScores(impl, rank);
 }
 

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "tests/graph/graph_fixture.h"
 
@@ -33,6 +34,65 @@ TEST_SUITE("graph/centrality") {
     CHECK(rank["A"] == doctest::Approx(a).epsilon(1e-8));
     CHECK(rank["B"] == doctest::Approx(b).epsilon(1e-8));
     CHECK(rank["C"] == doctest::Approx(b).epsilon(1e-8));
+  }
+
+  TEST_CASE("PageRank equals a textbook power iteration on a random graph") {
+    // Dangling entities, isolated ones, symmetric and parallel relations: the
+    // Gauss-Seidel solver with dangling elimination must reach the same fixed
+    // point as the plain power iteration written out here.
+    const int entity_count = 60;
+    std::vector<testing::FixtureEntity> entities;
+    for (int index = 0; index < entity_count; ++index)
+      entities.emplace_back("E" + std::to_string(index));
+    std::vector<testing::FixtureRelation> relations;
+    std::vector<std::vector<int>> out(entity_count);
+    unsigned seed = 12345;
+    auto next = [&seed](int bound) {
+      seed = seed * 1103515245u + 12345u;
+      return static_cast<int>((seed >> 16) % static_cast<unsigned>(bound));
+    };
+    const char* types[] = {"invests_in", "acquires", "partners_with"};
+    for (int index = 0; index < 150; ++index) {
+      // Entities 40-49 only ever receive (dangling); 50-59 stay isolated.
+      int subject = next(40), object = next(50), type = next(3);
+      if (subject == object) continue;
+      relations.emplace_back("E" + std::to_string(subject), types[type],
+                             "E" + std::to_string(object));
+      out[subject].push_back(object);
+      if (type == 2) out[object].push_back(subject);
+    }
+    Store store = testing::MakeFixtureStore(entities, relations);
+    // Duplicate (subject, type, object) triples merge into one relation in the
+    // store; count arcs from what was stored rather than from the list above.
+    for (auto& targets : out) targets.clear();
+    store.ForEachRelation([&](const Relation& relation) {
+      int subject = std::stoi(store.GetEntity(relation.subject)->name.substr(1));
+      int object = std::stoi(store.GetEntity(relation.object)->name.substr(1));
+      out[subject].push_back(object);
+      if (relation.type == "partners_with") out[object].push_back(subject);
+    });
+    const double d = 0.85, n = entity_count;
+    std::vector<double> expected(entity_count, 1 / n);
+    for (int iteration = 0; iteration < 2000; ++iteration) {
+      std::vector<double> next_rank(entity_count, 0.0);
+      double dangling = 0;
+      for (int source = 0; source < entity_count; ++source) {
+        if (out[source].empty()) dangling += expected[source];
+        for (int target : out[source]) next_rank[target] += expected[source] / out[source].size();
+      }
+      for (int vertex = 0; vertex < entity_count; ++vertex) {
+        next_rank[vertex] = (1 - d) / n + d * (next_rank[vertex] + dangling / n);
+      }
+      expected = next_rank;
+    }
+    auto rank = ByName(store, PageRank(GraphView::Load(store)));
+    double total = 0;
+    for (int vertex = 0; vertex < entity_count; ++vertex) {
+      CAPTURE(vertex);
+      CHECK(rank["E" + std::to_string(vertex)] == doctest::Approx(expected[vertex]).epsilon(1e-7));
+      total += rank["E" + std::to_string(vertex)];
+    }
+    CHECK(total == doctest::Approx(1.0).epsilon(1e-12));
   }
 
   TEST_CASE("a symmetric relation passes rank both ways") {
