@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // kg neighbors ENTITY: the k-hop neighbourhood of one entity.
+#include <deque>
 #include <iostream>
-#include <map>
 #include <memory>
+#include <unordered_map>
+#include <vector>
 
 #include "cli/command.h"
 #include "graph/error.h"
@@ -38,23 +40,22 @@ std::vector<std::string> RelationTypes(const std::vector<std::string>& written) 
   return types;
 }
 
-// Hop counts from `center` within the subgraph.
-std::map<graph::EntityId, int> HopCounts(const graph::Subgraph& subgraph, graph::EntityId center) {
-  std::map<graph::EntityId, int> hops = {{center, 0}};
-  for (bool grew = true; grew;) {
-    grew = false;
-    for (const graph::Relation& relation : subgraph.relations) {
-      for (auto [from, to] : {std::pair{relation.subject, relation.object},
-                              std::pair{relation.object, relation.subject}}) {
-        auto known = hops.find(from);
-        if (known == hops.end()) continue;
-        auto [entry, inserted] = hops.emplace(to, known->second + 1);
-        if (!inserted && entry->second > known->second + 1) {
-          entry->second = known->second + 1;
-          inserted = true;
-        }
-        grew = grew || inserted;
-      }
+// Hop counts from `center` within the subgraph: a breadth-first search over
+// its relations in either direction.
+std::unordered_map<graph::EntityId, int> HopCounts(const graph::Subgraph& subgraph,
+                                                   graph::EntityId center) {
+  std::unordered_map<graph::EntityId, std::vector<graph::EntityId>> adjacent;
+  for (const graph::Relation& relation : subgraph.relations) {
+    adjacent[relation.subject].push_back(relation.object);
+    adjacent[relation.object].push_back(relation.subject);
+  }
+  std::unordered_map<graph::EntityId, int> hops = {{center, 0}};
+  std::deque<graph::EntityId> queue = {center};
+  while (!queue.empty()) {
+    graph::EntityId entity = queue.front();
+    queue.pop_front();
+    for (graph::EntityId other : adjacent[entity]) {
+      if (hops.emplace(other, hops[entity] + 1).second) queue.push_back(other);
     }
   }
   return hops;
@@ -67,10 +68,14 @@ int Run(const NeighborsCommand& command, const GlobalOptions& global) {
   graph::Store store = OpenStoreForReading(global);
   graph::Entity center = query::ResolveEntity(store, name);
   graph::Subgraph subgraph = graph::Neighborhood(store, center.id, command.depth, types);
-  std::map<graph::EntityId, int> hops = HopCounts(subgraph, center.id);
-  std::map<graph::EntityId, const graph::Entity*> by_id;
+  std::unordered_map<graph::EntityId, int> hops = HopCounts(subgraph, center.id);
+  std::unordered_map<graph::EntityId, const graph::Entity*> by_id;
   for (const graph::Entity& entity : subgraph.entities) by_id[entity.id] = &entity;
-  auto name_of = [&](graph::EntityId id) { return by_id.contains(id) ? by_id[id]->name : ""; };
+  auto name_of = [&](graph::EntityId id) -> const std::string& {
+    static const std::string kUnknown;
+    auto found = by_id.find(id);
+    return found != by_id.end() ? found->second->name : kUnknown;
+  };
 
   if (command.format == "json") {
     nlohmann::json json = {

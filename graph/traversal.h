@@ -15,14 +15,22 @@
 /// either direction; each hop says which way the relation points.
 namespace kg::graph {
 
+/// Relation rows an indexed neighbourhood walk may read before Neighborhood
+/// switches to loading the whole graph (see there).
+inline constexpr std::size_t kNeighborhoodWalkBudget = 50'000;
+
 /// The entities within `depth` hops of `center` (center first, then by hop
 /// count, then id) and every relation among them that passes the filter.
-/// `relation_types` empty follows every relation. Reads the store with indexed
-/// lookups (one per reached entity), so it suits render/export `--focus X
-/// --depth K` without loading the graph. An unknown center yields an empty
-/// subgraph. Throws kg::Error(kStorage) when the store cannot be read.
+/// `relation_types` empty follows every relation. Small neighbourhoods are
+/// walked with indexed lookups (one per reached entity), without loading the
+/// graph; once the walk has read `walk_budget` relation rows (hubs on a big
+/// graph), it loads a GraphView and streams the store once instead, so the cost
+/// stays near that of one pass over the store. Both give the same answer.
+/// An unknown center yields an empty subgraph. Throws kg::Error(kStorage) when
+/// the store cannot be read.
 Subgraph Neighborhood(const Store& store, EntityId center, int depth,
-                      std::span<const std::string> relation_types = {});
+                      std::span<const std::string> relation_types = {},
+                      std::size_t walk_budget = kNeighborhoodWalkBudget);
 
 /// An entity reached by a breadth-first walk, with its hop count.
 struct Reached {

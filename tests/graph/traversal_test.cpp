@@ -54,6 +54,52 @@ TEST_SUITE("graph/traversal") {
     CHECK(Neighborhood(store, 999999, 2).entities.empty());
   }
 
+  TEST_CASE("the whole-graph fallback finds the same neighbourhood as the indexed walk") {
+    // A hub-heavy random graph; a budget of 0 forces the fallback (view + one
+    // store pass) as soon as the walk has read any row.
+    std::vector<FixtureEntity> entities;
+    for (int index = 0; index < 40; ++index)
+      entities.emplace_back(std::string("N").append(std::to_string(index)));
+    std::vector<FixtureRelation> relations;
+    const char* types[] = {"invests_in", "partners_with", "supplies"};
+    unsigned seed = 7;
+    auto next = [&seed](int bound) {
+      seed = seed * 1103515245u + 12345u;
+      return static_cast<int>((seed >> 16) % static_cast<unsigned>(bound));
+    };
+    for (int index = 0; index < 90; ++index) {
+      int subject = next(3) == 0 ? next(3) : next(36);  // entities 0-2 are hubs; 36-39 isolated
+      int object = next(36);
+      if (subject == object) continue;
+      relations.emplace_back(entities[subject].name, types[next(3)], entities[object].name);
+    }
+    Store store = testing::MakeFixtureStore(entities, relations);
+    auto ids = [](const Subgraph& subgraph) {
+      std::vector<EntityId> entity_ids;
+      std::vector<RelationId> relation_ids;
+      for (const Entity& entity : subgraph.entities) entity_ids.push_back(entity.id);
+      for (const Relation& relation : subgraph.relations) relation_ids.push_back(relation.id);
+      return std::make_pair(entity_ids, relation_ids);
+    };
+    std::vector<std::string> supplies = {"supplies"};
+    int non_trivial = 0;
+    for (const FixtureEntity& entity : entities) {
+      EntityId center = testing::IdOf(store, entity.name);
+      for (int depth = 0; depth <= 3; ++depth) {
+        CAPTURE(entity.name);
+        CAPTURE(depth);
+        Subgraph walked = Neighborhood(store, center, depth);
+        Subgraph scanned = Neighborhood(store, center, depth, {}, 0);
+        CHECK(ids(walked) == ids(scanned));
+        CHECK(walked.description == scanned.description);
+        CHECK(ids(Neighborhood(store, center, depth, supplies)) ==
+              ids(Neighborhood(store, center, depth, supplies, 0)));
+        if (walked.entities.size() > 1) ++non_trivial;
+      }
+    }
+    CHECK(non_trivial > 20);  // the comparison covered real neighbourhoods
+  }
+
   TEST_CASE("a relation filter restricts what the neighbourhood follows") {
     Store store = LineStore();
     std::vector<std::string> only_invests = {"invests_in"};
