@@ -138,6 +138,44 @@ Store::~Store() {
 
 int Store::SchemaVersion() { return kSchemaVersion; }
 
+namespace {
+
+// Whether a read-only connection cannot read `db` until a writer repairs it:
+// a hot rollback journal (a kg killed while creating the database, before WAL
+// was on) or a WAL index that needs rebuilding. Both repairs restore the last
+// committed state; neither changes committed data.
+bool NeedsRepairByWriter(sqlite3* db) {
+  sqlite3_stmt* statement = nullptr;
+  int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &statement, nullptr);
+  if (rc == SQLITE_OK) rc = sqlite3_step(statement);
+  if (rc != SQLITE_OK && rc != SQLITE_ROW) rc = sqlite3_extended_errcode(db);
+  sqlite3_finalize(statement);
+  return rc == SQLITE_READONLY_ROLLBACK || rc == SQLITE_READONLY_RECOVERY ||
+         rc == SQLITE_READONLY_CANTINIT;
+}
+
+// Lets a short read-write connection roll back the hot journal or rebuild the
+// WAL index, so that a reading command works after a crashed ingest.
+void RepairByWriter(const std::string& path, int busy_timeout_ms) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc == SQLITE_OK) {
+    sqlite3_busy_timeout(db, busy_timeout_ms);
+    rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+  }
+  std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  sqlite3_close_v2(db);
+  if (rc != SQLITE_OK) {
+    throw Error(ErrorCode::kStorage,
+                path +
+                    " was left mid-write by an interrupted kg and must be repaired by a "
+                    "writing open, which failed: " +
+                    message + " (check write access to the file and its directory)");
+  }
+}
+
+}  // namespace
+
 Store Store::Open(const std::string& path, const StoreOptions& options) {
   struct stat info {};
   bool exists = ::stat(path.c_str(), &info) == 0;
@@ -155,6 +193,17 @@ Store Store::Open(const std::string& path, const StoreOptions& options) {
     std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close_v2(db);
     throw Error(ErrorCode::kStorage, "cannot open database " + path + ": " + message);
+  }
+  if (options.read_only && NeedsRepairByWriter(db)) {
+    sqlite3_close_v2(db);
+    RepairByWriter(path, options.busy_timeout_ms);
+    db = nullptr;
+    rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+      std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+      sqlite3_close_v2(db);
+      throw Error(ErrorCode::kStorage, "cannot open database " + path + ": " + message);
+    }
   }
   Store store(db, path);
   sqlite3_busy_timeout(db, options.busy_timeout_ms);

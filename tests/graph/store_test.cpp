@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -372,6 +373,41 @@ TEST_SUITE("graph/store") {
     CHECK_THROWS_WITH_AS(Store::Open(path, {.read_only = true}), doctest::Contains("kg ingest"),
                          Error);
     CHECK_FALSE(std::filesystem::exists(path));
+  }
+
+  TEST_CASE("a reading open repairs a database a killed writer left with a hot journal") {
+    // A kg killed while creating its database (before WAL is on) leaves a hot
+    // rollback journal; a read-only connection alone cannot roll it back.
+    TempDir dir;
+    std::string path = (dir.path / "killed.db").string();
+    pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      sqlite3* db = nullptr;
+      sqlite3_open(path.c_str(), &db);
+      sqlite3_exec(db,
+                   "PRAGMA cache_size = 10; BEGIN; CREATE TABLE filler (x);"
+                   "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)"
+                   "INSERT INTO filler SELECT printf('%.200c', 'x') FROM n;",
+                   nullptr, nullptr, nullptr);
+      ::_exit(0);  // dies mid-transaction, pages already spilled to the file
+    }
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    REQUIRE(std::filesystem::exists(path + "-journal"));
+    {
+      // Without the repair SQLite says "attempt to write a readonly database".
+      sqlite3* raw = nullptr;
+      sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+      CHECK(sqlite3_exec(raw, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) ==
+            SQLITE_READONLY);
+      sqlite3_close(raw);
+    }
+    CHECK_THROWS_WITH_AS(Store::Open(path, {.read_only = true}),
+                         doctest::Contains("holds no kg data yet"), Error);
+    CHECK_FALSE(std::filesystem::exists(path + "-journal"));
+    Store store = Store::Open(path);
+    CHECK(store.Stats().documents == 0);
   }
 }
 

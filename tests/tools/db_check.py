@@ -14,7 +14,19 @@ import sys
 
 def connect(path):
     # Read-only and immutable-free: see the database as another process would.
+    # Like kg's reading commands (graph/store.cpp, RepairByWriter), a database
+    # a killed writer left with a hot journal is first repaired by a short
+    # read-write open: a read-only connection cannot roll the journal back.
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60)
+    try:
+        db.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    except sqlite3.OperationalError as error:
+        if "readonly" not in str(error):
+            raise
+        db.close()
+        sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=60).execute(
+            "SELECT count(*) FROM sqlite_schema").fetchone()
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60)
     db.text_factory = bytes
     return db
 
