@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "extract/pipeline.h"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -20,6 +21,10 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr std::size_t kItemsPerThread = 16;  // documents in flight per extraction thread
+// Documents read ahead of the writer, beyond those being extracted: while the
+// writer stores one batch, the extraction threads fill the next one instead of
+// waiting for it (with only kItemsPerThread they idled through every commit).
+constexpr std::size_t kMaxReadAheadDocuments = 4096;
 constexpr std::size_t kMaxWindowBytes = std::size_t{64} << 20;  // text bytes in flight
 constexpr auto kFlushInterval = std::chrono::seconds(1);        // longest a read document waits
 constexpr auto kProgressInterval = std::chrono::milliseconds(500);
@@ -51,7 +56,8 @@ class Pipeline {
       : store_(store), extract_(extract), options_(options), reporter_(reporter) {
     unsigned threads = options.threads > 0 ? options.threads : std::thread::hardware_concurrency();
     thread_count_ = std::max(1u, threads);
-    window_limit_ = kItemsPerThread * thread_count_;
+    window_limit_ =
+        kItemsPerThread * thread_count_ + std::min(options.batch_documents, kMaxReadAheadDocuments);
     for (const graph::DocumentInfo& info : store_.ListDocuments()) {
       known_hashes_.emplace(info.name, info.content_hash);
     }
