@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <unordered_map>
 
@@ -36,6 +37,7 @@ struct Cancelled {};
 struct WorkItem {
   InputEvent event;
   graph::DocumentRecord record;  // extracted; valid once `ready`
+  std::string content_hash;      // of the text, computed here rather than on the writer thread
   bool unchanged = false;        // name and text already stored: not extracted
   std::string failure;           // why extraction failed, if it did
   bool ready = false;            // nothing left to do before writing
@@ -144,8 +146,9 @@ class Pipeline {
 
   void Extract(WorkItem& item) {
     RawDocument& document = item.event.document;
+    item.content_hash = graph::Sha256Hex(document.text);
     auto known = known_hashes_.find(document.name);
-    if (known != known_hashes_.end() && known->second == graph::Sha256Hex(document.text)) {
+    if (known != known_hashes_.end() && known->second == item.content_hash) {
       item.unchanged = true;
       return;
     }
@@ -204,6 +207,7 @@ class Pipeline {
       report.batch_index = batch_.size();
       batch_bytes_ += item->record.text.size();
       batch_.push_back(std::move(item->record));
+      batch_hashes_.push_back(std::move(item->content_hash));
     }
     report.item = std::move(item);
     pending_.push_back(std::move(report));
@@ -216,6 +220,7 @@ class Pipeline {
     for (PendingReport& report : pending_) Report(report, results);
     pending_.clear();
     batch_.clear();
+    batch_hashes_.clear();
     batch_bytes_ = 0;
   }
 
@@ -223,7 +228,7 @@ class Pipeline {
     std::vector<std::optional<graph::IngestResult>> results(batch_.size());
     if (batch_.empty()) return results;
     try {
-      std::vector<graph::IngestResult> stored = store_.IngestBatch(batch_);
+      std::vector<graph::IngestResult> stored = store_.IngestBatch(batch_, batch_hashes_);
       for (std::size_t index = 0; index < stored.size(); ++index) results[index] = stored[index];
       return results;
     } catch (const Error&) {
@@ -231,7 +236,9 @@ class Pipeline {
     }
     for (std::size_t index = 0; index < batch_.size(); ++index) {
       try {
-        results[index] = store_.Ingest(batch_[index]);
+        results[index] =
+            store_.IngestBatch(std::span(&batch_[index], 1), std::span(&batch_hashes_[index], 1))
+                .front();
       } catch (const Error& error) {
         failures_[index] = batch_[index].name + ": not stored: " + error.what();
       }
@@ -319,6 +326,7 @@ class Pipeline {
 
   // The writer's own.
   std::vector<graph::DocumentRecord> batch_;
+  std::vector<std::string> batch_hashes_;  // batch_[i]'s content hash
   std::size_t batch_bytes_ = 0;
   std::vector<PendingReport> pending_;
   std::map<std::size_t, std::string> failures_;  // batch index -> why it was not stored
