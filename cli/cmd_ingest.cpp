@@ -187,7 +187,7 @@ RunFunction AddIngest(CLI::App& app, const GlobalOptions& global) {
   app.add_option("--threads", options.threads, "extraction threads (default: all cores)")
       ->check(CLI::Range(0, 1024));
   app.add_option("--batch", options.batch_documents,
-                 "documents per database transaction (default: 128)")
+                 "documents per database transaction (default: 1024)")
       ->check(CLI::Range(1, 1'000'000));
   app.add_option("--lexicon", flags->extractor.lexicon_files, "extra lexicon file (repeatable)")
       ->allow_extra_args(false)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "extract/pipeline.h"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -8,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <unordered_map>
 
@@ -20,6 +22,10 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr std::size_t kItemsPerThread = 16;  // documents in flight per extraction thread
+// Documents read ahead of the writer, beyond those being extracted: while the
+// writer stores one batch, the extraction threads fill the next one instead of
+// waiting for it (with only kItemsPerThread they idled through every commit).
+constexpr std::size_t kMaxReadAheadDocuments = 4096;
 constexpr std::size_t kMaxWindowBytes = std::size_t{64} << 20;  // text bytes in flight
 constexpr auto kFlushInterval = std::chrono::seconds(1);        // longest a read document waits
 constexpr auto kProgressInterval = std::chrono::milliseconds(500);
@@ -31,6 +37,7 @@ struct Cancelled {};
 struct WorkItem {
   InputEvent event;
   graph::DocumentRecord record;  // extracted; valid once `ready`
+  std::string content_hash;      // of the text, computed here rather than on the writer thread
   bool unchanged = false;        // name and text already stored: not extracted
   std::string failure;           // why extraction failed, if it did
   bool ready = false;            // nothing left to do before writing
@@ -51,7 +58,8 @@ class Pipeline {
       : store_(store), extract_(extract), options_(options), reporter_(reporter) {
     unsigned threads = options.threads > 0 ? options.threads : std::thread::hardware_concurrency();
     thread_count_ = std::max(1u, threads);
-    window_limit_ = kItemsPerThread * thread_count_;
+    window_limit_ =
+        kItemsPerThread * thread_count_ + std::min(options.batch_documents, kMaxReadAheadDocuments);
     for (const graph::DocumentInfo& info : store_.ListDocuments()) {
       known_hashes_.emplace(info.name, info.content_hash);
     }
@@ -138,8 +146,9 @@ class Pipeline {
 
   void Extract(WorkItem& item) {
     RawDocument& document = item.event.document;
+    item.content_hash = graph::Sha256Hex(document.text);
     auto known = known_hashes_.find(document.name);
-    if (known != known_hashes_.end() && known->second == graph::Sha256Hex(document.text)) {
+    if (known != known_hashes_.end() && known->second == item.content_hash) {
       item.unchanged = true;
       return;
     }
@@ -198,6 +207,7 @@ class Pipeline {
       report.batch_index = batch_.size();
       batch_bytes_ += item->record.text.size();
       batch_.push_back(std::move(item->record));
+      batch_hashes_.push_back(std::move(item->content_hash));
     }
     report.item = std::move(item);
     pending_.push_back(std::move(report));
@@ -210,6 +220,7 @@ class Pipeline {
     for (PendingReport& report : pending_) Report(report, results);
     pending_.clear();
     batch_.clear();
+    batch_hashes_.clear();
     batch_bytes_ = 0;
   }
 
@@ -217,7 +228,7 @@ class Pipeline {
     std::vector<std::optional<graph::IngestResult>> results(batch_.size());
     if (batch_.empty()) return results;
     try {
-      std::vector<graph::IngestResult> stored = store_.IngestBatch(batch_);
+      std::vector<graph::IngestResult> stored = store_.IngestBatch(batch_, batch_hashes_);
       for (std::size_t index = 0; index < stored.size(); ++index) results[index] = stored[index];
       return results;
     } catch (const Error&) {
@@ -225,7 +236,9 @@ class Pipeline {
     }
     for (std::size_t index = 0; index < batch_.size(); ++index) {
       try {
-        results[index] = store_.Ingest(batch_[index]);
+        results[index] =
+            store_.IngestBatch(std::span(&batch_[index], 1), std::span(&batch_hashes_[index], 1))
+                .front();
       } catch (const Error& error) {
         failures_[index] = batch_[index].name + ": not stored: " + error.what();
       }
@@ -313,6 +326,7 @@ class Pipeline {
 
   // The writer's own.
   std::vector<graph::DocumentRecord> batch_;
+  std::vector<std::string> batch_hashes_;  // batch_[i]'s content hash
   std::size_t batch_bytes_ = 0;
   std::vector<PendingReport> pending_;
   std::map<std::size_t, std::string> failures_;  // batch index -> why it was not stored

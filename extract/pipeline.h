@@ -21,8 +21,8 @@ using InputProducer = std::function<void(const InputEventSink& sink)>;
 
 struct IngestOptions {
   ReaderOptions reader;
-  int threads = 0;                    // extraction threads; 0: one per hardware thread
-  std::size_t batch_documents = 128;  // documents per store transaction, at most...
+  int threads = 0;                     // extraction threads; 0: one per hardware thread
+  std::size_t batch_documents = 1024;  // documents per store transaction, at most...
   std::size_t batch_bytes = std::size_t{16} << 20;  // ...and text bytes per transaction
 };
 

@@ -16,6 +16,7 @@ struct sqlite3;
 
 namespace kg::graph {
 namespace detail {
+class IngestMemo;
 class StatementCache;
 }  // namespace detail
 
@@ -89,6 +90,11 @@ class Store {
   /// last evidence disappears are deleted; entities left with neither
   /// mentions nor relations are deleted.
   std::vector<IngestResult> IngestBatch(std::span<const DocumentRecord> documents);
+  /// As above, with `content_hashes[i]` == Sha256Hex(documents[i].text)
+  /// computed by the caller, e.g. on the threads that extracted the
+  /// documents. Throws kg::Error(kInvalidInput) when the spans' sizes differ.
+  std::vector<IngestResult> IngestBatch(std::span<const DocumentRecord> documents,
+                                        std::span<const std::string> content_hashes);
   IngestResult Ingest(const DocumentRecord& document);
 
   /// Removes a document with its evidence and mentions, and whatever only it
@@ -182,6 +188,7 @@ class Store {
   sqlite3* db_ = nullptr;
   std::string path_;
   std::unique_ptr<detail::StatementCache> statements_;  // prepared once, reused
+  std::unique_ptr<detail::IngestMemo> ingest_memo_;     // entities IngestBatch has seen
   bool in_transaction_ = false;
   bool in_snapshot_ = false;  // a read transaction held open since Open(snapshot = true)
 };

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "graph/detail/ingest_memo.h"
 #include "graph/detail/sqlite.h"
 #include "graph/error.h"
 #include "graph/names.h"
@@ -16,6 +17,7 @@
 namespace kg::graph {
 namespace {
 
+using detail::IngestMemo;
 using detail::Statement;
 using detail::StatementCache;
 
@@ -43,10 +45,25 @@ std::string MentionKey(const EntityMention& mention) {
   return key.empty() ? mention.name : key;
 }
 
-// Matches mentions to nodes and creates the missing ones, within one transaction.
+// SQLite's length() of a text value: the characters before the first NUL, a
+// character being a lead byte with the continuation bytes after it.
+std::size_t SqliteLength(std::string_view text) {
+  std::size_t length = 0;
+  for (std::size_t at = 0; at < text.size() && text[at] != '\0'; ++length) {
+    auto lead = static_cast<unsigned char>(text[at++]);
+    if (lead < 0xC0) continue;
+    while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+  }
+  return length;
+}
+
+// Matches mentions to nodes and creates the missing ones, within one
+// transaction. Lookups go through the memo first: most mentions are of
+// entities this connection has already seen.
 class EntityResolver {
  public:
-  explicit EntityResolver(StatementCache& statements) : statements_(statements) {}
+  EntityResolver(StatementCache& statements, IngestMemo& memo)
+      : statements_(statements), memo_(memo) {}
 
   /// The node for `mention`, or 0 when the mention has no name.
   EntityId Resolve(const EntityMention& mention) {
@@ -63,7 +80,7 @@ class EntityResolver {
     if (id == 0) {
       id = Insert(mention, key);
     } else {
-      PreferMoreCompleteName(id, mention.name);
+      PreferMoreCompleteName(id, mention.type, mention.name);
       if (!mention.ticker.empty()) {
         statements_.Get("UPDATE entities SET ticker = ?2 WHERE id = ?1 AND ticker IS NULL")
             .Bind(1, id)
@@ -71,8 +88,8 @@ class EntityResolver {
             .Run();
       }
     }
-    AddAlias(id, mention.name);
-    for (const std::string& alias : mention.aliases) AddAlias(id, alias);
+    AddAlias(id, mention.type, mention.name);
+    for (const std::string& alias : mention.aliases) AddAlias(id, mention.type, alias);
     return id;
   }
 
@@ -81,36 +98,64 @@ class EntityResolver {
   // longest; for amounts the most compact), ties broken alphabetically. An
   // extremum over all documents, so the node's name does not depend on the
   // order, or concurrency, of ingest.
-  void PreferMoreCompleteName(EntityId id, const std::string& name) {
-    statements_
-        .Get(
-            "UPDATE entities SET name = ?2 WHERE id = ?1 AND ("
-            " (type <> 'Amount' AND length(?2) > length(name)) OR"
-            " (type = 'Amount' AND length(?2) < length(name)) OR"
-            " (length(?2) = length(name) AND ?2 < name))")
-        .Bind(1, id)
-        .Bind(2, name)
-        .Run();
+  void PreferMoreCompleteName(EntityId id, const std::string& type, const std::string& name) {
+    // Most mentions do not change the name: decide those here, by the
+    // UPDATE's own condition, without a statement.
+    if (const std::string* stored = memo_.Name(id)) {
+      std::size_t length = SqliteLength(name);
+      std::size_t stored_length = SqliteLength(*stored);
+      bool more_complete = type == "Amount" ? length < stored_length : length > stored_length;
+      if (!more_complete && !(length == stored_length && name < *stored)) return;
+    }
+    Statement& update = statements_.Get(
+        "UPDATE entities SET name = ?2 WHERE id = ?1 AND ("
+        " (type <> 'Amount' AND length(?2) > length(name)) OR"
+        " (type = 'Amount' AND length(?2) < length(name)) OR"
+        " (length(?2) = length(name) AND ?2 < name)) RETURNING name");
+    update.Bind(1, id).Bind(2, name);
+    if (update.Step()) {
+      memo_.SetName(id, update.TextView(0));
+      update.Run();
+    }
   }
 
   EntityId FindByKey(const std::string& type, const std::string& key) {
     if (key.empty()) return 0;
-    Statement& by_key = statements_.Get("SELECT id FROM entities WHERE type = ?1 AND key = ?2");
-    by_key.Bind(1, type).Bind(2, key);
-    if (by_key.Step()) return by_key.Int(0);
-    if (type == "Amount") return 0;  // amounts are identified by value, never by alias
+    EntityId id = 0;
+    if (const EntityId* known = memo_.FindByKey(type, key)) {
+      id = *known;
+    } else {
+      Statement& by_key =
+          statements_.Get("SELECT id, name FROM entities WHERE type = ?1 AND key = ?2");
+      by_key.Bind(1, type).Bind(2, key);
+      if (by_key.Step()) {
+        id = by_key.Int(0);
+        memo_.SetName(id, by_key.TextView(1));
+      }
+      memo_.SetByKey(type, key, id);
+    }
+    if (id != 0 || type == "Amount") return id;  // amounts are identified by value, never by alias
+    if (const EntityId* known = memo_.FindByAlias(type, key)) return *known;
     Statement& by_alias = statements_.Get(
-        "SELECT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id"
+        "SELECT a.entity_id, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id"
         " WHERE a.key = ?2 AND e.type = ?1 ORDER BY a.entity_id LIMIT 1");
     by_alias.Bind(1, type).Bind(2, key);
-    return by_alias.Step() ? by_alias.Int(0) : 0;
+    if (by_alias.Step()) {
+      id = by_alias.Int(0);
+      memo_.SetName(id, by_alias.TextView(1));
+    }
+    memo_.SetByAlias(type, key, id);
+    return id;
   }
 
   EntityId FindByTicker(const std::string& type, const std::string& ticker) {
     Statement& statement = statements_.Get(
-        "SELECT id FROM entities WHERE type = ?1 AND ticker = ?2 ORDER BY id LIMIT 1");
+        "SELECT id, name FROM entities WHERE type = ?1 AND ticker = ?2 ORDER BY id LIMIT 1");
     statement.Bind(1, type).Bind(2, ticker);
-    return statement.Step() ? statement.Int(0) : 0;
+    if (!statement.Step()) return 0;
+    EntityId id = statement.Int(0);
+    memo_.SetName(id, statement.TextView(1));
+    return id;
   }
 
   EntityId Insert(const EntityMention& mention, const std::string& key) {
@@ -132,19 +177,25 @@ class EntityResolver {
     statement.Step();
     EntityId id = statement.Int(0);
     statement.Run();
+    memo_.SetByKey(mention.type, key, id);
+    memo_.SetName(id, mention.name);
     return id;
   }
 
-  void AddAlias(EntityId id, const std::string& alias) {
-    if (alias.empty()) return;
-    statements_.Get("INSERT OR IGNORE INTO aliases (entity_id, alias, key) VALUES (?1, ?2, ?3)")
-        .Bind(1, id)
-        .Bind(2, alias)
-        .Bind(3, NormalizeKey(alias))
-        .Run();
+  void AddAlias(EntityId id, const std::string& type, const std::string& alias) {
+    if (alias.empty() || memo_.HasAlias(id, alias)) return;
+    std::string key = NormalizeKey(alias);
+    Statement& insert = statements_.Get(
+        "INSERT OR IGNORE INTO aliases (entity_id, alias, key) VALUES (?1, ?2, ?3)");
+    insert.Bind(1, id).Bind(2, alias).Bind(3, key).Run();
+    // An ignored row was stored already, perhaps under another key: only a
+    // new row is known to carry this one.
+    if (insert.Changes() > 0 && !key.empty()) memo_.AddAlias(type, key, id);
+    memo_.SetHasAlias(id, alias);
   }
 
   StatementCache& statements_;
+  IngestMemo& memo_;
 };
 
 // What a document's previous version touched, to clean up after replacing it.
@@ -196,27 +247,46 @@ void Store::RemoveUnsupported(const std::vector<RelationId>& relations,
     }
   }
   for (EntityId entity : entities) {
-    statements_
-        ->Get(
-            "DELETE FROM entities WHERE id = ?1"
-            " AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?1)"
-            " AND NOT EXISTS (SELECT 1 FROM relations WHERE subject_id = ?1 OR object_id = ?1)")
-        .Bind(1, entity)
-        .Run();
+    Statement& remove = statements_->Get(
+        "DELETE FROM entities WHERE id = ?1"
+        " AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?1)"
+        " AND NOT EXISTS (SELECT 1 FROM relations WHERE subject_id = ?1 OR object_id = ?1)");
+    remove.Bind(1, entity).Run();
+    // The entity's keys and aliases went with it; rare enough to forget everything.
+    if (remove.Changes() > 0) ingest_memo_->Clear();
   }
 }
 
 std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> documents) {
+  std::vector<std::string> hashes;
+  hashes.reserve(documents.size());
+  for (const DocumentRecord& document : documents) hashes.push_back(Sha256Hex(document.text));
+  return IngestBatch(documents, hashes);
+}
+
+std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> documents,
+                                             std::span<const std::string> content_hashes) {
+  if (content_hashes.size() != documents.size()) {
+    throw Error(ErrorCode::kInvalidInput, "IngestBatch: " + std::to_string(documents.size()) +
+                                              " documents but " +
+                                              std::to_string(content_hashes.size()) + " hashes");
+  }
   std::vector<IngestResult> results;
   results.reserve(documents.size());
   Transaction([&] {
-    EntityResolver resolver(*statements_);
+    // Another connection's commit may have changed what the memo knows.
+    Statement& data_version = statements_->Get("PRAGMA data_version");
+    data_version.Step();
+    ingest_memo_->Validate(data_version.Int(0));
+    data_version.Reset();
+    EntityResolver resolver(*statements_, *ingest_memo_);
     const std::string now = UtcNow();
-    for (const DocumentRecord& document : documents) {
+    for (std::size_t index = 0; index < documents.size(); ++index) {
+      const DocumentRecord& document = documents[index];
+      const std::string& hash = content_hashes[index];
       if (document.name.empty()) throw Error(ErrorCode::kInvalidInput, "a document has no name");
       IngestResult result;
       result.name = document.name;
-      std::string hash = Sha256Hex(document.text);
       Statement& existing =
           statements_->Get("SELECT id, content_hash FROM documents WHERE name = ?1");
       existing.Bind(1, document.name);

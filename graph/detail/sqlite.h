@@ -54,6 +54,8 @@ class Statement {
     return IsNull(column) ? std::nullopt : std::optional<double>(Double(column));
   }
   std::string Text(int column) const;
+  /// Rows the connection's last finished INSERT, UPDATE or DELETE changed.
+  std::int64_t Changes() const { return sqlite3_changes64(db_); }
   std::string_view TextView(int column) const;
 
  private:
