@@ -209,9 +209,6 @@ std::string NameKey(std::string_view name) {
   return key;
 }
 
-int Lexicon::FindTicker(std::uint64_t hash) const {
-  auto found = tickers_.find(hash);
-  return found == tickers_.end() ? -1 : found->second;
-}
+int Lexicon::FindTicker(std::uint64_t hash) const { return tickers_.find(hash); }
 
 }  // namespace kg::extract::nlp

@@ -5,7 +5,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "extract/nlp/text.h"
@@ -66,8 +65,8 @@ class Lexicon {
   std::vector<Surface> surfaces_;
   HashIndex first_token_index_;                    // first token hash -> bucket
   std::vector<std::vector<int>> surface_buckets_;  // surfaces, longest first
-  std::unordered_map<std::uint64_t, int> tickers_;
-  std::unordered_set<std::uint64_t> given_names_;
+  HashIndex tickers_;                              // ticker hash -> entry
+  WordSet given_names_;
   std::unordered_map<std::string, int> by_key_;  // "type\tkey" -> entry
 };
 

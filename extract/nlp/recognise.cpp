@@ -260,11 +260,17 @@ void SentenceRecogniser::LexiconNames() {
 }
 
 void SentenceRecogniser::VersionedNames() {
-  bool model_context = false, chip_context = false;
-  for (std::uint32_t t = first_; t < last_; ++t) {
-    model_context = model_context || ModelWords().count(tokens_[t].hash) != 0;
-    chip_context = chip_context || ChipWords().count(tokens_[t].hash) != 0;
-  }
+  // Whether the sentence has model or chip words, looked up only when a candidate needs it:
+  // most sentences have no versioned word at all.
+  bool contexts_known = false, model_context = false, chip_context = false;
+  auto find_contexts = [&] {
+    if (contexts_known) return;
+    contexts_known = true;
+    for (std::uint32_t t = first_; t < last_; ++t) {
+      model_context = model_context || ModelWords().count(tokens_[t].hash) != 0;
+      chip_context = chip_context || ChipWords().count(tokens_[t].hash) != 0;
+    }
+  };
   for (std::uint32_t t = first_; t < last_; ++t) {
     if (taken_[t - first_] != 0 || tokens_[t].kind != TokenKind::kWord) continue;
     // Only words with digits or a glued hyphen after them can be versioned names.
@@ -289,7 +295,7 @@ void SentenceRecogniser::VersionedNames() {
         continue;
       }
     }
-    if (IsChipCode(word) && chip_context) {
+    if (IsChipCode(word) && (find_contexts(), chip_context)) {
       bool near_chip_word = false;
       for (std::uint32_t k = t + 1; k < last_ && k <= t + 3; ++k) {
         near_chip_word = near_chip_word || ChipWords().count(tokens_[k].hash) != 0;
@@ -304,9 +310,10 @@ void SentenceRecogniser::VersionedNames() {
       }
     }
     // An unknown family with a glued version near model words: "Kimi-K2", "Ernie-4.5".
-    if (model_context && IsNameToken(t) && !document_.SeenLowercase(tokens_[t].hash) &&
-        t + 1 < last_ && Is(t + 1, "-") && !tokens_[t + 1].space_before && t + 2 < last_ &&
-        !tokens_[t + 2].space_before && IsVersionLike(Word(t + 2)) && Free(t, t + 3)) {
+    if ((find_contexts(), model_context) && IsNameToken(t) &&
+        !document_.SeenLowercase(tokens_[t].hash) && t + 1 < last_ && Is(t + 1, "-") &&
+        !tokens_[t + 1].space_before && t + 2 < last_ && !tokens_[t + 2].space_before &&
+        IsVersionLike(Word(t + 2)) && Free(t, t + 3)) {
       Candidate candidate;
       candidate.first = t;
       candidate.last = ExtendModel(t + 3, true);
@@ -434,6 +441,7 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
   const auto& tokens = document.layout.tokens;
   document.mentions.assign(document.layout.sentences.size(), {});
   document.transparent.assign(tokens.size(), 0);
+  document.lower_words.reserve(tokens.size() / 2);
   for (const Token& token : tokens) {
     const auto first = static_cast<unsigned char>(document.text[token.start]);
     if (token.kind == TokenKind::kWord && first >= 'a' && first <= 'z') {

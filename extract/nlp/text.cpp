@@ -294,7 +294,7 @@ std::uint64_t HashLower(std::string_view text) {
 }
 
 void WordSet::insert(std::uint64_t hash) {
-  if (hash == 0 || count(hash) != 0) return;
+  if (hash == 0) return;
   if ((size_ + 1) * 2 > slots_.size()) {
     std::vector<std::uint64_t> old = std::move(slots_);
     slots_.assign(old.empty() ? 16 : old.size() * 2, 0);
@@ -305,9 +305,25 @@ void WordSet::insert(std::uint64_t hash) {
     }
   }
   std::size_t i = hash & mask_;
-  while (slots_[i] != 0) i = (i + 1) & mask_;
+  while (slots_[i] != 0) {
+    if (slots_[i] == hash) return;
+    i = (i + 1) & mask_;
+  }
   slots_[i] = hash;
   ++size_;
+}
+
+void WordSet::reserve(std::size_t count) {
+  std::size_t capacity = 16;
+  while (capacity < count * 2) capacity *= 2;
+  if (capacity <= slots_.size()) return;
+  std::vector<std::uint64_t> old = std::move(slots_);
+  slots_.assign(capacity, 0);
+  mask_ = capacity - 1;
+  size_ = 0;
+  for (std::uint64_t value : old) {
+    if (value != 0) insert(value);
+  }
 }
 
 int HashIndex::emplace(std::uint64_t hash, int value) {
