@@ -15,12 +15,12 @@ struct CharInfo {
   std::uint32_t code_point;
 };
 
-bool IsAsciiAlnum(unsigned char c) {
+constexpr bool IsAsciiAlnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 
 CharClass ClassifyCodePoint(std::uint32_t cp) {
   if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
@@ -37,15 +37,31 @@ CharClass ClassifyCodePoint(std::uint32_t cp) {
   return CharClass::kWord;
 }
 
-CharInfo Classify(std::string_view text, std::size_t i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) {
-    if (c == '\n') return {CharClass::kNewline, 1, c};
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c < 0x20 || c == 0x7F) {
-      return {CharClass::kSpace, 1, c};
-    }
-    return {IsAsciiAlnum(c) ? CharClass::kWord : CharClass::kPunct, 1, c};
+constexpr CharClass ClassifyAscii(unsigned char c) {
+  if (c == '\n') return CharClass::kNewline;
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c < 0x20 || c == 0x7F) {
+    return CharClass::kSpace;
   }
+  return IsAsciiAlnum(c) ? CharClass::kWord : CharClass::kPunct;
+}
+
+// The class of every ASCII byte, so the common case is one load.
+constexpr std::array<CharClass, 128> kAsciiClasses = [] {
+  std::array<CharClass, 128> classes{};
+  for (int c = 0; c < 128; ++c) classes[c] = ClassifyAscii(static_cast<unsigned char>(c));
+  return classes;
+}();
+
+CharInfo ClassifyMultibyte(std::string_view text, std::size_t i);
+
+inline CharInfo Classify(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return {kAsciiClasses[c], 1, c};
+  return ClassifyMultibyte(text, i);
+}
+
+CharInfo ClassifyMultibyte(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
   int length = (c >= 0xF0) ? 4 : (c >= 0xE0) ? 3 : (c >= 0xC0) ? 2 : 1;
   if (length == 1 || i + length > text.size()) return {CharClass::kWord, 1, c};
   std::uint32_t cp = c & (0x3F >> (length - 1));
@@ -251,7 +267,8 @@ struct Tokenizer {
     const auto first = static_cast<unsigned char>(word[0]);
     if (IsAsciiDigit(first) || ((first == '.') && word.size() > 1)) {
       token.kind = TokenKind::kNumber;
-    } else if (Classify(word, 0).cls == CharClass::kPunct || token.possessive) {
+    } else if (token.possessive ||
+               (!IsAsciiAlnum(first) && Classify(word, 0).cls == CharClass::kPunct)) {
       token.kind = TokenKind::kPunct;
     }
     token.capitalised = IsAsciiUpper(first);
@@ -267,7 +284,8 @@ struct Tokenizer {
 };
 
 bool IsTerminal(std::string_view token) {
-  return token == "." || token == "!" || token == "?" || token == "\xE2\x80\xA6";
+  if (token.size() == 1) return token[0] == '.' || token[0] == '!' || token[0] == '?';
+  return token == "\xE2\x80\xA6";
 }
 
 bool IsCloser(std::string_view token) {
