@@ -64,20 +64,25 @@ void Lexicon::AddEntries(std::string_view content, std::string_view source) {
     if (fields.size() > 3) {
       for (std::string_view ticker : SplitBars(fields[3])) entry.tickers.emplace_back(ticker);
     }
-    const int id = static_cast<int>(entries_.size());
-    entries_.push_back(std::move(entry));
-    const LexiconEntry& added = entries_.back();
-    AddSurface(added.name, id);
-    by_key_.emplace(added.type + "\t" + NameKey(added.name), id);
-    for (const std::string& alias : added.aliases) {
-      AddSurface(alias, id);
-      by_key_.emplace(added.type + "\t" + NameKey(alias), id);
-    }
-    for (const std::string& ticker : added.tickers) {
-      tickers_.emplace(HashLower(ticker), id);
-      if (ticker.size() >= 3) AddSurface(ticker, id);  // "BABA shares" (all capitals only)
-    }
+    AddEntry(std::move(entry));
   });
+}
+
+int Lexicon::AddEntry(LexiconEntry entry) {
+  const int id = static_cast<int>(entries_.size());
+  entries_.push_back(std::move(entry));
+  const LexiconEntry& added = entries_.back();
+  AddSurface(added.name, id);
+  by_key_.emplace(added.type + "\t" + NameKey(added.name), id);
+  for (const std::string& alias : added.aliases) {
+    AddSurface(alias, id);
+    by_key_.emplace(added.type + "\t" + NameKey(alias), id);
+  }
+  for (const std::string& ticker : added.tickers) {
+    tickers_.emplace(HashLower(ticker), id);
+    if (ticker.size() >= 3) AddSurface(ticker, id);  // "BABA shares" (all capitals only)
+  }
+  return id;
 }
 
 void Lexicon::AddSurface(std::string_view surface, int entry) {
@@ -177,34 +182,35 @@ std::string NameKey(std::string_view name) {
   if (folded.size() > 2 && folded.compare(folded.size() - 2, 2, "'s") == 0) {
     folded.resize(folded.size() - 2);
   }
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : folded) {
-    const auto u = static_cast<unsigned char>(c);
+  // Words are runs of kept characters, viewed in `folded` (no copies: this runs per mention).
+  std::vector<std::string_view> words;
+  std::size_t word_start = 0;
+  for (std::size_t i = 0; i <= folded.size(); ++i) {
+    const auto u = i < folded.size() ? static_cast<unsigned char>(folded[i]) : ' ';
     const bool keep =
-        (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80 || c == '$' || c == '%';
-    if (keep) {
-      word += c;
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
+        (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80 || u == '$' || u == '%';
+    if (keep) continue;
+    if (i > word_start) words.emplace_back(folded.data() + word_start, i - word_start);
+    word_start = i + 1;
   }
-  if (!word.empty()) words.push_back(std::move(word));
-  static const char* const kSuffixes[] = {"inc",         "ltd",     "corp",     "co",    "plc",
-                                          "llc",         "holding", "holdings", "group", "limited",
-                                          "corporation", "sa",      "ag",       "nv"};
+  static constexpr std::string_view kSuffixes[] = {
+      "inc",      "ltd",   "corp",    "co",          "plc", "llc", "holding",
+      "holdings", "group", "limited", "corporation", "sa",  "ag",  "nv"};
   std::string key;
+  key.reserve(folded.size());
   for (std::size_t i = 0; i < words.size(); ++i) {
     bool drop = false;
-    for (const char* suffix : kSuffixes) drop = drop || words[i] == suffix;
+    for (std::string_view suffix : kSuffixes) drop = drop || words[i] == suffix;
     if (i == 0 && words[i] == "the" && words.size() > 1) drop = true;
     if (drop) continue;
     if (!key.empty()) key += ' ';
     key += words[i];
   }
   if (key.empty()) {
-    for (const std::string& each : words) key += (key.empty() ? "" : " ") + each;
+    for (std::string_view each : words) {
+      if (!key.empty()) key += ' ';
+      key += each;
+    }
   }
   return key;
 }

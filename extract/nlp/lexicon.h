@@ -32,6 +32,10 @@ class Lexicon {
   /// Throws kg::Error(kInvalidInput) naming source and line of a malformed row.
   void AddEntries(std::string_view content, std::string_view source);
 
+  /// Adds one entry: its name and aliases become surfaces, its tickers are
+  /// indexed. Fields are used as given (AddEntries trims them). Returns its id.
+  int AddEntry(LexiconEntry entry);
+
   /// Adds given names (one a line, '#' comments) used to spot person names.
   void AddGivenNames(std::string_view content);
 

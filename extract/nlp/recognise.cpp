@@ -457,7 +457,6 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
   // ("Tide-3" after "its Tide-3 model").
   {
     Lexicon known;
-    std::string rows;
     std::vector<int> entity_of_entry;
     for (std::size_t e = 0; e < document.entities.size(); ++e) {
       const DocEntity& entity = document.entities[e];
@@ -472,12 +471,11 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
             (!words.tokens[0].capitalised || document.SeenLowercase(words.tokens[0].hash))) {
           continue;
         }
-        rows += entity.type + "\t" + surface + "\n";
+        known.AddEntry({surface, entity.type, {}, {}});
         entity_of_entry.push_back(static_cast<int>(e));
       }
     }
-    if (!rows.empty()) {
-      known.AddEntries(rows, "document");
+    if (known.size() != 0) {
       for (int s = 0; s < count; ++s) {
         const Sentence& sentence = document.layout.sentences[static_cast<std::size_t>(s)];
         if (sentence.boilerplate) continue;
