@@ -78,7 +78,7 @@ bool IsApostrophe(std::string_view text, std::size_t i, int* length) {
     *length = 1;
     return true;
   }
-  if (text.compare(i, 3, "\xE2\x80\x99") == 0) {
+  if (static_cast<unsigned char>(text[i]) == 0xE2 && text.compare(i, 3, "\xE2\x80\x99") == 0) {
     *length = 3;
     return true;
   }
@@ -175,17 +175,18 @@ struct Tokenizer {
         current_line_start = static_cast<std::uint32_t>(i);
         continue;
       }
-      Token token;
+      const bool glued = !layout.tokens.empty() && layout.tokens.back().end == i;
+      // Built in place: a Token assembled on the stack and copied stalls on store forwarding.
+      Token& token = layout.tokens.emplace_back();
       token.start = static_cast<std::uint32_t>(i);
       token.space_before = space_before;
       if (info.cls == CharClass::kWord) {
         i = ScanWord(i, token);
       } else {
-        i = ScanPunct(i, info, token);
+        i = ScanPunct(i, info, glued, token);
       }
       token.end = static_cast<std::uint32_t>(i);
       Finish(token);
-      layout.tokens.push_back(token);
       newlines_before.push_back(static_cast<std::uint8_t>(newlines));
       line_start.push_back(current_line_start);
       newlines = 0;
@@ -207,6 +208,7 @@ struct Tokenizer {
         i += info.length;
         continue;
       }
+      if (info.cls != CharClass::kPunct) break;  // white space always ends a word
       const auto prev = static_cast<unsigned char>(text[i - 1]);
       const unsigned char next = i + 1 < text.size() ? text[i + 1] : 0;
       if (text[i] == '.' && IsAsciiAlnum(prev) && IsAsciiAlnum(next)) {
@@ -242,18 +244,18 @@ struct Tokenizer {
     return i;
   }
 
-  std::size_t ScanPunct(std::size_t i, const CharInfo& info, Token& token) {
+  // `glued`: the previous token ends where this one starts.
+  std::size_t ScanPunct(std::size_t i, const CharInfo& info, bool glued, Token& token) {
     int apostrophe = 0;
     if (IsApostrophe(text, i, &apostrophe)) {
       const std::size_t after = i + apostrophe;
       if (after < text.size() && (text[after] == 's' || text[after] == 'S') &&
-          !IsWordCharAt(text, after + 1) && !layout.tokens.empty() &&
-          layout.tokens.back().end == i) {
+          !IsWordCharAt(text, after + 1) && glued) {
         token.possessive = true;
         return after + 1;
       }
-      if (!layout.tokens.empty() && layout.tokens.back().end == i && i > 0 &&
-          (text[i - 1] == 's' || text[i - 1] == 'S') && !IsWordCharAt(text, after)) {
+      if (glued && i > 0 && (text[i - 1] == 's' || text[i - 1] == 'S') &&
+          !IsWordCharAt(text, after)) {
         token.possessive = true;  // plural possessive: "investors' money"
         return after;
       }
