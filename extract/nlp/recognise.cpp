@@ -90,10 +90,12 @@ bool IsTickerLike(std::string_view word) {
 
 }  // namespace
 
-SentenceRecogniser::SentenceRecogniser(const Lexicon& lexicon, Document& document, int sentence)
+SentenceRecogniser::SentenceRecogniser(const Lexicon& lexicon, Document& document,
+                                       const std::vector<std::uint16_t>& word_classes, int sentence)
     : lexicon_(lexicon),
       document_(document),
       tokens_(document.layout.tokens),
+      word_classes_(word_classes),
       sentence_(sentence),
       first_(document.layout.sentences[static_cast<std::size_t>(sentence)].first_token),
       last_(document.layout.sentences[static_cast<std::size_t>(sentence)].last_token),
@@ -148,17 +150,14 @@ int SentenceRecogniser::MentionEndingAt(std::uint32_t t) const {
 }
 
 bool SentenceRecogniser::IsNameToken(std::uint32_t t) const {
-  if (t >= last_ || taken_[t - first_] != 0) return false;
-  const Token& token = tokens_[t];
-  if (token.kind != TokenKind::kWord || !token.capitalised) return false;
-  return NonNameCapitals().count(token.hash) == 0 && GenericAcronyms().count(token.hash) == 0;
+  return t < last_ && taken_[t - first_] == 0 && Has(t, kNameWord);
 }
 
 std::uint32_t SentenceRecogniser::NameRunEnd(std::uint32_t t, std::uint32_t max) const {
   std::uint32_t end = t;
   while (end < last_ && end - t < max) {
-    if (IsNameToken(end) || (end > t && GenericAcronyms().count(tokens_[end].hash) != 0 &&
-                             taken_[end - first_] == 0 && tokens_[end].all_caps)) {
+    if (IsNameToken(end) || (end > t && Has(end, kGenericAcronym) && taken_[end - first_] == 0 &&
+                             tokens_[end].all_caps)) {
       ++end;
       continue;
     }
@@ -339,7 +338,7 @@ void SentenceRecogniser::TickersAndAcronyms() {
     while (close < last_ && close <= k + 6 && !Is(close, ")")) ++close;
     if (close >= last_ || !Is(close, ")")) continue;
     const int known = lexicon_.FindTicker(tokens_[k].hash);
-    const bool generic = GenericAcronyms().count(tokens_[k].hash) != 0;
+    const bool generic = Has(k, kGenericAcronym);
     // An acronym spelled out just before it is a definition, not a ticker.
     std::uint32_t expansion = t;
     {
@@ -368,8 +367,7 @@ void SentenceRecogniser::TickersAndAcronyms() {
       bool capitalised = true;
       for (std::uint32_t b = expansion; b < t; ++b) {
         if (tokens_[b].kind == TokenKind::kWord && !tokens_[b].capitalised &&
-            NonNameCapitals().count(tokens_[b].hash) == 0 && !Is(b, "for") && !Is(b, "of") &&
-            !Is(b, "and")) {
+            !Has(b, kNonNameCapital) && !Is(b, "for") && !Is(b, "of") && !Is(b, "and")) {
           capitalised = false;
         }
       }
@@ -388,7 +386,7 @@ void SentenceRecogniser::TickersAndAcronyms() {
         candidate.last = t;
         const bool product = kProductHeads.count(tokens_[head].hash) != 0 ||
                              kProductHeads.count(tokens_[t - 1].hash) != 0;
-        const bool company = OrganisationCues().count(tokens_[t - 1].hash) != 0;
+        const bool company = Has(t - 1, kOrganisationCue);
         if (product || company) {
           candidate.type = product ? "Product" : "Company";
           entity = Emit(std::move(candidate));
@@ -448,10 +446,11 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
       document.lower_words.insert(token.hash);
     }
   }
+  const std::vector<std::uint16_t> word_classes = ClassifyWords(lexicon, tokens);
   const int count = static_cast<int>(document.layout.sentences.size());
   for (int s = 0; s < count; ++s) {
     if (document.layout.sentences[static_cast<std::size_t>(s)].boilerplate) continue;
-    SentenceRecogniser(lexicon, document, s).Run();
+    SentenceRecogniser(lexicon, document, word_classes, s).Run();
   }
   // Names the general recognisers found once are found again wherever they recur
   // ("Tide-3" after "its Tide-3 model").

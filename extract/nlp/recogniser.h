@@ -19,9 +19,29 @@ const WordSet& GenericAcronyms();   // AI, GPU, CEO...: never tickers or names a
 const WordSet& RoleWords();         // CEO, analyst, founder...
 const WordSet& OrganisationCues();  // Group, Technologies, Labs...: end organisation names
 
+/// Membership of a token in the recognisers' word lists, as bits, so a
+/// recogniser tests a list with one AND rather than one lookup per question.
+enum WordClass : std::uint16_t {
+  kNameWord = 1 << 0,  // a capitalised word in neither NonNameCapitals nor GenericAcronyms
+  kNonNameCapital = 1 << 1,
+  kGenericAcronym = 1 << 2,
+  kRoleWord = 1 << 3,
+  kOrganisationCue = 1 << 4,
+  kPersonTitle = 1 << 5,  // Mr, Dr., Sir...
+  kProductHead = 1 << 6,  // platform, app, model...: nouns after product names
+  kCompanyNoun = 1 << 7,  // startup, firm, rival...: nouns before company names
+  kGroupNoun = 1 << 8,    // companies, rivals...: nouns before lists of companies
+  kGivenName = 1 << 9,    // the lexicon's given names
+};
+
+/// The WordClass bits of each of `tokens`. Cost: one hash lookup per token.
+std::vector<std::uint16_t> ClassifyWords(const Lexicon& lexicon, const std::vector<Token>& tokens);
+
 class SentenceRecogniser {
  public:
-  SentenceRecogniser(const Lexicon& lexicon, Document& document, int sentence);
+  /// `word_classes`: ClassifyWords() of the document's tokens.
+  SentenceRecogniser(const Lexicon& lexicon, Document& document,
+                     const std::vector<std::uint16_t>& word_classes, int sentence);
 
   /// Runs every recogniser over the sentence.
   void Run();
@@ -48,10 +68,14 @@ class SentenceRecogniser {
   std::uint32_t NameRunEnd(std::uint32_t t, std::uint32_t max) const;
   std::string_view Word(std::uint32_t t) const;
   bool Is(std::uint32_t t, std::string_view word) const;
+  bool Has(std::uint32_t t, WordClass word_class) const {
+    return (word_classes_[t] & word_class) != 0;
+  }
 
   const Lexicon& lexicon_;
   Document& document_;
   const std::vector<Token>& tokens_;
+  const std::vector<std::uint16_t>& word_classes_;
   int sentence_;
   std::uint32_t first_;
   std::uint32_t last_;

@@ -72,6 +72,13 @@ class WordSet {
     }
   }
   std::size_t size() const { return size_; }
+  /// Calls `fn(hash)` for every hash in the set, in no particular order.
+  template <typename Fn>
+  void ForEach(Fn fn) const {
+    for (std::uint64_t hash : slots_) {
+      if (hash != 0) fn(hash);
+    }
+  }
 
  private:
   std::vector<std::uint64_t> slots_;  // 0 marks an empty slot
