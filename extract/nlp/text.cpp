@@ -22,6 +22,19 @@ constexpr bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 constexpr bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 constexpr bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 
+// Per-byte traits, so the tokenizer's inner loops test a byte with one load and no branches.
+enum ByteTrait : std::uint8_t { kDigitByte = 1, kUpperByte = 2, kLowerByte = 4 };
+constexpr std::array<std::uint8_t, 256> kByteTraits = [] {
+  std::array<std::uint8_t, 256> traits{};
+  for (int c = 0; c < 256; ++c) {
+    const auto byte = static_cast<unsigned char>(c);
+    traits[byte] = static_cast<std::uint8_t>((IsAsciiDigit(byte) ? kDigitByte : 0) |
+                                             (IsAsciiUpper(byte) ? kUpperByte : 0) |
+                                             (IsAsciiLower(byte) ? kLowerByte : 0));
+  }
+  return traits;
+}();
+
 CharClass ClassifyCodePoint(std::uint32_t cp) {
   if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
       cp == 0x3000 || cp == 0xFEFF) {
@@ -129,16 +142,18 @@ bool IsDottedInitials(std::string_view word) {
   return word.size() % 2 == 1;
 }
 
+// Line-initial list markers: *, -, bullet, middle dot, en and em dash, squares, circle, triangle.
+constexpr std::array<std::string_view, 9> kBullets = {"*",
+                                                      "-",
+                                                      "\xE2\x80\xA2",
+                                                      "\xC2\xB7",
+                                                      "\xE2\x80\x93",
+                                                      "\xE2\x80\x94",
+                                                      "\xE2\x96\xAA",
+                                                      "\xE2\x97\x8F",
+                                                      "\xE2\x96\xBA"};
+
 bool IsBulletText(std::string_view token) {
-  static constexpr std::array<std::string_view, 9> kBullets = {"*",
-                                                               "-",
-                                                               "\xE2\x80\xA2",
-                                                               "\xC2\xB7",
-                                                               "\xE2\x80\x93",
-                                                               "\xE2\x80\x94",
-                                                               "\xE2\x96\xAA",
-                                                               "\xE2\x97\x8F",
-                                                               "\xE2\x96\xBA"};
   for (std::string_view bullet : kBullets) {
     if (token == bullet) return true;
   }
@@ -198,8 +213,7 @@ struct Tokenizer {
     const std::size_t begin = i;
     while (i < text.size()) {
       // Fast path: plain ASCII letters and digits.
-      const auto byte = static_cast<unsigned char>(text[i]);
-      if (byte < 0x80 && IsAsciiAlnum(byte)) {
+      if (kByteTraits[static_cast<unsigned char>(text[i])] != 0) {
         ++i;
         continue;
       }
@@ -274,14 +288,14 @@ struct Tokenizer {
       token.kind = TokenKind::kPunct;
     }
     token.capitalised = IsAsciiUpper(first);
-    int letters = 0;
-    bool lower = false;
+    int capitals = 0;
+    std::uint8_t seen = 0;  // ByteTrait bits of any byte
     for (unsigned char c : word) {
-      if (IsAsciiDigit(c)) token.has_digit = true;
-      if (IsAsciiUpper(c)) ++letters;
-      if (IsAsciiLower(c)) lower = true;
+      seen |= kByteTraits[c];
+      capitals += (kByteTraits[c] & kUpperByte) != 0 ? 1 : 0;
     }
-    token.all_caps = letters >= 2 && !lower;
+    token.has_digit = (seen & kDigitByte) != 0;
+    token.all_caps = capitals >= 2 && (seen & kLowerByte) == 0;
   }
 };
 
