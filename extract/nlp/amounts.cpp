@@ -248,20 +248,22 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
   std::uint32_t i = t;
   std::string currency;
   auto adjacent = [&](std::uint32_t k) { return k < end && !tokens[k].space_before; };
-  // Currency before the number.
-  if (auto symbol = CurrencySymbols().find(tokens[i].hash); symbol != CurrencySymbols().end()) {
-    currency = symbol->second;
-    ++i;
-  } else if (auto prefix = DollarPrefixes().find(tokens[i].hash);
-             prefix != DollarPrefixes().end() && adjacent(i + 1) &&
-             TextIs(text, tokens[i + 1], "$") && tokens[i].capitalised) {
-    currency = prefix->second;
-    i += 2;
-  } else if (auto code = CurrencyCodes().find(tokens[i].hash);
-             code != CurrencyCodes().end() && (tokens[i].all_caps || tokens[i].capitalised) &&
-             i + 1 < end && tokens[i + 1].kind == TokenKind::kNumber) {
-    currency = code->second;
-    ++i;
+  // Currency before the number; a number token is never one, so it skips the lookups.
+  if (tokens[i].kind != TokenKind::kNumber) {
+    if (auto symbol = CurrencySymbols().find(tokens[i].hash); symbol != CurrencySymbols().end()) {
+      currency = symbol->second;
+      ++i;
+    } else if (auto prefix = DollarPrefixes().find(tokens[i].hash);
+               prefix != DollarPrefixes().end() && adjacent(i + 1) &&
+               TextIs(text, tokens[i + 1], "$") && tokens[i].capitalised) {
+      currency = prefix->second;
+      i += 2;
+    } else if (auto code = CurrencyCodes().find(tokens[i].hash);
+               code != CurrencyCodes().end() && (tokens[i].all_caps || tokens[i].capitalised) &&
+               i + 1 < end && tokens[i + 1].kind == TokenKind::kNumber) {
+      currency = code->second;
+      ++i;
+    }
   }
   if (i >= end) return false;
   // The number.

@@ -113,14 +113,6 @@ void SentenceRecogniser::Run() {
   ListsAndAppositions();
 }
 
-std::string_view SentenceRecogniser::Word(std::uint32_t t) const {
-  return TokenText(document_.text, tokens_[t]);
-}
-
-bool SentenceRecogniser::Is(std::uint32_t t, std::string_view word) const {
-  return t < last_ && Word(t) == word;
-}
-
 bool SentenceRecogniser::Free(std::uint32_t first, std::uint32_t last) const {
   if (first < first_ || last > last_ || first >= last) return false;
   for (std::uint32_t t = first; t < last; ++t) {
@@ -147,10 +139,6 @@ int SentenceRecogniser::MentionEndingAt(std::uint32_t t) const {
     if (mentions[m].last == t) return static_cast<int>(m);
   }
   return -1;
-}
-
-bool SentenceRecogniser::IsNameToken(std::uint32_t t) const {
-  return t < last_ && taken_[t - first_] == 0 && Has(t, kNameWord);
 }
 
 std::uint32_t SentenceRecogniser::NameRunEnd(std::uint32_t t, std::uint32_t max) const {

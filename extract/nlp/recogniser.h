@@ -63,11 +63,13 @@ class SentenceRecogniser {
   int Emit(Candidate candidate);
   int MentionEndingAt(std::uint32_t t) const;
   /// A capitalised word that may be part of a name and is not yet claimed.
-  bool IsNameToken(std::uint32_t t) const;
+  bool IsNameToken(std::uint32_t t) const {
+    return t < last_ && taken_[t - first_] == 0 && Has(t, kNameWord);
+  }
   /// The end of the run of name tokens from `t` (at most `max` tokens).
   std::uint32_t NameRunEnd(std::uint32_t t, std::uint32_t max) const;
-  std::string_view Word(std::uint32_t t) const;
-  bool Is(std::uint32_t t, std::string_view word) const;
+  std::string_view Word(std::uint32_t t) const { return TokenText(document_.text, tokens_[t]); }
+  bool Is(std::uint32_t t, std::string_view word) const { return t < last_ && Word(t) == word; }
   bool Has(std::uint32_t t, WordClass word_class) const {
     return (word_classes_[t] & word_class) != 0;
   }
