@@ -205,8 +205,10 @@ bool ParseNumberToken(std::string_view word, double* value, double* scale) {
   return std::isfinite(*value);
 }
 
+}  // namespace
+
 // Every word an amount can start with, for a one-lookup rejection of the rest.
-const WordSet& AmountStarters() {
+const WordSet& AmountStarterWords() {
   static const WordSet set = [] {
     WordSet starters;
     for (const WordMap* map :
@@ -218,6 +220,8 @@ const WordSet& AmountStarters() {
   }();
   return set;
 }
+
+namespace {
 
 struct Hashes {
   std::uint64_t parameter = HashLower("parameter"), parameters = HashLower("parameters"),
@@ -242,7 +246,7 @@ bool IsCurrencyUnit(std::string_view unit) {
 
 bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std::uint32_t t,
                    std::uint32_t end, AmountMatch* match) {
-  if (tokens[t].kind != TokenKind::kNumber && AmountStarters().count(tokens[t].hash) == 0) {
+  if (tokens[t].kind != TokenKind::kNumber && AmountStarterWords().count(tokens[t].hash) == 0) {
     return false;
   }
   std::uint32_t i = t;

@@ -106,6 +106,8 @@ void Lexicon::AddSurface(std::string_view surface, int entry) {
     added.exact.emplace_back(rule == CaseRule::kExact ? std::string(word) : std::string());
   }
   const int id = static_cast<int>(surfaces_.size());
+  const std::uint64_t filter_bit = added.hashes[0] >> kFilterShift;
+  first_token_filter_[filter_bit >> 6] |= std::uint64_t{1} << (filter_bit & 63);
   surfaces_.push_back(std::move(added));
   const int bucket_id = first_token_index_.emplace(surfaces_.back().hashes[0],
                                                    static_cast<int>(surface_buckets_.size()));
@@ -125,6 +127,10 @@ void Lexicon::AddGivenNames(std::string_view content) {
 
 Lexicon::Match Lexicon::Longest(std::string_view text, const std::vector<Token>& tokens,
                                 std::uint32_t t, std::uint32_t end) const {
+  const std::uint64_t filter_bit = tokens[t].hash >> kFilterShift;
+  if ((first_token_filter_[filter_bit >> 6] & (std::uint64_t{1} << (filter_bit & 63))) == 0) {
+    return {};
+  }
   const int bucket = first_token_index_.find(tokens[t].hash);
   if (bucket < 0) return {};
   for (int id : surface_buckets_[static_cast<std::size_t>(bucket)]) {

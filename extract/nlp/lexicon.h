@@ -67,7 +67,11 @@ class Lexicon {
 
   std::vector<LexiconEntry> entries_;
   std::vector<Surface> surfaces_;
-  HashIndex first_token_index_;                    // first token hash -> bucket
+  HashIndex first_token_index_;  // first token hash -> bucket
+  // A bit per (hash >> kFilterShift) of every first token: small enough to stay in
+  // cache, so Longest() turns most words away without probing the index.
+  static constexpr int kFilterShift = 64 - 15;
+  std::vector<std::uint64_t> first_token_filter_ = std::vector<std::uint64_t>(1 << (15 - 6), 0);
   std::vector<std::vector<int>> surface_buckets_;  // surfaces, longest first
   HashIndex tickers_;                              // ticker hash -> entry
   WordSet given_names_;

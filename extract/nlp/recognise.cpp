@@ -163,6 +163,8 @@ std::uint32_t SentenceRecogniser::NameRunEnd(std::uint32_t t, std::uint32_t max)
 void SentenceRecogniser::Amounts() {
   AmountMatch match;
   for (std::uint32_t t = first_; t < last_; ++t) {
+    // ParseAmountAt's own first test, answered from the word classes without a call.
+    if (tokens_[t].kind != TokenKind::kNumber && !Has(t, kAmountStarter)) continue;
     if (!ParseAmountAt(document_.text, tokens_, t, last_, &match)) continue;
     // "Trainium 2 chips", "Pixel 10 phones": a number right after a name inside the
     // sentence is the name's version, not a count.

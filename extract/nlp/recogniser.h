@@ -27,11 +27,12 @@ enum WordClass : std::uint16_t {
   kGenericAcronym = 1 << 2,
   kRoleWord = 1 << 3,
   kOrganisationCue = 1 << 4,
-  kPersonTitle = 1 << 5,  // Mr, Dr., Sir...
-  kProductHead = 1 << 6,  // platform, app, model...: nouns after product names
-  kCompanyNoun = 1 << 7,  // startup, firm, rival...: nouns before company names
-  kGroupNoun = 1 << 8,    // companies, rivals...: nouns before lists of companies
-  kGivenName = 1 << 9,    // the lexicon's given names
+  kPersonTitle = 1 << 5,     // Mr, Dr., Sir...
+  kProductHead = 1 << 6,     // platform, app, model...: nouns after product names
+  kCompanyNoun = 1 << 7,     // startup, firm, rival...: nouns before company names
+  kGroupNoun = 1 << 8,       // companies, rivals...: nouns before lists of companies
+  kGivenName = 1 << 9,       // the lexicon's given names (set on capitalised words only)
+  kAmountStarter = 1 << 10,  // AmountStarterWords(): "$", "RMB", "two"...
 };
 
 /// The WordClass bits of each of `tokens`. Cost: one hash lookup per token.

@@ -4,6 +4,7 @@
 // instead of once per list per recogniser that asks.
 #include <unordered_map>
 
+#include "extract/nlp/amounts.h"
 #include "extract/nlp/recogniser.h"
 
 namespace kg::extract::nlp {
@@ -212,7 +213,8 @@ const HashIndex& WordClassIndex() {
                                                           {&PersonTitles(), kPersonTitle},
                                                           {&ProductHeads(), kProductHead},
                                                           {&CompanyNouns(), kCompanyNoun},
-                                                          {&GroupNouns(), kGroupNoun}};
+                                                          {&GroupNouns(), kGroupNoun},
+                                                          {&AmountStarterWords(), kAmountStarter}};
     for (const auto& [list, word_class] : lists) {
       list->ForEach(
           [&, word_class = word_class](std::uint64_t hash) { classes[hash] |= word_class; });
@@ -233,7 +235,7 @@ std::vector<std::uint16_t> ClassifyWords(const Lexicon& lexicon, const std::vect
     const Token& token = tokens[t];
     const int found = index.find(token.hash);
     auto bits = static_cast<std::uint16_t>(found < 0 ? 0 : found);
-    if (lexicon.IsGivenName(token.hash)) bits |= kGivenName;
+    if (token.capitalised && lexicon.IsGivenName(token.hash)) bits |= kGivenName;
     if (token.kind == TokenKind::kWord && token.capitalised &&
         (bits & (kNonNameCapital | kGenericAcronym)) == 0) {
       bits |= kNameWord;
