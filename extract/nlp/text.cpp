@@ -111,6 +111,27 @@ const WordSet& Abbreviations() {
   return set;
 }
 
+// HashLower(text), calling `on_byte(c)` with each byte it hashes before folding it
+// (the two continuation bytes of a typographic apostrophe are skipped): the
+// tokenizer reads a word's shape in the same pass.
+template <typename OnByte>
+std::uint64_t HashLowerEach(std::string_view text, OnByte on_byte) {
+  std::uint64_t hash = 1469598103934665603ULL;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    on_byte(c);
+    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(text[i + 2]) == 0x99) {
+      c = '\'';
+      i += 2;
+    } else if (IsAsciiUpper(c)) {
+      c = static_cast<unsigned char>(c - 'A' + 'a');
+    }
+    hash = (hash ^ c) * 1099511628211ULL;
+  }
+  return hash;
+}
+
 // Abbreviations after which a capitalised word never starts a new sentence.
 const WordSet& Titles() {
   static const WordSet set = MakeWordSet({"mr.",  "mrs.", "ms.", "dr.",  "prof.", "gen.",   "sen.",
@@ -279,7 +300,12 @@ struct Tokenizer {
 
   void Finish(Token& token) {
     std::string_view word = text.substr(token.start, token.end - token.start);
-    token.hash = HashLower(word);
+    int capitals = 0;
+    std::uint8_t seen = 0;  // ByteTrait bits of any byte (apostrophe continuation bytes have none)
+    token.hash = HashLowerEach(word, [&](unsigned char c) {
+      seen |= kByteTraits[c];
+      capitals += (kByteTraits[c] & kUpperByte) != 0 ? 1 : 0;
+    });
     const auto first = static_cast<unsigned char>(word[0]);
     if (IsAsciiDigit(first) || ((first == '.') && word.size() > 1)) {
       token.kind = TokenKind::kNumber;
@@ -288,12 +314,6 @@ struct Tokenizer {
       token.kind = TokenKind::kPunct;
     }
     token.capitalised = IsAsciiUpper(first);
-    int capitals = 0;
-    std::uint8_t seen = 0;  // ByteTrait bits of any byte
-    for (unsigned char c : word) {
-      seen |= kByteTraits[c];
-      capitals += (kByteTraits[c] & kUpperByte) != 0 ? 1 : 0;
-    }
     token.has_digit = (seen & kDigitByte) != 0;
     token.all_caps = capitals >= 2 && (seen & kLowerByte) == 0;
   }
@@ -312,19 +332,7 @@ bool IsCloser(std::string_view token) {
 }  // namespace
 
 std::uint64_t HashLower(std::string_view text) {
-  std::uint64_t hash = 1469598103934665603ULL;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(text[i + 2]) == 0x99) {
-      c = '\'';
-      i += 2;
-    } else if (IsAsciiUpper(c)) {
-      c = static_cast<unsigned char>(c - 'A' + 'a');
-    }
-    hash = (hash ^ c) * 1099511628211ULL;
-  }
-  return hash;
+  return HashLowerEach(text, [](unsigned char) {});
 }
 
 void WordSet::insert(std::uint64_t hash) {
