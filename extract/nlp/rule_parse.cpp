@@ -184,9 +184,15 @@ void RuleSet::Index() {
     Rule& rule = rules_[r];
     rule.relation_type = graph::FindRelationType(rule.relation);
     rule.required_types.clear();
-    for (const RuleElement& element : rule.elements) {
+    rule.required_words.clear();
+    for (std::size_t e = 0; e < rule.elements.size(); ++e) {
+      const RuleElement& element = rule.elements[e];
       if (element.kind == RuleElement::Kind::kSlot) {
         rule.required_types.push_back(element.slot.type_bits);
+      } else if (element.kind == RuleElement::Kind::kWords && !element.optional &&
+                 static_cast<int>(e) != rule.anchor) {
+        std::vector<std::uint64_t>& first_words = rule.required_words.emplace_back();
+        for (const auto& words : element.alternatives) first_words.push_back(words.front());
       }
     }
     if (rule.relation_type != nullptr) {

@@ -5,6 +5,7 @@
 #include "extract/nlp/rules.h"
 
 #include <algorithm>
+#include <array>
 
 #include "extract/nlp/amounts.h"
 #include "graph/ontology.h"
@@ -675,6 +676,37 @@ bool TypesPresent(const Rule& rule, std::uint32_t sentence_types) {
   return true;
 }
 
+// The words of one sentence as a 1024-bit signature (a Bloom filter with one hash):
+// a clear bit proves a word absent, so rules needing it are not tried.
+class WordSignature {
+ public:
+  WordSignature(const std::vector<Token>& tokens, const Sentence& sentence) {
+    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+      const std::uint64_t bit = Bit(tokens[t].hash);
+      bits_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    }
+  }
+  bool MayHold(std::uint64_t hash) const {
+    const std::uint64_t bit = Bit(hash);
+    return (bits_[bit >> 6] & (std::uint64_t{1} << (bit & 63))) != 0;
+  }
+
+ private:
+  static std::uint64_t Bit(std::uint64_t hash) { return hash >> 54; }  // the top 10 bits
+  std::array<std::uint64_t, 16> bits_{};
+};
+
+// False when some required word element has none of its first words in the sentence.
+bool WordsPresent(const Rule& rule, const WordSignature& signature) {
+  for (const std::vector<std::uint64_t>& first_words : rule.required_words) {
+    if (std::none_of(first_words.begin(), first_words.end(),
+                     [&](std::uint64_t hash) { return signature.MayHold(hash); })) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
@@ -686,24 +718,38 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
   for (const DocEntity& entity : document.entities)
     entity_types.push_back(EntityTypeBit(entity.type));
   MatcherBuffers buffers;
+  // Per rule, for the current sentence: 0 not yet checked, 1 may match, 2 cannot match.
+  enum : std::uint8_t { kUnchecked, kPossible, kImpossible };
+  std::vector<std::uint8_t> rule_state(rules_.size());
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     if (sentences[s].boilerplate || document.mentions[s].empty()) continue;
     std::uint32_t sentence_types = 0;
     for (const Mention& mention : document.mentions[s]) {
       sentence_types |= entity_types[static_cast<std::size_t>(mention.entity)];
     }
+    const WordSignature signature(tokens, sentences[s]);
+    std::fill(rule_state.begin(), rule_state.end(), kUnchecked);
+    auto possible = [&](int rule_index) {
+      std::uint8_t& state = rule_state[static_cast<std::size_t>(rule_index)];
+      if (state == kUnchecked) {
+        const Rule& rule = rules_[static_cast<std::size_t>(rule_index)];
+        state = TypesPresent(rule, sentence_types) && WordsPresent(rule, signature) ? kPossible
+                                                                                    : kImpossible;
+      }
+      return state == kPossible;
+    };
     SentenceMatcher matcher(document, static_cast<int>(s), entity_types, buffers);
     for (std::uint32_t t = sentences[s].first_token; t < sentences[s].last_token; ++t) {
       const int bucket = anchor_index_.find(tokens[t].hash);
       if (bucket < 0) continue;
       for (const auto& [rule_index, choice] : anchor_buckets_[static_cast<std::size_t>(bucket)]) {
-        const Rule& rule = rules_[static_cast<std::size_t>(rule_index)];
-        if (TypesPresent(rule, sentence_types)) matcher.MatchWordAnchor(rule, choice, t, found);
+        if (!possible(rule_index)) continue;
+        matcher.MatchWordAnchor(rules_[static_cast<std::size_t>(rule_index)], choice, t, found);
       }
     }
     for (int rule_index : slot_anchored_) {
       const Rule& rule = rules_[static_cast<std::size_t>(rule_index)];
-      if (!TypesPresent(rule, sentence_types)) continue;
+      if (!possible(rule_index)) continue;
       for (std::size_t m = 0; m < document.mentions[s].size(); ++m) {
         matcher.MatchSlotAnchor(rule, static_cast<int>(m), found);
       }

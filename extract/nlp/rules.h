@@ -49,6 +49,9 @@ struct Rule {
   SlotSpec context_subject, context_object;            // a missing end's types, from relation_type
   // Type bits of each slot: a sentence without a mention of every slot's types cannot match.
   std::vector<std::uint32_t> required_types;
+  // For each word element that must match, other than the anchor: the first word of each
+  // choice. A sentence holding none of one element's first words cannot match.
+  std::vector<std::vector<std::uint64_t>> required_words;
 };
 
 /// One relation a rule found in one sentence.
