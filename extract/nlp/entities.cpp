@@ -53,9 +53,11 @@ int AddMention(const Lexicon& lexicon, Document& document, int sentence, const C
   std::string key;
   if (candidate.type == "Amount" && candidate.value) {
     key = AmountIdentity(*candidate.value, candidate.unit);
+  } else if (lexicon_entry >= 0) {
+    key = "L\t" + std::to_string(lexicon_entry);  // a lexicon match needs no name key
   } else {
     const std::string name_key = NameKey(candidate.surface);
-    if (lexicon_entry < 0) lexicon_entry = lexicon.FindByKey(candidate.type, name_key);
+    lexicon_entry = lexicon.FindByKey(candidate.type, name_key);
     key = lexicon_entry >= 0 ? "L\t" + std::to_string(lexicon_entry)
                              : candidate.type + "\t" + name_key;
   }
