@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extract/nlp/surface_index.h"
 #include "extract/nlp/text.h"
 
 /// Known names: organisations, people, models, chips, products and places with
@@ -32,10 +33,6 @@ class Lexicon {
   /// Throws kg::Error(kInvalidInput) naming source and line of a malformed row.
   void AddEntries(std::string_view content, std::string_view source);
 
-  /// Adds one entry: its name and aliases become surfaces, its tickers are
-  /// indexed. Fields are used as given (AddEntries trims them). Returns its id.
-  int AddEntry(LexiconEntry entry);
-
   /// Adds given names (one a line, '#' comments) used to spot person names.
   void AddGivenNames(std::string_view content);
 
@@ -56,24 +53,12 @@ class Lexicon {
   std::size_t size() const { return entries_.size(); }
 
  private:
-  enum class CaseRule : std::uint8_t { kAny, kCapital, kAllCaps, kExact };
-  struct Surface {
-    std::vector<std::uint64_t> hashes;
-    std::vector<CaseRule> cases;
-    std::vector<std::string> exact;  // token texts, for kExact tokens
-    int entry = -1;
-  };
-  void AddSurface(std::string_view surface, int entry);
+  /// Adds one entry: its name and aliases become surfaces, its tickers are indexed.
+  int AddEntry(LexiconEntry entry);
 
   std::vector<LexiconEntry> entries_;
-  std::vector<Surface> surfaces_;
-  HashIndex first_token_index_;  // first token hash -> bucket
-  // A bit per (hash >> kFilterShift) of every first token: small enough to stay in
-  // cache, so Longest() turns most words away without probing the index.
-  static constexpr int kFilterShift = 64 - 15;
-  std::vector<std::uint64_t> first_token_filter_ = std::vector<std::uint64_t>(1 << (15 - 6), 0);
-  std::vector<std::vector<int>> surface_buckets_;  // surfaces, longest first
-  HashIndex tickers_;                              // ticker hash -> entry
+  SurfaceIndex surfaces_;  // names, aliases and long tickers -> entry
+  HashIndex tickers_;      // ticker hash -> entry
   WordSet given_names_;
   std::unordered_map<std::string, int> by_key_;  // "type\tkey" -> entry
 };

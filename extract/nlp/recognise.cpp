@@ -459,8 +459,7 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
   // Names the general recognisers found once are found again wherever they recur
   // ("Tide-3" after "its Tide-3 model").
   {
-    Lexicon known;
-    std::vector<int> entity_of_entry;
+    SurfaceIndex known;  // surface -> entity
     for (std::size_t e = 0; e < document.entities.size(); ++e) {
       const DocEntity& entity = document.entities[e];
       if (entity.lexicon_entry >= 0 || entity.type == "Amount" || entity.surfaces.empty()) continue;
@@ -474,11 +473,10 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
             (!words.tokens[0].capitalised || document.SeenLowercase(words.tokens[0].hash))) {
           continue;
         }
-        known.AddEntry({surface, entity.type, {}, {}});
-        entity_of_entry.push_back(static_cast<int>(e));
+        known.Add(surface, static_cast<int>(e));
       }
     }
-    if (known.size() != 0) {
+    if (!known.empty()) {
       for (int s = 0; s < count; ++s) {
         const Sentence& sentence = document.layout.sentences[static_cast<std::size_t>(s)];
         if (sentence.boilerplate) continue;
@@ -490,14 +488,15 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
         }
         for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
           if (covered[t - sentence.first_token] != 0 || document.transparent[t] != 0) continue;
-          const Lexicon::Match match = known.Longest(document.text, tokens, t, sentence.last_token);
-          if (match.entry < 0) continue;
+          const SurfaceIndex::Match match =
+              known.Longest(document.text, tokens, t, sentence.last_token);
+          if (match.id < 0) continue;
           bool free = true;
           for (std::uint32_t k = t; k < t + match.length; ++k) {
             free = free && covered[k - sentence.first_token] == 0;
           }
           if (!free) continue;
-          const int entity = entity_of_entry[static_cast<std::size_t>(match.entry)];
+          const int entity = match.id;
           AddMentionTo(document, s, t, t + match.length, entity, document.Text(t, t + match.length),
                        0);
           for (std::uint32_t k = t; k < t + match.length; ++k)
