@@ -163,22 +163,25 @@ bool IsDottedInitials(std::string_view word) {
   return word.size() % 2 == 1;
 }
 
-// Line-initial list markers: *, -, bullet, middle dot, en and em dash, squares, circle, triangle.
-constexpr std::array<std::string_view, 9> kBullets = {"*",
-                                                      "-",
-                                                      "\xE2\x80\xA2",
-                                                      "\xC2\xB7",
-                                                      "\xE2\x80\x93",
-                                                      "\xE2\x80\x94",
-                                                      "\xE2\x96\xAA",
-                                                      "\xE2\x97\x8F",
-                                                      "\xE2\x96\xBA"};
-
+// Line-initial list markers: "*", "-", a middle dot (U+00B7), or one of U+2022 (bullet),
+// U+2013 and U+2014 (dashes), U+25AA, U+25BA and U+25CF (square, triangle, circle).
+// Compared byte by byte: a table of strings here made GCC rebuild the table for every token.
 bool IsBulletText(std::string_view token) {
-  for (std::string_view bullet : kBullets) {
-    if (token == bullet) return true;
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(token[i]); };
+  switch (token.size()) {
+    case 1:
+      return token[0] == '*' || token[0] == '-';
+    case 2:
+      return byte(0) == 0xC2 && byte(1) == 0xB7;
+    case 3: {
+      if (byte(0) != 0xE2) return false;
+      const unsigned tail = (byte(1) << 8) | byte(2);
+      return tail == 0x80A2 || tail == 0x8093 || tail == 0x8094 || tail == 0x96AA ||
+             tail == 0x978F || tail == 0x96BA;
+    }
+    default:
+      return false;
   }
-  return false;
 }
 
 struct Tokenizer {
