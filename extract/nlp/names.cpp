@@ -66,7 +66,7 @@ void SentenceRecogniser::Products() {
 
 void SentenceRecogniser::People() {
   for (std::uint32_t t = first_; t < last_; ++t) {
-    if (taken_[t - first_] != 0) continue;
+    if (taken_[t] != 0) continue;
     const Token& token = tokens_[t];
     // Title: Mr. Wu, Dr. Lisa Su.
     if (Has(t, kPersonTitle) && token.capitalised) {
@@ -236,14 +236,13 @@ void SentenceRecogniser::Organisations() {
     std::uint32_t at = end;
     if (Is(at, ",")) ++at;
     if (at < last_ && CorporateSuffixes().count(tokens_[at].hash) != 0 &&
-        (tokens_[at].capitalised || tokens_[at].all_caps) && taken_[at - first_] == 0) {
+        (tokens_[at].capitalised || tokens_[at].all_caps) && taken_[at] == 0) {
       organisation = true;
       stop = at + 1;
     }
     // "Moonshot AI": a distinctive word and AI.
-    if (!organisation && end - t == 1 && end < last_ && Word(end) == "AI" &&
-        taken_[end - first_] == 0 && AiAdjectives().count(tokens_[t].hash) == 0 &&
-        !document_.SeenLowercase(tokens_[t].hash)) {
+    if (!organisation && end - t == 1 && end < last_ && Word(end) == "AI" && taken_[end] == 0 &&
+        AiAdjectives().count(tokens_[t].hash) == 0 && !document_.SeenLowercase(tokens_[t].hash)) {
       organisation = true;
       stop = end + 1;
     }

@@ -91,7 +91,8 @@ bool IsTickerLike(std::string_view word) {
 }  // namespace
 
 SentenceRecogniser::SentenceRecogniser(const Lexicon& lexicon, Document& document,
-                                       const std::vector<std::uint16_t>& word_classes, int sentence)
+                                       const std::vector<std::uint16_t>& word_classes,
+                                       std::vector<std::uint8_t>& taken, int sentence)
     : lexicon_(lexicon),
       document_(document),
       tokens_(document.layout.tokens),
@@ -100,7 +101,7 @@ SentenceRecogniser::SentenceRecogniser(const Lexicon& lexicon, Document& documen
       first_(document.layout.sentences[static_cast<std::size_t>(sentence)].first_token),
       last_(document.layout.sentences[static_cast<std::size_t>(sentence)].last_token),
       headline_(document.layout.sentences[static_cast<std::size_t>(sentence)].headline),
-      taken_(last_ - first_, 0) {}
+      taken_(taken) {}
 
 void SentenceRecogniser::Run() {
   // A recogniser whose every match needs a kind of token the sentence lacks is skipped:
@@ -130,7 +131,7 @@ void SentenceRecogniser::Run() {
 bool SentenceRecogniser::Free(std::uint32_t first, std::uint32_t last) const {
   if (first < first_ || last > last_ || first >= last) return false;
   for (std::uint32_t t = first; t < last; ++t) {
-    if (taken_[t - first_] != 0) return false;
+    if (taken_[t] != 0) return false;
   }
   return true;
 }
@@ -142,7 +143,7 @@ int SentenceRecogniser::Emit(Candidate candidate) {
   }
   const int entity = AddMention(lexicon_, document_, sentence_, candidate);
   if (entity >= 0) {
-    for (std::uint32_t t = candidate.first; t < candidate.last; ++t) taken_[t - first_] = 1;
+    for (std::uint32_t t = candidate.first; t < candidate.last; ++t) taken_[t] = 1;
   }
   return entity;
 }
@@ -158,8 +159,8 @@ int SentenceRecogniser::MentionEndingAt(std::uint32_t t) const {
 std::uint32_t SentenceRecogniser::NameRunEnd(std::uint32_t t, std::uint32_t max) const {
   std::uint32_t end = t;
   while (end < last_ && end - t < max) {
-    if (IsNameToken(end) || (end > t && Has(end, kGenericAcronym) && taken_[end - first_] == 0 &&
-                             tokens_[end].all_caps)) {
+    if (IsNameToken(end) ||
+        (end > t && Has(end, kGenericAcronym) && taken_[end] == 0 && tokens_[end].all_caps)) {
       ++end;
       continue;
     }
@@ -225,7 +226,7 @@ std::uint32_t SentenceRecogniser::ExtendModel(std::uint32_t end, bool has_versio
 
 void SentenceRecogniser::LexiconNames() {
   for (std::uint32_t t = first_; t < last_; ++t) {
-    if (taken_[t - first_] != 0) continue;
+    if (taken_[t] != 0) continue;
     const Lexicon::Match match = lexicon_.Longest(document_.text, tokens_, t, last_);
     if (match.entry < 0 || !Free(t, t + match.length)) continue;
     const LexiconEntry& entry = lexicon_.entry(match.entry);
@@ -275,7 +276,7 @@ void SentenceRecogniser::VersionedNames() {
     }
   };
   for (std::uint32_t t = first_; t < last_; ++t) {
-    if (taken_[t - first_] != 0 || tokens_[t].kind != TokenKind::kWord) continue;
+    if (taken_[t] != 0 || tokens_[t].kind != TokenKind::kWord) continue;
     // Only words with digits or a glued hyphen after them can be versioned names.
     if (!tokens_[t].has_digit && !(t + 1 < last_ && !tokens_[t + 1].space_before &&
                                    document_.text[tokens_[t + 1].start] == '-')) {
@@ -328,7 +329,7 @@ void SentenceRecogniser::VersionedNames() {
 
 void SentenceRecogniser::TickersAndAcronyms() {
   for (std::uint32_t t = first_; t + 2 < last_; ++t) {
-    if (!Is(t, "(") || taken_[t - first_] != 0) continue;
+    if (!Is(t, "(") || taken_[t] != 0) continue;
     std::uint32_t k = t + 1;
     bool exchange = false;
     if (Exchanges().count(tokens_[k].hash) != 0 && Is(k + 1, ":")) {
@@ -400,7 +401,7 @@ void SentenceRecogniser::TickersAndAcronyms() {
         AddMentionTo(document_, sentence_, k, k + 1, entity, symbol, 0);
         document_.short_forms.emplace(tokens_[k].hash, entity);
       }
-      for (std::uint32_t b = t; b <= close; ++b) taken_[b - first_] = 1;
+      for (std::uint32_t b = t; b <= close; ++b) taken_[b] = 1;
       t = close;
       continue;
     }
@@ -432,7 +433,7 @@ void SentenceRecogniser::TickersAndAcronyms() {
       if (Emit(std::move(candidate)) < 0) continue;
     }
     for (std::uint32_t b = t; b <= close; ++b) {
-      taken_[b - first_] = 1;
+      taken_[b] = 1;
       document_.transparent[b] = 1;
     }
     t = close;
@@ -451,10 +452,11 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
     }
   }
   const std::vector<std::uint16_t> word_classes = ClassifyWords(lexicon, tokens);
+  std::vector<std::uint8_t> taken(tokens.size(), 0);
   const int count = static_cast<int>(document.layout.sentences.size());
   for (int s = 0; s < count; ++s) {
     if (document.layout.sentences[static_cast<std::size_t>(s)].boilerplate) continue;
-    SentenceRecogniser(lexicon, document, word_classes, s).Run();
+    SentenceRecogniser(lexicon, document, word_classes, taken, s).Run();
   }
   // Names the general recognisers found once are found again wherever they recur
   // ("Tide-3" after "its Tide-3 model").
@@ -477,10 +479,11 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
       }
     }
     if (!known.empty()) {
+      std::vector<std::uint8_t> covered;  // per token of the sentence: in a mention
       for (int s = 0; s < count; ++s) {
         const Sentence& sentence = document.layout.sentences[static_cast<std::size_t>(s)];
         if (sentence.boilerplate) continue;
-        std::vector<std::uint8_t> covered(sentence.last_token - sentence.first_token, 0);
+        covered.assign(sentence.last_token - sentence.first_token, 0);
         for (const Mention& mention : document.mentions[static_cast<std::size_t>(s)]) {
           for (std::uint32_t k = mention.first; k < mention.last; ++k) {
             covered[k - sentence.first_token] = 1;

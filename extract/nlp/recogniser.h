@@ -40,9 +40,11 @@ std::vector<std::uint16_t> ClassifyWords(const Lexicon& lexicon, const std::vect
 
 class SentenceRecogniser {
  public:
-  /// `word_classes`: ClassifyWords() of the document's tokens.
+  /// `word_classes`: ClassifyWords() of the document's tokens; `taken`: one
+  /// zero per document token, shared by the document's sentence recognisers.
   SentenceRecogniser(const Lexicon& lexicon, Document& document,
-                     const std::vector<std::uint16_t>& word_classes, int sentence);
+                     const std::vector<std::uint16_t>& word_classes,
+                     std::vector<std::uint8_t>& taken, int sentence);
 
   /// Runs every recogniser over the sentence.
   void Run();
@@ -65,7 +67,7 @@ class SentenceRecogniser {
   int MentionEndingAt(std::uint32_t t) const;
   /// A capitalised word that may be part of a name and is not yet claimed.
   bool IsNameToken(std::uint32_t t) const {
-    return t < last_ && taken_[t - first_] == 0 && Has(t, kNameWord);
+    return t < last_ && taken_[t] == 0 && Has(t, kNameWord);
   }
   /// The end of the run of name tokens from `t` (at most `max` tokens).
   std::uint32_t NameRunEnd(std::uint32_t t, std::uint32_t max) const;
@@ -83,7 +85,9 @@ class SentenceRecogniser {
   std::uint32_t first_;
   std::uint32_t last_;
   bool headline_;
-  std::vector<std::uint8_t> taken_;  // per token of the sentence
+  // Per token of the document, 1 once a mention claims it. Shared by the document's
+  // sentence recognisers (their token ranges are disjoint), so none allocates its own.
+  std::vector<std::uint8_t>& taken_;
 };
 
 }  // namespace kg::extract::nlp
