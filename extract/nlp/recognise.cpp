@@ -475,7 +475,7 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
             (!words.tokens[0].capitalised || document.SeenLowercase(words.tokens[0].hash))) {
           continue;
         }
-        known.Add(surface, static_cast<int>(e));
+        known.Add(surface, words.tokens, static_cast<int>(e));
       }
     }
     if (!known.empty()) {

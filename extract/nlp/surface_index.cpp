@@ -12,11 +12,14 @@ bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 }  // namespace
 
 void SurfaceIndex::Add(std::string_view surface, int id) {
-  Layout layout = Segment(surface);
-  if (layout.tokens.empty()) return;
+  Add(surface, Segment(surface).tokens, id);
+}
+
+void SurfaceIndex::Add(std::string_view surface, const std::vector<Token>& tokens, int id) {
+  if (tokens.empty()) return;
   Surface added;
   added.id = id;
-  for (const Token& token : layout.tokens) {
+  for (const Token& token : tokens) {
     std::string_view word = TokenText(surface, token);
     CaseRule rule = CaseRule::kAny;
     bool has_upper = std::any_of(word.begin(), word.end(), IsUpper);

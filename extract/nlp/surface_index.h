@@ -24,6 +24,8 @@ class SurfaceIndex {
   /// written ("Apple" matches "Apple" and "APPLE", not "apple"); one without
   /// matches in any case. A surface without tokens is ignored.
   void Add(std::string_view surface, int id);
+  /// Add() for a caller that has segmented `surface` already: `tokens` is Segment(surface).tokens.
+  void Add(std::string_view surface, const std::vector<Token>& tokens, int id);
 
   /// The longest surface starting at token `t` and ending by `end`.
   Match Longest(std::string_view text, const std::vector<Token>& tokens, std::uint32_t t,
