@@ -37,7 +37,7 @@ void SurfaceIndex::Add(std::string_view surface, const std::vector<Token>& token
   const int index = static_cast<int>(surfaces_.size());
   if (first_token_filter_.empty())
     first_token_filter_.assign(std::size_t{1} << (64 - kFilterShift - 6), 0);
-  const std::uint64_t filter_bit = added.hashes[0] >> kFilterShift;
+  const std::uint64_t filter_bit = FilterBit(added.hashes[0]);
   first_token_filter_[filter_bit >> 6] |= std::uint64_t{1} << (filter_bit & 63);
   surfaces_.push_back(std::move(added));
   const int bucket_id = first_token_index_.emplace(surfaces_.back().hashes[0],
@@ -54,7 +54,7 @@ void SurfaceIndex::Add(std::string_view surface, const std::vector<Token>& token
 SurfaceIndex::Match SurfaceIndex::Longest(std::string_view text, const std::vector<Token>& tokens,
                                           std::uint32_t t, std::uint32_t end) const {
   if (surfaces_.empty()) return {};
-  const std::uint64_t filter_bit = tokens[t].hash >> kFilterShift;
+  const std::uint64_t filter_bit = FilterBit(tokens[t].hash);
   if ((first_token_filter_[filter_bit >> 6] & (std::uint64_t{1} << (filter_bit & 63))) == 0) {
     return {};
   }

@@ -45,9 +45,14 @@ class SurfaceIndex {
   std::vector<Surface> surfaces_;
   HashIndex first_token_index_;                    // first token hash -> bucket
   std::vector<std::vector<int>> surface_buckets_;  // surfaces, longest first
-  // A bit per (hash >> kFilterShift) of every first token: small enough to stay in
+  // A bit per FilterBit() of every first token: small enough to stay in
   // cache, so Longest() turns most words away without probing the index. Empty until Add().
   static constexpr int kFilterShift = 64 - 15;
+  // The hash remixed (Fibonacci hashing): the top bits of the word hash alone spread
+  // short words poorly, and common words then passed the filter.
+  static std::uint64_t FilterBit(std::uint64_t hash) {
+    return (hash * 0x9E3779B97F4A7C15ULL) >> kFilterShift;
+  }
   std::vector<std::uint64_t> first_token_filter_;
 };
 
