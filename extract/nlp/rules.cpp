@@ -692,7 +692,8 @@ class WordSignature {
   }
 
  private:
-  static std::uint64_t Bit(std::uint64_t hash) { return hash >> 54; }  // the top 10 bits
+  // Ten bits of the hash remixed (Fibonacci hashing): FNV's own top bits spread short words poorly.
+  static std::uint64_t Bit(std::uint64_t hash) { return (hash * 0x9E3779B97F4A7C15ULL) >> 54; }
   std::array<std::uint64_t, 16> bits_{};
 };
 
