@@ -105,20 +105,21 @@ SentenceRecogniser::SentenceRecogniser(const Lexicon& lexicon, Document& documen
 
 void SentenceRecogniser::Run() {
   // A recogniser whose every match needs a kind of token the sentence lacks is skipped:
-  // versioned names need a digit or a glued hyphen, tickers and acronyms a "(", and the
-  // general name recognisers a name word.
+  // versioned names need a word with a digit or a glued hyphen, tickers and acronyms a
+  // "(", and the general name recognisers a name word.
   std::uint16_t classes = 0;
-  bool digit_or_glued_hyphen = false, open_parenthesis = false;
+  bool digit_word_or_glued_hyphen = false, open_parenthesis = false;
   for (std::uint32_t t = first_; t < last_; ++t) {
     const Token& token = tokens_[t];
     classes |= word_classes_[t];
-    digit_or_glued_hyphen = digit_or_glued_hyphen || token.has_digit ||
-                            (!token.space_before && document_.text[token.start] == '-');
+    digit_word_or_glued_hyphen = digit_word_or_glued_hyphen ||
+                                 (token.kind == TokenKind::kWord && token.has_digit) ||
+                                 (!token.space_before && document_.text[token.start] == '-');
     open_parenthesis = open_parenthesis || Is(t, "(");
   }
   Amounts();
   LexiconNames();
-  if (digit_or_glued_hyphen) VersionedNames();
+  if (digit_word_or_glued_hyphen) VersionedNames();
   if (open_parenthesis) TickersAndAcronyms();
   if ((classes & kNameWord) != 0) {
     Products();
