@@ -205,8 +205,10 @@ bool ParseNumberToken(std::string_view word, double* value, double* scale) {
   return std::isfinite(*value);
 }
 
+}  // namespace
+
 // Every word an amount can start with, for a one-lookup rejection of the rest.
-const WordSet& AmountStarters() {
+const WordSet& AmountStarterWords() {
   static const WordSet set = [] {
     WordSet starters;
     for (const WordMap* map :
@@ -218,6 +220,8 @@ const WordSet& AmountStarters() {
   }();
   return set;
 }
+
+namespace {
 
 struct Hashes {
   std::uint64_t parameter = HashLower("parameter"), parameters = HashLower("parameters"),
@@ -242,26 +246,28 @@ bool IsCurrencyUnit(std::string_view unit) {
 
 bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std::uint32_t t,
                    std::uint32_t end, AmountMatch* match) {
-  if (tokens[t].kind != TokenKind::kNumber && AmountStarters().count(tokens[t].hash) == 0) {
+  if (tokens[t].kind != TokenKind::kNumber && AmountStarterWords().count(tokens[t].hash) == 0) {
     return false;
   }
   std::uint32_t i = t;
   std::string currency;
   auto adjacent = [&](std::uint32_t k) { return k < end && !tokens[k].space_before; };
-  // Currency before the number.
-  if (auto symbol = CurrencySymbols().find(tokens[i].hash); symbol != CurrencySymbols().end()) {
-    currency = symbol->second;
-    ++i;
-  } else if (auto prefix = DollarPrefixes().find(tokens[i].hash);
-             prefix != DollarPrefixes().end() && adjacent(i + 1) &&
-             TextIs(text, tokens[i + 1], "$") && tokens[i].capitalised) {
-    currency = prefix->second;
-    i += 2;
-  } else if (auto code = CurrencyCodes().find(tokens[i].hash);
-             code != CurrencyCodes().end() && (tokens[i].all_caps || tokens[i].capitalised) &&
-             i + 1 < end && tokens[i + 1].kind == TokenKind::kNumber) {
-    currency = code->second;
-    ++i;
+  // Currency before the number; a number token is never one, so it skips the lookups.
+  if (tokens[i].kind != TokenKind::kNumber) {
+    if (auto symbol = CurrencySymbols().find(tokens[i].hash); symbol != CurrencySymbols().end()) {
+      currency = symbol->second;
+      ++i;
+    } else if (auto prefix = DollarPrefixes().find(tokens[i].hash);
+               prefix != DollarPrefixes().end() && adjacent(i + 1) &&
+               TextIs(text, tokens[i + 1], "$") && tokens[i].capitalised) {
+      currency = prefix->second;
+      i += 2;
+    } else if (auto code = CurrencyCodes().find(tokens[i].hash);
+               code != CurrencyCodes().end() && (tokens[i].all_caps || tokens[i].capitalised) &&
+               i + 1 < end && tokens[i + 1].kind == TokenKind::kNumber) {
+      currency = code->second;
+      ++i;
+    }
   }
   if (i >= end) return false;
   // The number.

@@ -24,6 +24,10 @@ struct AmountMatch {
 bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std::uint32_t t,
                    std::uint32_t end, AmountMatch* match);
 
+/// The words other than numbers an amount can start with ("$", "RMB", "two",
+/// "billion"...): ParseAmountAt() is false at any other non-number token.
+const WordSet& AmountStarterWords();
+
 /// True for ISO 4217 currency units (three capital letters).
 bool IsCurrencyUnit(std::string_view unit);
 

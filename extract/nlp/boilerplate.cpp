@@ -3,6 +3,7 @@
 // headlines, subscription prompts, marketing copy and legal disclaimers. The
 // cues are general (second person plus first person plural, imperative
 // openers, legal phrases), never strings from a particular site.
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -47,6 +48,11 @@ class PhraseSet {
       if (same) return true;
     }
     return false;
+  }
+  /// Calls `fn(hash)` for the first word of every phrase.
+  template <typename Fn>
+  void ForEachFirstWord(Fn fn) const {
+    for (const auto& bucket : buckets_) fn(bucket.front().front());
   }
 
  private:
@@ -139,13 +145,40 @@ const WordSet& FunctionWords() {
 
 bool IsLetterWord(const Token& token) { return token.kind == TokenKind::kWord && !token.has_digit; }
 
+// The lists above a word may belong to, as bits: one lookup per token answers them all.
+enum CueClass : int {
+  kSecondPerson = 1,
+  kFirstPersonPlural = 2,
+  kFunctionWord = 4,
+  kStrongCueStart = 8,  // the first word of a StrongCues() phrase
+};
+
+const HashIndex& CueClasses() {
+  static const HashIndex index = [] {
+    std::unordered_map<std::uint64_t, int> classes;
+    SecondPerson().ForEach([&](std::uint64_t hash) { classes[hash] |= kSecondPerson; });
+    FirstPersonPlural().ForEach([&](std::uint64_t hash) { classes[hash] |= kFirstPersonPlural; });
+    FunctionWords().ForEach([&](std::uint64_t hash) { classes[hash] |= kFunctionWord; });
+    StrongCues().ForEachFirstWord([&](std::uint64_t hash) { classes[hash] |= kStrongCueStart; });
+    HashIndex built;
+    for (const auto& [hash, bits] : classes) built.emplace(hash, bits);
+    return built;
+  }();
+  return index;
+}
+
+int CueClassOf(const Token& token) { return std::max(CueClasses().find(token.hash), 0); }
+
 int PromoScore(std::string_view text, const std::vector<Token>& tokens, const Sentence& sentence) {
   int score = 0;
   bool second = false, first_plural = false;
   for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
-    if (StrongCues().StartsAt(tokens, t, sentence.last_token)) score += 2;
-    if (SecondPerson().count(tokens[t].hash) != 0) second = true;
-    if (FirstPersonPlural().count(tokens[t].hash) != 0) first_plural = true;
+    const int cues = CueClassOf(tokens[t]);
+    if ((cues & kStrongCueStart) != 0 && StrongCues().StartsAt(tokens, t, sentence.last_token)) {
+      score += 2;
+    }
+    if ((cues & kSecondPerson) != 0) second = true;
+    if ((cues & kFirstPersonPlural) != 0) first_plural = true;
   }
   score += second + first_plural;
   if (ImperativeOpeners().count(tokens[sentence.first_token].hash) != 0) ++score;
@@ -158,7 +191,7 @@ bool IsHeadline(std::string_view text, const std::vector<Token>& tokens, const S
   if (last == ".") return false;
   int words = 0, capitalised = 0;
   for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
-    if (!IsLetterWord(tokens[t]) || FunctionWords().count(tokens[t].hash) != 0) continue;
+    if (!IsLetterWord(tokens[t]) || (CueClassOf(tokens[t]) & kFunctionWord) != 0) continue;
     ++words;
     if (tokens[t].capitalised) ++capitalised;
   }

@@ -50,8 +50,11 @@ class Resolver {
         its_(HashLower("its")),
         it_(HashLower("it")),
         the_(HashLower("the")),
-        people_(MakeWordSet({"he", "she", "his", "her", "him"})),
-        possessive_people_(MakeWordSet({"his", "her"})) {}
+        he_(HashLower("he")),
+        she_(HashLower("she")),
+        his_(HashLower("his")),
+        her_(HashLower("her")),
+        him_(HashLower("him")) {}
 
   void Run() {
     const int count = static_cast<int>(document_.layout.sentences.size());
@@ -59,8 +62,11 @@ class Resolver {
       const Sentence& sentence = document_.layout.sentences[static_cast<std::size_t>(s)];
       if (sentence.boilerplate) continue;
       for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
-        if (Covered(s, t)) continue;
         const std::uint64_t hash = tokens_[t].hash;
+        const bool person =
+            hash == he_ || hash == she_ || hash == his_ || hash == her_ || hash == him_;
+        // Only these words start a reference: test them before the mention search.
+        if ((hash != its_ && hash != it_ && hash != the_ && !person) || Covered(s, t)) continue;
         const bool it_subject =
             hash == it_ &&
             (t == sentence.first_token || ReportingVerbs().count(tokens_[t - 1].hash) != 0 ||
@@ -84,11 +90,11 @@ class Resolver {
             if (entity >= 0) AddMentionTo(document_, s, t, end, entity, {}, kCoref);
             t = end - 1;
           }
-        } else if (people_.count(hash) != 0) {
+        } else if (person) {
           const int entity = LastPerson(s, t);
           if (entity >= 0) {
             AddMentionTo(document_, s, t, t + 1, entity, {},
-                         kCoref | (possessive_people_.count(hash) != 0 ? kPossessivePronoun : 0));
+                         kCoref | (hash == his_ || hash == her_ ? kPossessivePronoun : 0));
           }
         }
       }
@@ -215,7 +221,7 @@ class Resolver {
   const std::vector<Token>& tokens_;
   int main_company_;
   std::uint64_t its_, it_, the_;
-  WordSet people_, possessive_people_;
+  std::uint64_t he_, she_, his_, her_, him_;  // pronouns for people
 };
 
 }  // namespace

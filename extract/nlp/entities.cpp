@@ -2,8 +2,8 @@
 // The document's entity table: mentions are tied to entities by lexicon entry,
 // amount value and unit, or type and normalised name.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 #include "extract/nlp/document.h"
 
@@ -11,9 +11,13 @@ namespace kg::extract::nlp {
 namespace {
 
 std::string AmountIdentity(double value, const std::string& unit) {
+  // to_chars in general format with precision 6 prints exactly what printf's %.6g does, faster.
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.6g", value);
-  return "Amount\t" + unit + ":" + buffer;
+  const auto printed =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6);
+  std::string identity = "Amount\t" + unit + ":";
+  identity.append(buffer, printed.ptr);
+  return identity;
 }
 
 void AddSurface(DocEntity& entity, std::string_view surface) {
@@ -49,9 +53,11 @@ int AddMention(const Lexicon& lexicon, Document& document, int sentence, const C
   std::string key;
   if (candidate.type == "Amount" && candidate.value) {
     key = AmountIdentity(*candidate.value, candidate.unit);
+  } else if (lexicon_entry >= 0) {
+    key = "L\t" + std::to_string(lexicon_entry);  // a lexicon match needs no name key
   } else {
     const std::string name_key = NameKey(candidate.surface);
-    if (lexicon_entry < 0) lexicon_entry = lexicon.FindByKey(candidate.type, name_key);
+    lexicon_entry = lexicon.FindByKey(candidate.type, name_key);
     key = lexicon_entry >= 0 ? "L\t" + std::to_string(lexicon_entry)
                              : candidate.type + "\t" + name_key;
   }

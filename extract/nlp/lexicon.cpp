@@ -27,9 +27,6 @@ std::vector<std::string_view> SplitBars(std::string_view field) {
   return parts;
 }
 
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-
 }  // namespace
 
 std::vector<std::string_view> SplitTabs(std::string_view line) {
@@ -64,53 +61,25 @@ void Lexicon::AddEntries(std::string_view content, std::string_view source) {
     if (fields.size() > 3) {
       for (std::string_view ticker : SplitBars(fields[3])) entry.tickers.emplace_back(ticker);
     }
-    const int id = static_cast<int>(entries_.size());
-    entries_.push_back(std::move(entry));
-    const LexiconEntry& added = entries_.back();
-    AddSurface(added.name, id);
-    by_key_.emplace(added.type + "\t" + NameKey(added.name), id);
-    for (const std::string& alias : added.aliases) {
-      AddSurface(alias, id);
-      by_key_.emplace(added.type + "\t" + NameKey(alias), id);
-    }
-    for (const std::string& ticker : added.tickers) {
-      tickers_.emplace(HashLower(ticker), id);
-      if (ticker.size() >= 3) AddSurface(ticker, id);  // "BABA shares" (all capitals only)
-    }
+    AddEntry(std::move(entry));
   });
 }
 
-void Lexicon::AddSurface(std::string_view surface, int entry) {
-  Layout layout = Segment(surface);
-  if (layout.tokens.empty()) return;
-  Surface added;
-  added.entry = entry;
-  for (const Token& token : layout.tokens) {
-    std::string_view word = TokenText(surface, token);
-    CaseRule rule = CaseRule::kAny;
-    bool has_upper = std::any_of(word.begin(), word.end(), IsUpper);
-    if (token.all_caps && word.size() >= 2) {
-      rule = CaseRule::kAllCaps;
-    } else if (IsUpper(word[0])) {
-      rule = CaseRule::kCapital;
-    } else if (has_upper) {
-      rule = CaseRule::kExact;  // iPhone, xAI
-    }
-    added.hashes.push_back(token.hash);
-    added.cases.push_back(rule);
-    added.exact.emplace_back(rule == CaseRule::kExact ? std::string(word) : std::string());
+int Lexicon::AddEntry(LexiconEntry entry) {
+  const int id = static_cast<int>(entries_.size());
+  entries_.push_back(std::move(entry));
+  const LexiconEntry& added = entries_.back();
+  surfaces_.Add(added.name, id);
+  by_key_.emplace(added.type + "\t" + NameKey(added.name), id);
+  for (const std::string& alias : added.aliases) {
+    surfaces_.Add(alias, id);
+    by_key_.emplace(added.type + "\t" + NameKey(alias), id);
   }
-  const int id = static_cast<int>(surfaces_.size());
-  surfaces_.push_back(std::move(added));
-  const int bucket_id = first_token_index_.emplace(surfaces_.back().hashes[0],
-                                                   static_cast<int>(surface_buckets_.size()));
-  if (bucket_id == static_cast<int>(surface_buckets_.size())) surface_buckets_.emplace_back();
-  std::vector<int>& bucket = surface_buckets_[static_cast<std::size_t>(bucket_id)];
-  bucket.push_back(id);
-  std::stable_sort(bucket.begin(), bucket.end(), [this](int a, int b) {
-    return surfaces_[static_cast<std::size_t>(a)].hashes.size() >
-           surfaces_[static_cast<std::size_t>(b)].hashes.size();
-  });
+  for (const std::string& ticker : added.tickers) {
+    tickers_.emplace(HashLower(ticker), id);
+    if (ticker.size() >= 3) surfaces_.Add(ticker, id);  // "BABA shares" (all capitals only)
+  }
+  return id;
 }
 
 void Lexicon::AddGivenNames(std::string_view content) {
@@ -120,35 +89,8 @@ void Lexicon::AddGivenNames(std::string_view content) {
 
 Lexicon::Match Lexicon::Longest(std::string_view text, const std::vector<Token>& tokens,
                                 std::uint32_t t, std::uint32_t end) const {
-  const int bucket = first_token_index_.find(tokens[t].hash);
-  if (bucket < 0) return {};
-  for (int id : surface_buckets_[static_cast<std::size_t>(bucket)]) {
-    const Surface& surface = surfaces_[static_cast<std::size_t>(id)];
-    const std::size_t length = surface.hashes.size();
-    if (t + length > end) continue;
-    bool ok = true;
-    for (std::size_t k = 0; k < length && ok; ++k) {
-      const Token& token = tokens[t + k];
-      if (k > 0 && token.hash != surface.hashes[k]) ok = false;
-      if (!ok) break;
-      switch (surface.cases[k]) {
-        case CaseRule::kAny:
-          break;
-        case CaseRule::kCapital:
-          ok = token.capitalised;
-          break;
-        case CaseRule::kAllCaps:
-          ok = token.all_caps;
-          break;
-        case CaseRule::kExact:
-          ok = TokenText(text, token) == surface.exact[k] ||
-               (token.all_caps && !IsLower(TokenText(text, token)[0]));
-          break;
-      }
-    }
-    if (ok) return {surface.entry, static_cast<std::uint32_t>(length)};
-  }
-  return {};
+  const SurfaceIndex::Match match = surfaces_.Longest(text, tokens, t, end);
+  return {match.id, match.length};
 }
 
 int Lexicon::FindByKey(std::string_view type, const std::string& key) const {
@@ -177,41 +119,39 @@ std::string NameKey(std::string_view name) {
   if (folded.size() > 2 && folded.compare(folded.size() - 2, 2, "'s") == 0) {
     folded.resize(folded.size() - 2);
   }
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : folded) {
-    const auto u = static_cast<unsigned char>(c);
+  // Words are runs of kept characters, viewed in `folded` (no copies: this runs per mention).
+  std::vector<std::string_view> words;
+  std::size_t word_start = 0;
+  for (std::size_t i = 0; i <= folded.size(); ++i) {
+    const auto u = i < folded.size() ? static_cast<unsigned char>(folded[i]) : ' ';
     const bool keep =
-        (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80 || c == '$' || c == '%';
-    if (keep) {
-      word += c;
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
+        (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80 || u == '$' || u == '%';
+    if (keep) continue;
+    if (i > word_start) words.emplace_back(folded.data() + word_start, i - word_start);
+    word_start = i + 1;
   }
-  if (!word.empty()) words.push_back(std::move(word));
-  static const char* const kSuffixes[] = {"inc",         "ltd",     "corp",     "co",    "plc",
-                                          "llc",         "holding", "holdings", "group", "limited",
-                                          "corporation", "sa",      "ag",       "nv"};
+  static constexpr std::string_view kSuffixes[] = {
+      "inc",      "ltd",   "corp",    "co",          "plc", "llc", "holding",
+      "holdings", "group", "limited", "corporation", "sa",  "ag",  "nv"};
   std::string key;
+  key.reserve(folded.size());
   for (std::size_t i = 0; i < words.size(); ++i) {
     bool drop = false;
-    for (const char* suffix : kSuffixes) drop = drop || words[i] == suffix;
+    for (std::string_view suffix : kSuffixes) drop = drop || words[i] == suffix;
     if (i == 0 && words[i] == "the" && words.size() > 1) drop = true;
     if (drop) continue;
     if (!key.empty()) key += ' ';
     key += words[i];
   }
   if (key.empty()) {
-    for (const std::string& each : words) key += (key.empty() ? "" : " ") + each;
+    for (std::string_view each : words) {
+      if (!key.empty()) key += ' ';
+      key += each;
+    }
   }
   return key;
 }
 
-int Lexicon::FindTicker(std::uint64_t hash) const {
-  auto found = tickers_.find(hash);
-  return found == tickers_.end() ? -1 : found->second;
-}
+int Lexicon::FindTicker(std::uint64_t hash) const { return tickers_.find(hash); }
 
 }  // namespace kg::extract::nlp

@@ -5,9 +5,9 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
+#include "extract/nlp/surface_index.h"
 #include "extract/nlp/text.h"
 
 /// Known names: organisations, people, models, chips, products and places with
@@ -53,21 +53,13 @@ class Lexicon {
   std::size_t size() const { return entries_.size(); }
 
  private:
-  enum class CaseRule : std::uint8_t { kAny, kCapital, kAllCaps, kExact };
-  struct Surface {
-    std::vector<std::uint64_t> hashes;
-    std::vector<CaseRule> cases;
-    std::vector<std::string> exact;  // token texts, for kExact tokens
-    int entry = -1;
-  };
-  void AddSurface(std::string_view surface, int entry);
+  /// Adds one entry: its name and aliases become surfaces, its tickers are indexed.
+  int AddEntry(LexiconEntry entry);
 
   std::vector<LexiconEntry> entries_;
-  std::vector<Surface> surfaces_;
-  HashIndex first_token_index_;                    // first token hash -> bucket
-  std::vector<std::vector<int>> surface_buckets_;  // surfaces, longest first
-  std::unordered_map<std::uint64_t, int> tickers_;
-  std::unordered_set<std::uint64_t> given_names_;
+  SurfaceIndex surfaces_;  // names, aliases and long tickers -> entry
+  HashIndex tickers_;      // ticker hash -> entry
+  WordSet given_names_;
   std::unordered_map<std::string, int> by_key_;  // "type\tkey" -> entry
 };
 

@@ -5,156 +5,6 @@
 #include "extract/nlp/recogniser.h"
 
 namespace kg::extract::nlp {
-
-const WordSet& NonNameCapitals() {
-  static const WordSet set = MakeWordSet(
-      {"the",        "a",          "an",         "this",        "that",         "these",
-       "those",      "in",         "on",         "at",          "for",          "and",
-       "but",        "or",         "as",         "if",          "when",         "while",
-       "with",       "by",         "from",       "to",          "of",           "it",
-       "its",        "he",         "she",        "they",        "we",           "i",
-       "you",        "our",        "your",       "his",         "her",          "their",
-       "there",      "here",       "what",       "why",         "how",          "who",
-       "which",      "where",      "is",         "are",         "was",          "were",
-       "after",      "before",     "since",      "despite",     "although",     "though",
-       "however",    "meanwhile",  "moreover",   "furthermore", "additionally", "also",
-       "still",      "yet",        "so",         "then",        "than",         "not",
-       "no",         "yes",        "all",        "some",        "many",         "most",
-       "more",       "less",       "new",        "key",         "other",        "such",
-       "each",       "every",      "both",       "according",   "analysts",     "investors",
-       "shares",     "stock",      "stocks",     "monday",      "tuesday",      "wednesday",
-       "thursday",   "friday",     "saturday",   "sunday",      "january",      "february",
-       "march",      "april",      "may",        "june",        "july",         "august",
-       "september",  "october",    "november",   "december",    "today",        "yesterday",
-       "tomorrow",   "chinese",    "american",   "european",    "japanese",     "korean",
-       "british",    "french",     "german",     "indian",      "taiwanese",    "western",
-       "eastern",    "global",     "read",       "click",       "conclusion",   "summary",
-       "update",     "breaking",   "exclusive",  "analysis",    "opinion",      "editor",
-       "note",       "photo",      "source",     "image",       "video",        "live",
-       "watch",      "related",    "north",      "south",       "east",         "west",
-       "president",  "chairman",   "minister",   "said",        "says",         "will",
-       "can",        "could",      "would",      "should",      "might",        "must",
-       "does",       "did",        "do",         "has",         "have",         "had",
-       "be",         "been",       "one",        "two",         "three",        "first",
-       "second",     "last",       "next",       "big",         "bigger",       "top",
-       "best",       "because",    "just",       "even",        "only",         "over",
-       "under",      "about",      "into",       "beyond",      "through",      "amid",
-       "amidst",     "during",     "per",        "via",         "vs",           "plus",
-       "recent",     "recently",   "earlier",    "later",       "now",          "let's",
-       "here's",     "that's",     "it's",       "artificial",  "general",      "inside",
-       "outside",    "among",      "between",    "within",      "without",      "again",
-       "mr.",        "ms.",        "mrs.",       "dr.",         "prof.",        "sir",
-       "ceo",        "chief",      "founder",    "analyst",     "spokesperson", "executive",
-       "economist",  "strategist", "director",   "head",        "boss",         "chair",
-       "chairwoman", "professor",  "dear",       "mr",          "mrs",          "ms",
-       "dr",         "australian", "irish",      "canadian",    "italian",      "spanish",
-       "russian",    "brazilian",  "mexican",    "swiss",       "dutch",        "swedish",
-       "norwegian",  "danish",     "finnish",    "polish",      "turkish",      "israeli",
-       "iranian",    "saudi",      "asian",      "african",     "latin",        "arab",
-       "scottish",   "welsh",      "belgian",    "austrian",    "greek",        "portuguese",
-       "vietnamese", "thai",       "indonesian", "malaysian",   "singaporean",  "filipino",
-       "pakistani",  "egyptian",   "nigerian",   "kenyan",      "argentine",    "chilean",
-       "colombian",  "peruvian",   "ukrainian",  "hungarian",   "czech",        "thanks",
-       "please",     "hello",      "welcome",    "sign",        "getty",        "reuters",
-       "images",     "file",       "caption",    "credit"});
-  return set;
-}
-
-const WordSet& GenericAcronyms() {
-  static const WordSet set = MakeWordSet(
-      {"ai",   "agi",   "llm",  "llms", "gpu",  "gpus", "cpu", "cpus",      "npu",    "ceo",
-       "cfo",  "cto",   "coo",  "ipo",  "etf",  "etfs", "eps", "gdp",       "yoy",    "qoq",
-       "eu",   "un",    "api",  "apis", "sdk",  "pc",   "pcs", "ev",        "evs",    "it",
-       "hr",   "pr",    "esg",  "faq",  "faqs", "usd",  "cny", "rmb",       "eur",    "hkd",
-       "q1",   "q2",    "q3",   "q4",   "fy",   "h1",   "h2",  "am",        "pm",     "tv",
-       "vr",   "ar",    "xr",   "iot",  "saas", "b2b",  "oem", "odm",       "ml",     "nlp",
-       "asic", "asics", "fpga", "hbm",  "dram", "ram",  "ssd", "capex",     "ebitda", "ceos",
-       "vc",   "vcs",   "ibd",  "pe",   "roi",  "kpi",  "gen", "ai-driven", "a.i.",   "ok",
-       "tbd",  "ps"});
-  return set;
-}
-
-const WordSet& RoleWords() {
-  static const WordSet set = MakeWordSet(
-      {"ceo",         "chief",       "executive",    "analyst",     "analysts",     "economist",
-       "economists",  "strategist",  "strategists",  "director",    "spokesperson", "spokesman",
-       "spokeswoman", "boss",        "head",         "minister",    "secretary",    "senator",
-       "governor",    "professor",   "researcher",   "researchers", "scientist",    "investor",
-       "billionaire", "magnate",     "entrepreneur", "engineer",    "officer",      "cfo",
-       "cto",         "coo",         "founder",      "cofounder",   "chairman",     "chairwoman",
-       "chair",       "chairperson", "president",    "partner",     "manager",      "trader",
-       "leader",      "tycoon",      "mogul",        "official",    "lawyer",       "co-founder"});
-  return set;
-}
-
-const WordSet& OrganisationCues() {
-  static const WordSet set = MakeWordSet({"group",
-                                          "technologies",
-                                          "technology",
-                                          "labs",
-                                          "lab",
-                                          "capital",
-                                          "partners",
-                                          "systems",
-                                          "semiconductor",
-                                          "semiconductors",
-                                          "dynamics",
-                                          "robotics",
-                                          "bank",
-                                          "ventures",
-                                          "investments",
-                                          "invest",
-                                          "securities",
-                                          "research",
-                                          "networks",
-                                          "software",
-                                          "motors",
-                                          "electronics",
-                                          "pharmaceuticals",
-                                          "therapeutics",
-                                          "energy",
-                                          "financial",
-                                          "management",
-                                          "associates",
-                                          "analytics",
-                                          "media",
-                                          "communications",
-                                          "telecom",
-                                          "airlines",
-                                          "studios",
-                                          "foundation",
-                                          "institute",
-                                          "university",
-                                          "fund",
-                                          "corporation",
-                                          "holdings",
-                                          "platforms",
-                                          "microelectronics",
-                                          "biotech",
-                                          "bancorp",
-                                          "insurance",
-                                          "advisors",
-                                          "advisory",
-                                          "advisers",
-                                          "industries",
-                                          "automotive",
-                                          "aerospace",
-                                          "solutions",
-                                          "consulting",
-                                          "entertainment",
-                                          "pictures",
-                                          "brands",
-                                          "enterprises",
-                                          "exchange",
-                                          "agency",
-                                          "commission",
-                                          "ministry",
-                                          "council",
-                                          "bureau",
-                                          "authority"});
-  return set;
-}
-
 namespace {
 
 const WordSet& CorporateSuffixes() {
@@ -175,48 +25,6 @@ const WordSet& AiAdjectives() {
   return set;
 }
 
-const WordSet& ProductHeads() {
-  static const WordSet set =
-      MakeWordSet({"platform",  "app",     "application", "service",    "software",  "suite",
-                   "assistant", "chatbot", "browser",     "toolkit",    "framework", "sdk",
-                   "headset",   "console", "marketplace", "smartphone", "handset",   "os",
-                   "laptop",    "tablet",  "smartwatch",  "wearable",   "glasses",   "robot",
-                   "robots",    "drone",   "model",       "models",     "llm"});
-  return set;
-}
-
-const WordSet& GroupNouns() {
-  static const WordSet set = MakeWordSet(
-      {"startups",     "start-ups",  "ups",           "companies",    "firms",        "rivals",
-       "competitors",  "players",    "makers",        "chipmakers",   "giants",       "banks",
-       "investors",    "labs",       "peers",         "hyperscalers", "providers",    "groups",
-       "brands",       "developers", "manufacturers", "businesses",   "corporations", "entities",
-       "leaders",      "lenders",    "funds",         "automakers",   "carmakers",    "retailers",
-       "partners",     "customers",  "clients",       "suppliers",    "vendors",      "names",
-       "stocks",       "behemoths",  "challengers",   "incumbents",   "insurers",     "brokers",
-       "foundries",    "unicorns",   "backers",       "titans",       "heavyweights", "operators",
-       "conglomerates"});
-  return set;
-}
-
-const WordSet& CompanyNouns() {
-  static const WordSet set = MakeWordSet(
-      {"startup",    "start-up",    "company",    "firm",     "maker",     "chipmaker",
-       "developer",  "provider",    "lab",        "bank",     "lender",    "conglomerate",
-       "subsidiary", "rival",       "competitor", "retailer", "operator",  "manufacturer",
-       "player",     "giant",       "fund",       "insurer",  "automaker", "carmaker",
-       "supplier",   "vendor",      "brokerage",  "foundry",  "unicorn",   "titan",
-       "behemoth",   "hyperscaler", "carrier",    "broker",   "outfit",    "upstart",
-       "challenger", "incumbent",   "arm",        "unit",     "division"});
-  return set;
-}
-
-const WordSet& PersonTitles() {
-  static const WordSet set = MakeWordSet(
-      {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "sir", "dame", "lord"});
-  return set;
-}
-
 const WordSet& Determiners() {
   static const WordSet set = MakeWordSet({"a", "an", "the", "its", "his", "her", "their"});
   return set;
@@ -229,7 +37,7 @@ void SentenceRecogniser::Products() {
   for (std::uint32_t t = first_; t < last_; ++t) {
     if (!IsNameToken(t)) continue;
     const std::uint32_t end = NameRunEnd(t, 4);
-    if (end < last_ && ProductHeads().count(tokens_[end].hash) != 0 && !tokens_[end].capitalised &&
+    if (end < last_ && Has(end, kProductHead) && !tokens_[end].capitalised &&
         (t > first_ || end - t >= 2)) {
       static const WordSet kModelHeads = MakeWordSet({"model", "models", "llm"});
       static const WordSet kAiWords =
@@ -258,10 +66,10 @@ void SentenceRecogniser::Products() {
 
 void SentenceRecogniser::People() {
   for (std::uint32_t t = first_; t < last_; ++t) {
-    if (taken_[t - first_] != 0) continue;
+    if (taken_[t] != 0) continue;
     const Token& token = tokens_[t];
     // Title: Mr. Wu, Dr. Lisa Su.
-    if (PersonTitles().count(token.hash) != 0 && token.capitalised) {
+    if (Has(t, kPersonTitle) && token.capitalised) {
       const std::uint32_t end = NameRunEnd(t + 1, 3);
       if (end > t + 1) {
         Candidate candidate{t + 1, end, "Person", {}, -1, {}, {}, {}};
@@ -276,12 +84,12 @@ void SentenceRecogniser::People() {
     const bool founded_by = token.hash == kBy && t > first_ &&
                             (Word(t - 1) == "founded" || Word(t - 1) == "co-founded" ||
                              Word(t - 1) == "led" || Word(t - 1) == "run");
-    if (!headline_ && (RoleWords().count(token.hash) != 0 || founded_by)) {
+    if (!headline_ && (Has(t, kRoleWord) || founded_by)) {
       std::uint32_t at = t + 1;
       if (Is(at, ",") && IsNameToken(at + 1)) ++at;  // "its chief executive, Karl Brenner,".
       while (at < last_) {
         const std::uint32_t end = NameRunEnd(at, 3);
-        if (end - at < 2 || OrganisationCues().count(tokens_[end - 1].hash) != 0 ||
+        if (end - at < 2 || Has(end - 1, kOrganisationCue) ||
             lexicon_.Longest(document_.text, tokens_, at, last_).entry >= 0) {
           break;
         }
@@ -291,7 +99,7 @@ void SentenceRecogniser::People() {
         // "analyst Mike Powell of Dresdner Kleinwort": the employer follows.
         if ((Is(at, "of") || Is(at, "at") || Is(at, "from")) && IsNameToken(at + 1)) {
           const std::uint32_t employer_end = NameRunEnd(at + 1, 4);
-          if (!lexicon_.IsGivenName(tokens_[at + 1].hash)) {
+          if (!Has(at + 1, kGivenName)) {
             Candidate employer{at + 1, employer_end, "Company", {}, -1, {}, {}, {}};
             Emit(std::move(employer));
           }
@@ -307,14 +115,14 @@ void SentenceRecogniser::People() {
       continue;
     }
     // Given name and surname: "Alicia Yap", "Jensen Huang".
-    if (token.capitalised && token.kind == TokenKind::kWord && lexicon_.IsGivenName(token.hash) &&
+    if (token.capitalised && token.kind == TokenKind::kWord && Has(t, kGivenName) &&
         t + 1 < last_ && IsNameToken(t + 1) && !tokens_[t + 1].all_caps) {
       const bool common = document_.SeenLowercase(token.hash);
       if (common && t == first_) continue;
       std::uint32_t end = t + 2;
       if (tokens_[t + 1].abbreviation && IsNameToken(end)) ++end;  // middle initial
       const Token& surname = tokens_[end - 1];
-      if (OrganisationCues().count(surname.hash) != 0 || ProductHeads().count(surname.hash) != 0) {
+      if (Has(end - 1, kOrganisationCue) || Has(end - 1, kProductHead)) {
         continue;
       }
       if (headline_ && document_.SeenLowercase(surname.hash)) continue;
@@ -331,8 +139,8 @@ void SentenceRecogniser::People() {
       if (end - t >= 2 && Is(at, ",")) {
         ++at;
         if (at < last_ && Determiners().count(tokens_[at].hash) != 0) ++at;
-        if (at < last_ && (RoleWords().count(tokens_[at].hash) != 0 || Is(at, "who")) &&
-            OrganisationCues().count(tokens_[end - 1].hash) == 0) {
+        if (at < last_ && (Has(at, kRoleWord) || Is(at, "who")) &&
+            !Has(end - 1, kOrganisationCue)) {
           Candidate candidate{t, end, "Person", {}, -1, {}, {}, {}};
           Emit(std::move(candidate));
         }
@@ -402,11 +210,11 @@ void SentenceRecogniser::Organisations() {
       const bool shares_in =
           t >= first_ + 2 && (Is(t - 1, "in") || Is(t - 1, "of")) &&
           (tokens_[t - 2].hash == HashLower("shares") || tokens_[t - 2].hash == HashLower("stake"));
-      const bool person_like = lexicon_.IsGivenName(tokens_[t].hash);
+      const bool person_like = Has(t, kGivenName);
       const bool camel = end == t + 1 && IsCamelCase(Word(t));
       if (!person_like &&
           (camel || ((lower_context || caps_role || shares_in) && (t > first_ || end - t >= 2) &&
-                     OrganisationCues().count(tokens_[end - 1].hash) == 0))) {
+                     !Has(end - 1, kOrganisationCue)))) {
         Candidate candidate{t, end, "Company", {}, -1, {}, {}, {}};
         if (Emit(std::move(candidate)) >= 0) {
           t = end - 1;
@@ -416,27 +224,25 @@ void SentenceRecogniser::Organisations() {
     }
     std::uint32_t end = NameRunEnd(t, 6);
     // "Bank of X", "University of X": a cue followed by "of" and a name.
-    if (end < last_ && Is(end, "of") && OrganisationCues().count(tokens_[end - 1].hash) != 0 &&
-        IsNameToken(end + 1)) {
+    if (end < last_ && Is(end, "of") && Has(end - 1, kOrganisationCue) && IsNameToken(end + 1)) {
       end = NameRunEnd(end + 1, 3);
     }
     std::uint32_t stop = end;
     bool organisation = false;
-    if (end - t >= 2 && OrganisationCues().count(tokens_[end - 1].hash) != 0) {
+    if (end - t >= 2 && Has(end - 1, kOrganisationCue)) {
       organisation = true;
     }
     // Corporate suffix, possibly after a comma: "Foo Robotics Inc.", "Bar, LLC".
     std::uint32_t at = end;
     if (Is(at, ",")) ++at;
     if (at < last_ && CorporateSuffixes().count(tokens_[at].hash) != 0 &&
-        (tokens_[at].capitalised || tokens_[at].all_caps) && taken_[at - first_] == 0) {
+        (tokens_[at].capitalised || tokens_[at].all_caps) && taken_[at] == 0) {
       organisation = true;
       stop = at + 1;
     }
     // "Moonshot AI": a distinctive word and AI.
-    if (!organisation && end - t == 1 && end < last_ && Word(end) == "AI" &&
-        taken_[end - first_] == 0 && AiAdjectives().count(tokens_[t].hash) == 0 &&
-        !document_.SeenLowercase(tokens_[t].hash)) {
+    if (!organisation && end - t == 1 && end < last_ && Word(end) == "AI" && taken_[end] == 0 &&
+        AiAdjectives().count(tokens_[t].hash) == 0 && !document_.SeenLowercase(tokens_[t].hash)) {
       organisation = true;
       stop = end + 1;
     }
@@ -447,8 +253,7 @@ void SentenceRecogniser::Organisations() {
            "big", "major", "private", "public", "investment", "commercial", "retail"});
       bool distinctive = false;
       for (std::uint32_t k = t; k < end; ++k) {
-        if (OrganisationCues().count(tokens_[k].hash) == 0 &&
-            kGeneric.count(tokens_[k].hash) == 0) {
+        if (!Has(k, kOrganisationCue) && kGeneric.count(tokens_[k].hash) == 0) {
           distinctive = true;
         }
       }
@@ -484,7 +289,7 @@ void SentenceRecogniser::ListsAndAppositions() {
     if (list_start != 0) {
       bool after_group = false;
       for (std::uint32_t b = t; b > first_ && b + 3 > t; --b) {
-        after_group = after_group || GroupNouns().count(tokens_[b - 1].hash) != 0;
+        after_group = after_group || Has(b - 1, kGroupNoun);
       }
       if (after_group) {
         std::uint32_t at = list_start;
@@ -512,9 +317,9 @@ void SentenceRecogniser::ListsAndAppositions() {
       }
     }
     // "Chinese startup DeepSeek", "rival Baidu".
-    if (!token.capitalised && CompanyNouns().count(token.hash) != 0 && t + 1 < last_) {
+    if (!token.capitalised && Has(t, kCompanyNoun) && t + 1 < last_) {
       const std::uint32_t end = company_run(t + 1);
-      if (end > t + 1 && !lexicon_.IsGivenName(tokens_[t + 1].hash)) {
+      if (end > t + 1 && !Has(t + 1, kGivenName)) {
         Candidate candidate{t + 1, end, "Company", {}, -1, {}, {}, {}};
         Emit(std::move(candidate));
       }
@@ -525,7 +330,7 @@ void SentenceRecogniser::ListsAndAppositions() {
       if (end > t && Is(end, ",") && end + 1 < last_ &&
           (Is(end + 1, "a") || Is(end + 1, "an") || Is(end + 1, "the"))) {
         for (std::uint32_t k = end + 2; k < last_ && k <= end + 6; ++k) {
-          if (CompanyNouns().count(tokens_[k].hash) != 0) {
+          if (Has(k, kCompanyNoun)) {
             Candidate candidate{t, end, "Company", {}, -1, {}, {}, {}};
             Emit(std::move(candidate));
             break;

@@ -90,39 +90,49 @@ bool IsTickerLike(std::string_view word) {
 
 }  // namespace
 
-SentenceRecogniser::SentenceRecogniser(const Lexicon& lexicon, Document& document, int sentence)
+SentenceRecogniser::SentenceRecogniser(const Lexicon& lexicon, Document& document,
+                                       const std::vector<std::uint16_t>& word_classes,
+                                       std::vector<std::uint8_t>& taken, int sentence)
     : lexicon_(lexicon),
       document_(document),
       tokens_(document.layout.tokens),
+      word_classes_(word_classes),
       sentence_(sentence),
       first_(document.layout.sentences[static_cast<std::size_t>(sentence)].first_token),
       last_(document.layout.sentences[static_cast<std::size_t>(sentence)].last_token),
       headline_(document.layout.sentences[static_cast<std::size_t>(sentence)].headline),
-      taken_(last_ - first_, 0) {}
+      taken_(taken) {}
 
 void SentenceRecogniser::Run() {
+  // A recogniser whose every match needs a kind of token the sentence lacks is skipped:
+  // versioned names need a word with a digit or a glued hyphen, tickers and acronyms a
+  // "(", and the general name recognisers a name word.
+  std::uint16_t classes = 0;
+  bool digit_word_or_glued_hyphen = false, open_parenthesis = false;
+  for (std::uint32_t t = first_; t < last_; ++t) {
+    const Token& token = tokens_[t];
+    classes |= word_classes_[t];
+    digit_word_or_glued_hyphen = digit_word_or_glued_hyphen ||
+                                 (token.kind == TokenKind::kWord && token.has_digit) ||
+                                 (!token.space_before && document_.text[token.start] == '-');
+    open_parenthesis = open_parenthesis || Is(t, "(");
+  }
   Amounts();
   LexiconNames();
-  VersionedNames();
-  TickersAndAcronyms();
-  Products();
-  People();
-  Organisations();
-  ListsAndAppositions();
-}
-
-std::string_view SentenceRecogniser::Word(std::uint32_t t) const {
-  return TokenText(document_.text, tokens_[t]);
-}
-
-bool SentenceRecogniser::Is(std::uint32_t t, std::string_view word) const {
-  return t < last_ && Word(t) == word;
+  if (digit_word_or_glued_hyphen) VersionedNames();
+  if (open_parenthesis) TickersAndAcronyms();
+  if ((classes & kNameWord) != 0) {
+    Products();
+    People();
+    Organisations();
+    ListsAndAppositions();
+  }
 }
 
 bool SentenceRecogniser::Free(std::uint32_t first, std::uint32_t last) const {
   if (first < first_ || last > last_ || first >= last) return false;
   for (std::uint32_t t = first; t < last; ++t) {
-    if (taken_[t - first_] != 0) return false;
+    if (taken_[t] != 0) return false;
   }
   return true;
 }
@@ -134,7 +144,7 @@ int SentenceRecogniser::Emit(Candidate candidate) {
   }
   const int entity = AddMention(lexicon_, document_, sentence_, candidate);
   if (entity >= 0) {
-    for (std::uint32_t t = candidate.first; t < candidate.last; ++t) taken_[t - first_] = 1;
+    for (std::uint32_t t = candidate.first; t < candidate.last; ++t) taken_[t] = 1;
   }
   return entity;
 }
@@ -147,18 +157,11 @@ int SentenceRecogniser::MentionEndingAt(std::uint32_t t) const {
   return -1;
 }
 
-bool SentenceRecogniser::IsNameToken(std::uint32_t t) const {
-  if (t >= last_ || taken_[t - first_] != 0) return false;
-  const Token& token = tokens_[t];
-  if (token.kind != TokenKind::kWord || !token.capitalised) return false;
-  return NonNameCapitals().count(token.hash) == 0 && GenericAcronyms().count(token.hash) == 0;
-}
-
 std::uint32_t SentenceRecogniser::NameRunEnd(std::uint32_t t, std::uint32_t max) const {
   std::uint32_t end = t;
   while (end < last_ && end - t < max) {
-    if (IsNameToken(end) || (end > t && GenericAcronyms().count(tokens_[end].hash) != 0 &&
-                             taken_[end - first_] == 0 && tokens_[end].all_caps)) {
+    if (IsNameToken(end) ||
+        (end > t && Has(end, kGenericAcronym) && taken_[end] == 0 && tokens_[end].all_caps)) {
       ++end;
       continue;
     }
@@ -176,6 +179,8 @@ std::uint32_t SentenceRecogniser::NameRunEnd(std::uint32_t t, std::uint32_t max)
 void SentenceRecogniser::Amounts() {
   AmountMatch match;
   for (std::uint32_t t = first_; t < last_; ++t) {
+    // ParseAmountAt's own first test, answered from the word classes without a call.
+    if (tokens_[t].kind != TokenKind::kNumber && !Has(t, kAmountStarter)) continue;
     if (!ParseAmountAt(document_.text, tokens_, t, last_, &match)) continue;
     // "Trainium 2 chips", "Pixel 10 phones": a number right after a name inside the
     // sentence is the name's version, not a count.
@@ -222,7 +227,7 @@ std::uint32_t SentenceRecogniser::ExtendModel(std::uint32_t end, bool has_versio
 
 void SentenceRecogniser::LexiconNames() {
   for (std::uint32_t t = first_; t < last_; ++t) {
-    if (taken_[t - first_] != 0) continue;
+    if (taken_[t] != 0) continue;
     const Lexicon::Match match = lexicon_.Longest(document_.text, tokens_, t, last_);
     if (match.entry < 0 || !Free(t, t + match.length)) continue;
     const LexiconEntry& entry = lexicon_.entry(match.entry);
@@ -260,13 +265,19 @@ void SentenceRecogniser::LexiconNames() {
 }
 
 void SentenceRecogniser::VersionedNames() {
-  bool model_context = false, chip_context = false;
+  // Whether the sentence has model or chip words, looked up only when a candidate needs it:
+  // most sentences have no versioned word at all.
+  bool contexts_known = false, model_context = false, chip_context = false;
+  auto find_contexts = [&] {
+    if (contexts_known) return;
+    contexts_known = true;
+    for (std::uint32_t t = first_; t < last_; ++t) {
+      model_context = model_context || ModelWords().count(tokens_[t].hash) != 0;
+      chip_context = chip_context || ChipWords().count(tokens_[t].hash) != 0;
+    }
+  };
   for (std::uint32_t t = first_; t < last_; ++t) {
-    model_context = model_context || ModelWords().count(tokens_[t].hash) != 0;
-    chip_context = chip_context || ChipWords().count(tokens_[t].hash) != 0;
-  }
-  for (std::uint32_t t = first_; t < last_; ++t) {
-    if (taken_[t - first_] != 0 || tokens_[t].kind != TokenKind::kWord) continue;
+    if (taken_[t] != 0 || tokens_[t].kind != TokenKind::kWord) continue;
     // Only words with digits or a glued hyphen after them can be versioned names.
     if (!tokens_[t].has_digit && !(t + 1 < last_ && !tokens_[t + 1].space_before &&
                                    document_.text[tokens_[t + 1].start] == '-')) {
@@ -289,7 +300,7 @@ void SentenceRecogniser::VersionedNames() {
         continue;
       }
     }
-    if (IsChipCode(word) && chip_context) {
+    if (IsChipCode(word) && (find_contexts(), chip_context)) {
       bool near_chip_word = false;
       for (std::uint32_t k = t + 1; k < last_ && k <= t + 3; ++k) {
         near_chip_word = near_chip_word || ChipWords().count(tokens_[k].hash) != 0;
@@ -304,9 +315,10 @@ void SentenceRecogniser::VersionedNames() {
       }
     }
     // An unknown family with a glued version near model words: "Kimi-K2", "Ernie-4.5".
-    if (model_context && IsNameToken(t) && !document_.SeenLowercase(tokens_[t].hash) &&
-        t + 1 < last_ && Is(t + 1, "-") && !tokens_[t + 1].space_before && t + 2 < last_ &&
-        !tokens_[t + 2].space_before && IsVersionLike(Word(t + 2)) && Free(t, t + 3)) {
+    if ((find_contexts(), model_context) && IsNameToken(t) &&
+        !document_.SeenLowercase(tokens_[t].hash) && t + 1 < last_ && Is(t + 1, "-") &&
+        !tokens_[t + 1].space_before && t + 2 < last_ && !tokens_[t + 2].space_before &&
+        IsVersionLike(Word(t + 2)) && Free(t, t + 3)) {
       Candidate candidate;
       candidate.first = t;
       candidate.last = ExtendModel(t + 3, true);
@@ -318,7 +330,7 @@ void SentenceRecogniser::VersionedNames() {
 
 void SentenceRecogniser::TickersAndAcronyms() {
   for (std::uint32_t t = first_; t + 2 < last_; ++t) {
-    if (!Is(t, "(") || taken_[t - first_] != 0) continue;
+    if (!Is(t, "(") || taken_[t] != 0) continue;
     std::uint32_t k = t + 1;
     bool exchange = false;
     if (Exchanges().count(tokens_[k].hash) != 0 && Is(k + 1, ":")) {
@@ -332,7 +344,7 @@ void SentenceRecogniser::TickersAndAcronyms() {
     while (close < last_ && close <= k + 6 && !Is(close, ")")) ++close;
     if (close >= last_ || !Is(close, ")")) continue;
     const int known = lexicon_.FindTicker(tokens_[k].hash);
-    const bool generic = GenericAcronyms().count(tokens_[k].hash) != 0;
+    const bool generic = Has(k, kGenericAcronym);
     // An acronym spelled out just before it is a definition, not a ticker.
     std::uint32_t expansion = t;
     {
@@ -361,8 +373,7 @@ void SentenceRecogniser::TickersAndAcronyms() {
       bool capitalised = true;
       for (std::uint32_t b = expansion; b < t; ++b) {
         if (tokens_[b].kind == TokenKind::kWord && !tokens_[b].capitalised &&
-            NonNameCapitals().count(tokens_[b].hash) == 0 && !Is(b, "for") && !Is(b, "of") &&
-            !Is(b, "and")) {
+            !Has(b, kNonNameCapital) && !Is(b, "for") && !Is(b, "of") && !Is(b, "and")) {
           capitalised = false;
         }
       }
@@ -381,7 +392,7 @@ void SentenceRecogniser::TickersAndAcronyms() {
         candidate.last = t;
         const bool product = kProductHeads.count(tokens_[head].hash) != 0 ||
                              kProductHeads.count(tokens_[t - 1].hash) != 0;
-        const bool company = OrganisationCues().count(tokens_[t - 1].hash) != 0;
+        const bool company = Has(t - 1, kOrganisationCue);
         if (product || company) {
           candidate.type = product ? "Product" : "Company";
           entity = Emit(std::move(candidate));
@@ -391,7 +402,7 @@ void SentenceRecogniser::TickersAndAcronyms() {
         AddMentionTo(document_, sentence_, k, k + 1, entity, symbol, 0);
         document_.short_forms.emplace(tokens_[k].hash, entity);
       }
-      for (std::uint32_t b = t; b <= close; ++b) taken_[b - first_] = 1;
+      for (std::uint32_t b = t; b <= close; ++b) taken_[b] = 1;
       t = close;
       continue;
     }
@@ -423,7 +434,7 @@ void SentenceRecogniser::TickersAndAcronyms() {
       if (Emit(std::move(candidate)) < 0) continue;
     }
     for (std::uint32_t b = t; b <= close; ++b) {
-      taken_[b - first_] = 1;
+      taken_[b] = 1;
       document_.transparent[b] = 1;
     }
     t = close;
@@ -434,23 +445,24 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
   const auto& tokens = document.layout.tokens;
   document.mentions.assign(document.layout.sentences.size(), {});
   document.transparent.assign(tokens.size(), 0);
+  document.lower_words.reserve(tokens.size() / 2);
   for (const Token& token : tokens) {
     const auto first = static_cast<unsigned char>(document.text[token.start]);
     if (token.kind == TokenKind::kWord && first >= 'a' && first <= 'z') {
       document.lower_words.insert(token.hash);
     }
   }
+  const std::vector<std::uint16_t> word_classes = ClassifyWords(lexicon, tokens);
+  std::vector<std::uint8_t> taken(tokens.size(), 0);
   const int count = static_cast<int>(document.layout.sentences.size());
   for (int s = 0; s < count; ++s) {
     if (document.layout.sentences[static_cast<std::size_t>(s)].boilerplate) continue;
-    SentenceRecogniser(lexicon, document, s).Run();
+    SentenceRecogniser(lexicon, document, word_classes, taken, s).Run();
   }
   // Names the general recognisers found once are found again wherever they recur
   // ("Tide-3" after "its Tide-3 model").
   {
-    Lexicon known;
-    std::string rows;
-    std::vector<int> entity_of_entry;
+    SurfaceIndex known;  // surface -> entity
     for (std::size_t e = 0; e < document.entities.size(); ++e) {
       const DocEntity& entity = document.entities[e];
       if (entity.lexicon_entry >= 0 || entity.type == "Amount" || entity.surfaces.empty()) continue;
@@ -464,16 +476,15 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
             (!words.tokens[0].capitalised || document.SeenLowercase(words.tokens[0].hash))) {
           continue;
         }
-        rows += entity.type + "\t" + surface + "\n";
-        entity_of_entry.push_back(static_cast<int>(e));
+        known.Add(surface, words.tokens, static_cast<int>(e));
       }
     }
-    if (!rows.empty()) {
-      known.AddEntries(rows, "document");
+    if (!known.empty()) {
+      std::vector<std::uint8_t> covered;  // per token of the sentence: in a mention
       for (int s = 0; s < count; ++s) {
         const Sentence& sentence = document.layout.sentences[static_cast<std::size_t>(s)];
         if (sentence.boilerplate) continue;
-        std::vector<std::uint8_t> covered(sentence.last_token - sentence.first_token, 0);
+        covered.assign(sentence.last_token - sentence.first_token, 0);
         for (const Mention& mention : document.mentions[static_cast<std::size_t>(s)]) {
           for (std::uint32_t k = mention.first; k < mention.last; ++k) {
             covered[k - sentence.first_token] = 1;
@@ -481,14 +492,15 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
         }
         for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
           if (covered[t - sentence.first_token] != 0 || document.transparent[t] != 0) continue;
-          const Lexicon::Match match = known.Longest(document.text, tokens, t, sentence.last_token);
-          if (match.entry < 0) continue;
+          const SurfaceIndex::Match match =
+              known.Longest(document.text, tokens, t, sentence.last_token);
+          if (match.id < 0) continue;
           bool free = true;
           for (std::uint32_t k = t; k < t + match.length; ++k) {
             free = free && covered[k - sentence.first_token] == 0;
           }
           if (!free) continue;
-          const int entity = entity_of_entry[static_cast<std::size_t>(match.entry)];
+          const int entity = match.id;
           AddMentionTo(document, s, t, t + match.length, entity, document.Text(t, t + match.length),
                        0);
           for (std::uint32_t k = t; k < t + match.length; ++k)

@@ -19,9 +19,32 @@ const WordSet& GenericAcronyms();   // AI, GPU, CEO...: never tickers or names a
 const WordSet& RoleWords();         // CEO, analyst, founder...
 const WordSet& OrganisationCues();  // Group, Technologies, Labs...: end organisation names
 
+/// Membership of a token in the recognisers' word lists, as bits, so a
+/// recogniser tests a list with one AND rather than one lookup per question.
+enum WordClass : std::uint16_t {
+  kNameWord = 1 << 0,  // a capitalised word in neither NonNameCapitals nor GenericAcronyms
+  kNonNameCapital = 1 << 1,
+  kGenericAcronym = 1 << 2,
+  kRoleWord = 1 << 3,
+  kOrganisationCue = 1 << 4,
+  kPersonTitle = 1 << 5,     // Mr, Dr., Sir...
+  kProductHead = 1 << 6,     // platform, app, model...: nouns after product names
+  kCompanyNoun = 1 << 7,     // startup, firm, rival...: nouns before company names
+  kGroupNoun = 1 << 8,       // companies, rivals...: nouns before lists of companies
+  kGivenName = 1 << 9,       // the lexicon's given names (set on capitalised words only)
+  kAmountStarter = 1 << 10,  // AmountStarterWords(): "$", "RMB", "two"...
+};
+
+/// The WordClass bits of each of `tokens`. Cost: one hash lookup per token.
+std::vector<std::uint16_t> ClassifyWords(const Lexicon& lexicon, const std::vector<Token>& tokens);
+
 class SentenceRecogniser {
  public:
-  SentenceRecogniser(const Lexicon& lexicon, Document& document, int sentence);
+  /// `word_classes`: ClassifyWords() of the document's tokens; `taken`: one
+  /// zero per document token, shared by the document's sentence recognisers.
+  SentenceRecogniser(const Lexicon& lexicon, Document& document,
+                     const std::vector<std::uint16_t>& word_classes,
+                     std::vector<std::uint8_t>& taken, int sentence);
 
   /// Runs every recogniser over the sentence.
   void Run();
@@ -43,20 +66,28 @@ class SentenceRecogniser {
   int Emit(Candidate candidate);
   int MentionEndingAt(std::uint32_t t) const;
   /// A capitalised word that may be part of a name and is not yet claimed.
-  bool IsNameToken(std::uint32_t t) const;
+  bool IsNameToken(std::uint32_t t) const {
+    return t < last_ && taken_[t] == 0 && Has(t, kNameWord);
+  }
   /// The end of the run of name tokens from `t` (at most `max` tokens).
   std::uint32_t NameRunEnd(std::uint32_t t, std::uint32_t max) const;
-  std::string_view Word(std::uint32_t t) const;
-  bool Is(std::uint32_t t, std::string_view word) const;
+  std::string_view Word(std::uint32_t t) const { return TokenText(document_.text, tokens_[t]); }
+  bool Is(std::uint32_t t, std::string_view word) const { return t < last_ && Word(t) == word; }
+  bool Has(std::uint32_t t, WordClass word_class) const {
+    return (word_classes_[t] & word_class) != 0;
+  }
 
   const Lexicon& lexicon_;
   Document& document_;
   const std::vector<Token>& tokens_;
+  const std::vector<std::uint16_t>& word_classes_;
   int sentence_;
   std::uint32_t first_;
   std::uint32_t last_;
   bool headline_;
-  std::vector<std::uint8_t> taken_;  // per token of the sentence
+  // Per token of the document, 1 once a mention claims it. Shared by the document's
+  // sentence recognisers (their token ranges are disjoint), so none allocates its own.
+  std::vector<std::uint8_t>& taken_;
 };
 
 }  // namespace kg::extract::nlp

@@ -49,12 +49,33 @@ SlotSpec ParseSlot(std::string_view text, std::string_view source, int line) {
   slot.role = body[0];
   std::vector<std::string_view> parts = Split(body.substr(2), ':');
   if (parts.empty()) Fail(source, line, "slot without a type: " + std::string(text));
-  for (std::string_view type : Split(parts[0], '|')) slot.types.emplace_back(type);
+  for (std::string_view type : Split(parts[0], '|')) {
+    slot.types.emplace_back(type);
+    slot.type_bits |= EntityTypeBit(type);
+  }
   if (parts.size() > 1) slot.subtype = std::string(parts[1]);
   return slot;
 }
 
+// The slot FromContext() fills for a relation end the pattern lacks.
+SlotSpec ContextSlot(const std::vector<std::string_view>& types) {
+  SlotSpec slot;
+  for (std::string_view type : types) {
+    slot.types.emplace_back(type);
+    slot.type_bits |= EntityTypeBit(type);
+  }
+  return slot;
+}
+
 }  // namespace
+
+std::uint32_t EntityTypeBit(std::string_view type) {
+  const auto types = graph::EntityTypes();
+  for (std::size_t i = 0; i < types.size(); ++i) {
+    if (types[i] == type) return 1u << i;
+  }
+  return kOtherEntityTypes;
+}
 
 void RuleSet::AddRules(std::string_view content, std::string_view source) {
   // Families first, so a rule may use a family defined further down the file.
@@ -160,7 +181,24 @@ void RuleSet::Index() {
   anchor_buckets_.clear();
   slot_anchored_.clear();
   for (std::size_t r = 0; r < rules_.size(); ++r) {
-    const Rule& rule = rules_[r];
+    Rule& rule = rules_[r];
+    rule.relation_type = graph::FindRelationType(rule.relation);
+    rule.required_types.clear();
+    rule.required_words.clear();
+    for (std::size_t e = 0; e < rule.elements.size(); ++e) {
+      const RuleElement& element = rule.elements[e];
+      if (element.kind == RuleElement::Kind::kSlot) {
+        rule.required_types.push_back(element.slot.type_bits);
+      } else if (element.kind == RuleElement::Kind::kWords && !element.optional &&
+                 static_cast<int>(e) != rule.anchor) {
+        std::vector<std::uint64_t>& first_words = rule.required_words.emplace_back();
+        for (const auto& words : element.alternatives) first_words.push_back(words.front());
+      }
+    }
+    if (rule.relation_type != nullptr) {
+      rule.context_subject = ContextSlot(rule.relation_type->subject_types);
+      rule.context_object = ContextSlot(rule.relation_type->object_types);
+    }
     const RuleElement& anchor = rule.elements[static_cast<std::size_t>(rule.anchor)];
     if (anchor.kind == RuleElement::Kind::kSlot) {
       slot_anchored_.push_back(static_cast<int>(r));

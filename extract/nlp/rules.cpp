@@ -5,6 +5,7 @@
 #include "extract/nlp/rules.h"
 
 #include <algorithm>
+#include <array>
 
 #include "extract/nlp/amounts.h"
 #include "graph/ontology.h"
@@ -117,22 +118,30 @@ const WordSet& HedgeWords() {
   return set;
 }
 
+// Buffers the matchers of one document share, so a sentence allocates nothing.
+struct MatcherBuffers {
+  std::vector<int> start_at;
+  std::vector<int> end_at;
+};
+
 class SentenceMatcher {
  public:
-  SentenceMatcher(const Document& document, int sentence)
+  /// `entity_types` holds EntityTypeBit() of each of the document's entities.
+  SentenceMatcher(const Document& document, int sentence,
+                  const std::vector<std::uint32_t>& entity_types, MatcherBuffers& buffers)
       : document_(document),
         tokens_(document.layout.tokens),
         sentence_(document.layout.sentences[static_cast<std::size_t>(sentence)]),
         index_(sentence),
         mentions_(document.mentions[static_cast<std::size_t>(sentence)]),
-        start_at_(sentence_.last_token - sentence_.first_token, -1),
-        end_at_(sentence_.last_token - sentence_.first_token + 1, -1) {
+        entity_types_(entity_types),
+        start_at_(buffers.start_at),
+        end_at_(buffers.end_at) {
+    start_at_.assign(sentence_.last_token - sentence_.first_token, -1);
+    end_at_.assign(sentence_.last_token - sentence_.first_token + 1, -1);
     for (std::size_t m = 0; m < mentions_.size(); ++m) {
       start_at_[mentions_[m].first - sentence_.first_token] = static_cast<int>(m);
       end_at_[mentions_[m].last - sentence_.first_token] = static_cast<int>(m);
-    }
-    for (std::uint32_t t = sentence_.first_token; t < sentence_.last_token; ++t) {
-      hedged_ = hedged_ || HedgeWords().count(tokens_[t].hash) != 0;
     }
   }
 
@@ -165,11 +174,30 @@ class SentenceMatcher {
     return document_.entities[static_cast<std::size_t>(At(m).entity)];
   }
 
+  // Whether `entity` has one of the slot's types: a bit test, and a string
+  // comparison only for types outside the ontology.
+  bool TypeFits(const SlotSpec& slot, int entity) const {
+    const std::uint32_t bit = entity_types_[static_cast<std::size_t>(entity)];
+    if ((slot.type_bits & bit) == 0) return false;
+    return bit != kOtherEntityTypes ||
+           std::find(slot.types.begin(), slot.types.end(),
+                     document_.entities[static_cast<std::size_t>(entity)].type) != slot.types.end();
+  }
+
+  // Whether a match has a hedge word ("reportedly", "plans"); computed on first use.
+  bool Hedged() const {
+    if (hedged_ < 0) {
+      hedged_ = 0;
+      for (std::uint32_t t = sentence_.first_token; t < sentence_.last_token && hedged_ == 0; ++t) {
+        hedged_ = HedgeWords().count(tokens_[t].hash) != 0 ? 1 : 0;
+      }
+    }
+    return hedged_ != 0;
+  }
+
   bool Accepts(const SlotSpec& slot, int m) const {
     const DocEntity& entity = EntityOf(m);
-    if (std::find(slot.types.begin(), slot.types.end(), entity.type) == slot.types.end()) {
-      return false;
-    }
+    if (!TypeFits(slot, At(m).entity)) return false;
     if (slot.only_new && (entity.lexicon_entry >= 0 || (At(m).flags & kCoref) != 0)) return false;
     // A possessive place modifies a noun ("China's tech sector"); it is not a location.
     if (entity.type == "Place" && (At(m).flags & kPossessive) != 0) return false;
@@ -429,12 +457,9 @@ class SentenceMatcher {
   // An entity for a slot the pattern lacks: this sentence, earlier ones, the document.
   // Prefers a plain mention before the match (nearest first), then one after,
   // then possessive ones ("OpenAI's chatbot" is a modifier, seldom the actor).
-  int FromContext(const Rule& rule, const graph::RelationType& type, char role,
-                  const std::vector<int>& excluded, const State& state) const {
-    SlotSpec slot;
-    for (std::string_view name : role == 'S' ? type.subject_types : type.object_types) {
-      slot.types.emplace_back(name);
-    }
+  int FromContext(const Rule& rule, char role, const std::vector<int>& excluded,
+                  const State& state) const {
+    const SlotSpec& slot = role == 'S' ? rule.context_subject : rule.context_object;
     auto usable = [&](std::size_t m) {
       const Mention& mention = mentions_[m];
       if (mention.first >= state.low && mention.last <= state.high) return false;
@@ -464,9 +489,8 @@ class SentenceMatcher {
         const Sentence& earlier = document_.layout.sentences[static_cast<std::size_t>(back)];
         if (earlier.paragraph != sentence_.paragraph) break;
         for (const Mention& mention : document_.mentions[static_cast<std::size_t>(back)]) {
-          const DocEntity& entity = document_.entities[static_cast<std::size_t>(mention.entity)];
           if (std::find(excluded.begin(), excluded.end(), mention.entity) == excluded.end() &&
-              std::find(slot.types.begin(), slot.types.end(), entity.type) != slot.types.end()) {
+              TypeFits(slot, mention.entity)) {
             return mention.entity;
           }
         }
@@ -558,7 +582,7 @@ class SentenceMatcher {
     if (right.empty()) return;
     Backward(rule, rule.anchor - 1, anchor_begin, start, left);
     if (left.empty()) return;
-    const graph::RelationType* type = graph::FindRelationType(rule.relation);
+    const graph::RelationType* type = rule.relation_type;
     std::vector<std::pair<int, State>> combined;
     for (const State& r : right) {
       for (const State& l : left) {
@@ -602,14 +626,14 @@ class SentenceMatcher {
       if (subjects.empty() || objects.empty()) {
         if (type == nullptr) continue;
         const std::vector<int>& known = subjects.empty() ? objects : subjects;
-        const int found = FromContext(rule, *type, subjects.empty() ? 'S' : 'O', known, state);
+        const int found = FromContext(rule, subjects.empty() ? 'S' : 'O', known, state);
         if (found < 0) continue;
         (subjects.empty() ? subjects : objects).push_back(found);
         from_context = true;
       }
       bool coref = (state.subject >= 0 && (At(state.subject).flags & kCoref) != 0) ||
                    (state.object >= 0 && (At(state.object).flags & kCoref) != 0);
-      double confidence = rule.confidence * (hedged_ ? 0.8 : 1.0) *
+      double confidence = rule.confidence * (Hedged() ? 0.8 : 1.0) *
                           std::max(0.6, 1.0 - 0.01 * gaps) * (from_context ? 0.85 : 1.0) *
                           (coref ? 0.9 : 1.0);
       bool any = false;
@@ -638,10 +662,51 @@ class SentenceMatcher {
   const Sentence& sentence_;
   int index_;
   const std::vector<Mention>& mentions_;
-  std::vector<int> start_at_;
-  std::vector<int> end_at_;
-  bool hedged_ = false;
+  const std::vector<std::uint32_t>& entity_types_;
+  std::vector<int>& start_at_;  // per token of the sentence: the mention starting there, or -1
+  std::vector<int>& end_at_;    // per token boundary: the mention ending there, or -1
+  mutable int hedged_ = -1;     // -1: not computed yet
 };
+
+// False when the sentence lacks mentions of some slot's types: the rule cannot match.
+bool TypesPresent(const Rule& rule, std::uint32_t sentence_types) {
+  for (std::uint32_t required : rule.required_types) {
+    if ((required & sentence_types) == 0) return false;
+  }
+  return true;
+}
+
+// The words of one sentence as a 1024-bit signature (a Bloom filter with one hash):
+// a clear bit proves a word absent, so rules needing it are not tried.
+class WordSignature {
+ public:
+  WordSignature(const std::vector<Token>& tokens, const Sentence& sentence) {
+    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+      const std::uint64_t bit = Bit(tokens[t].hash);
+      bits_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    }
+  }
+  bool MayHold(std::uint64_t hash) const {
+    const std::uint64_t bit = Bit(hash);
+    return (bits_[bit >> 6] & (std::uint64_t{1} << (bit & 63))) != 0;
+  }
+
+ private:
+  // Ten bits of the hash remixed (Fibonacci hashing): FNV's own top bits spread short words poorly.
+  static std::uint64_t Bit(std::uint64_t hash) { return (hash * 0x9E3779B97F4A7C15ULL) >> 54; }
+  std::array<std::uint64_t, 16> bits_{};
+};
+
+// False when some required word element has none of its first words in the sentence.
+bool WordsPresent(const Rule& rule, const WordSignature& signature) {
+  for (const std::vector<std::uint64_t>& first_words : rule.required_words) {
+    if (std::none_of(first_words.begin(), first_words.end(),
+                     [&](std::uint64_t hash) { return signature.MayHold(hash); })) {
+      return false;
+    }
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -649,19 +714,45 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
   std::vector<RuleMatch> found;
   const auto& sentences = document.layout.sentences;
   const auto& tokens = document.layout.tokens;
+  std::vector<std::uint32_t> entity_types;
+  entity_types.reserve(document.entities.size());
+  for (const DocEntity& entity : document.entities)
+    entity_types.push_back(EntityTypeBit(entity.type));
+  MatcherBuffers buffers;
+  // Per rule, for the current sentence: 0 not yet checked, 1 may match, 2 cannot match.
+  enum : std::uint8_t { kUnchecked, kPossible, kImpossible };
+  std::vector<std::uint8_t> rule_state(rules_.size());
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     if (sentences[s].boilerplate || document.mentions[s].empty()) continue;
-    SentenceMatcher matcher(document, static_cast<int>(s));
+    std::uint32_t sentence_types = 0;
+    for (const Mention& mention : document.mentions[s]) {
+      sentence_types |= entity_types[static_cast<std::size_t>(mention.entity)];
+    }
+    const WordSignature signature(tokens, sentences[s]);
+    std::fill(rule_state.begin(), rule_state.end(), kUnchecked);
+    auto possible = [&](int rule_index) {
+      std::uint8_t& state = rule_state[static_cast<std::size_t>(rule_index)];
+      if (state == kUnchecked) {
+        const Rule& rule = rules_[static_cast<std::size_t>(rule_index)];
+        state = TypesPresent(rule, sentence_types) && WordsPresent(rule, signature) ? kPossible
+                                                                                    : kImpossible;
+      }
+      return state == kPossible;
+    };
+    SentenceMatcher matcher(document, static_cast<int>(s), entity_types, buffers);
     for (std::uint32_t t = sentences[s].first_token; t < sentences[s].last_token; ++t) {
       const int bucket = anchor_index_.find(tokens[t].hash);
       if (bucket < 0) continue;
-      for (const auto& [rule, choice] : anchor_buckets_[static_cast<std::size_t>(bucket)]) {
-        matcher.MatchWordAnchor(rules_[static_cast<std::size_t>(rule)], choice, t, found);
+      for (const auto& [rule_index, choice] : anchor_buckets_[static_cast<std::size_t>(bucket)]) {
+        if (!possible(rule_index)) continue;
+        matcher.MatchWordAnchor(rules_[static_cast<std::size_t>(rule_index)], choice, t, found);
       }
     }
-    for (int rule : slot_anchored_) {
+    for (int rule_index : slot_anchored_) {
+      const Rule& rule = rules_[static_cast<std::size_t>(rule_index)];
+      if (!possible(rule_index)) continue;
       for (std::size_t m = 0; m < document.mentions[s].size(); ++m) {
-        matcher.MatchSlotAnchor(rules_[static_cast<std::size_t>(rule)], static_cast<int>(m), found);
+        matcher.MatchSlotAnchor(rule, static_cast<int>(m), found);
       }
     }
   }

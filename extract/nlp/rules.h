@@ -8,14 +8,21 @@
 #include <vector>
 
 #include "extract/nlp/document.h"
+#include "graph/ontology.h"
 
 /// Relation rules: token patterns with typed entity slots, trigger words and
 /// bounded gaps, read from TSV text (format in extract/data/README.md).
 namespace kg::extract::nlp {
 
+/// Entity types as bits, so a slot tests a mention's type with one AND: one bit
+/// per ontology type (graph::EntityTypes() order), one shared by every other type.
+inline constexpr std::uint32_t kOtherEntityTypes = 1u << 31;
+std::uint32_t EntityTypeBit(std::string_view type);
+
 struct SlotSpec {
   char role = 'S';                 // 'S' subject, 'O' object
   std::vector<std::string> types;  // accepted entity types
+  std::uint32_t type_bits = 0;     // EntityTypeBit() of each of `types`
   std::string subtype;             // Amount only: money, percent, parameters, count
   bool only_new = false;           // "~new": found by a general recogniser, not the lexicon
   bool distributive = false;       // "*": every such entity in the rest of the sentence
@@ -37,6 +44,14 @@ struct Rule {
   std::vector<RuleElement> elements;
   int anchor = -1;                   // index of the element matched first
   std::string context = "sentence";  // where a slot the pattern lacks is looked for
+  // Derived by RuleSet::Index():
+  const graph::RelationType* relation_type = nullptr;  // nullptr: not an ontology relation
+  SlotSpec context_subject, context_object;            // a missing end's types, from relation_type
+  // Type bits of each slot: a sentence without a mention of every slot's types cannot match.
+  std::vector<std::uint32_t> required_types;
+  // For each word element that must match, other than the anchor: the first word of each
+  // choice. A sentence holding none of one element's first words cannot match.
+  std::vector<std::vector<std::uint64_t>> required_words;
 };
 
 /// One relation a rule found in one sentence.

@@ -15,12 +15,25 @@ struct CharInfo {
   std::uint32_t code_point;
 };
 
-bool IsAsciiAlnum(unsigned char c) {
+constexpr bool IsAsciiAlnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
+// Per-byte traits, so the tokenizer's inner loops test a byte with one load and no branches.
+enum ByteTrait : std::uint8_t { kDigitByte = 1, kUpperByte = 2, kLowerByte = 4 };
+constexpr std::array<std::uint8_t, 256> kByteTraits = [] {
+  std::array<std::uint8_t, 256> traits{};
+  for (int c = 0; c < 256; ++c) {
+    const auto byte = static_cast<unsigned char>(c);
+    traits[byte] = static_cast<std::uint8_t>((IsAsciiDigit(byte) ? kDigitByte : 0) |
+                                             (IsAsciiUpper(byte) ? kUpperByte : 0) |
+                                             (IsAsciiLower(byte) ? kLowerByte : 0));
+  }
+  return traits;
+}();
 
 CharClass ClassifyCodePoint(std::uint32_t cp) {
   if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
@@ -37,15 +50,31 @@ CharClass ClassifyCodePoint(std::uint32_t cp) {
   return CharClass::kWord;
 }
 
-CharInfo Classify(std::string_view text, std::size_t i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) {
-    if (c == '\n') return {CharClass::kNewline, 1, c};
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c < 0x20 || c == 0x7F) {
-      return {CharClass::kSpace, 1, c};
-    }
-    return {IsAsciiAlnum(c) ? CharClass::kWord : CharClass::kPunct, 1, c};
+constexpr CharClass ClassifyAscii(unsigned char c) {
+  if (c == '\n') return CharClass::kNewline;
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c < 0x20 || c == 0x7F) {
+    return CharClass::kSpace;
   }
+  return IsAsciiAlnum(c) ? CharClass::kWord : CharClass::kPunct;
+}
+
+// The class of every ASCII byte, so the common case is one load.
+constexpr std::array<CharClass, 128> kAsciiClasses = [] {
+  std::array<CharClass, 128> classes{};
+  for (int c = 0; c < 128; ++c) classes[c] = ClassifyAscii(static_cast<unsigned char>(c));
+  return classes;
+}();
+
+CharInfo ClassifyMultibyte(std::string_view text, std::size_t i);
+
+inline CharInfo Classify(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return {kAsciiClasses[c], 1, c};
+  return ClassifyMultibyte(text, i);
+}
+
+CharInfo ClassifyMultibyte(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
   int length = (c >= 0xF0) ? 4 : (c >= 0xE0) ? 3 : (c >= 0xC0) ? 2 : 1;
   if (length == 1 || i + length > text.size()) return {CharClass::kWord, 1, c};
   std::uint32_t cp = c & (0x3F >> (length - 1));
@@ -62,7 +91,7 @@ bool IsApostrophe(std::string_view text, std::size_t i, int* length) {
     *length = 1;
     return true;
   }
-  if (text.compare(i, 3, "\xE2\x80\x99") == 0) {
+  if (static_cast<unsigned char>(text[i]) == 0xE2 && text.compare(i, 3, "\xE2\x80\x99") == 0) {
     *length = 3;
     return true;
   }
@@ -80,6 +109,27 @@ const WordSet& Abbreviations() {
        "capt", "jan",  "feb", "aug", "sept", "sep",  "oct", "nov",  "dec",  "approx", "dept",
        "bros", "mt",   "ft",  "est", "fig",  "govt", "cos", "assn", "ave",  "blvd"});
   return set;
+}
+
+// HashLower(text), calling `on_byte(c)` with each byte it hashes before folding it
+// (the two continuation bytes of a typographic apostrophe are skipped): the
+// tokenizer reads a word's shape in the same pass.
+template <typename OnByte>
+std::uint64_t HashLowerEach(std::string_view text, OnByte on_byte) {
+  std::uint64_t hash = 1469598103934665603ULL;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    on_byte(c);
+    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(text[i + 2]) == 0x99) {
+      c = '\'';
+      i += 2;
+    } else if (IsAsciiUpper(c)) {
+      c = static_cast<unsigned char>(c - 'A' + 'a');
+    }
+    hash = (hash ^ c) * 1099511628211ULL;
+  }
+  return hash;
 }
 
 // Abbreviations after which a capitalised word never starts a new sentence.
@@ -113,20 +163,25 @@ bool IsDottedInitials(std::string_view word) {
   return word.size() % 2 == 1;
 }
 
+// Line-initial list markers: "*", "-", a middle dot (U+00B7), or one of U+2022 (bullet),
+// U+2013 and U+2014 (dashes), U+25AA, U+25BA and U+25CF (square, triangle, circle).
+// Compared byte by byte: a table of strings here made GCC rebuild the table for every token.
 bool IsBulletText(std::string_view token) {
-  static constexpr std::array<std::string_view, 9> kBullets = {"*",
-                                                               "-",
-                                                               "\xE2\x80\xA2",
-                                                               "\xC2\xB7",
-                                                               "\xE2\x80\x93",
-                                                               "\xE2\x80\x94",
-                                                               "\xE2\x96\xAA",
-                                                               "\xE2\x97\x8F",
-                                                               "\xE2\x96\xBA"};
-  for (std::string_view bullet : kBullets) {
-    if (token == bullet) return true;
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(token[i]); };
+  switch (token.size()) {
+    case 1:
+      return token[0] == '*' || token[0] == '-';
+    case 2:
+      return byte(0) == 0xC2 && byte(1) == 0xB7;
+    case 3: {
+      if (byte(0) != 0xE2) return false;
+      const unsigned tail = (byte(1) << 8) | byte(2);
+      return tail == 0x80A2 || tail == 0x8093 || tail == 0x8094 || tail == 0x96AA ||
+             tail == 0x978F || tail == 0x96BA;
+    }
+    default:
+      return false;
   }
-  return false;
 }
 
 struct Tokenizer {
@@ -159,17 +214,18 @@ struct Tokenizer {
         current_line_start = static_cast<std::uint32_t>(i);
         continue;
       }
-      Token token;
+      const bool glued = !layout.tokens.empty() && layout.tokens.back().end == i;
+      // Built in place: a Token assembled on the stack and copied stalls on store forwarding.
+      Token& token = layout.tokens.emplace_back();
       token.start = static_cast<std::uint32_t>(i);
       token.space_before = space_before;
       if (info.cls == CharClass::kWord) {
         i = ScanWord(i, token);
       } else {
-        i = ScanPunct(i, info, token);
+        i = ScanPunct(i, info, glued, token);
       }
       token.end = static_cast<std::uint32_t>(i);
       Finish(token);
-      layout.tokens.push_back(token);
       newlines_before.push_back(static_cast<std::uint8_t>(newlines));
       line_start.push_back(current_line_start);
       newlines = 0;
@@ -181,8 +237,7 @@ struct Tokenizer {
     const std::size_t begin = i;
     while (i < text.size()) {
       // Fast path: plain ASCII letters and digits.
-      const auto byte = static_cast<unsigned char>(text[i]);
-      if (byte < 0x80 && IsAsciiAlnum(byte)) {
+      if (kByteTraits[static_cast<unsigned char>(text[i])] != 0) {
         ++i;
         continue;
       }
@@ -191,6 +246,7 @@ struct Tokenizer {
         i += info.length;
         continue;
       }
+      if (info.cls != CharClass::kPunct) break;  // white space always ends a word
       const auto prev = static_cast<unsigned char>(text[i - 1]);
       const unsigned char next = i + 1 < text.size() ? text[i + 1] : 0;
       if (text[i] == '.' && IsAsciiAlnum(prev) && IsAsciiAlnum(next)) {
@@ -226,18 +282,18 @@ struct Tokenizer {
     return i;
   }
 
-  std::size_t ScanPunct(std::size_t i, const CharInfo& info, Token& token) {
+  // `glued`: the previous token ends where this one starts.
+  std::size_t ScanPunct(std::size_t i, const CharInfo& info, bool glued, Token& token) {
     int apostrophe = 0;
     if (IsApostrophe(text, i, &apostrophe)) {
       const std::size_t after = i + apostrophe;
       if (after < text.size() && (text[after] == 's' || text[after] == 'S') &&
-          !IsWordCharAt(text, after + 1) && !layout.tokens.empty() &&
-          layout.tokens.back().end == i) {
+          !IsWordCharAt(text, after + 1) && glued) {
         token.possessive = true;
         return after + 1;
       }
-      if (!layout.tokens.empty() && layout.tokens.back().end == i && i > 0 &&
-          (text[i - 1] == 's' || text[i - 1] == 'S') && !IsWordCharAt(text, after)) {
+      if (glued && i > 0 && (text[i - 1] == 's' || text[i - 1] == 'S') &&
+          !IsWordCharAt(text, after)) {
         token.possessive = true;  // plural possessive: "investors' money"
         return after;
       }
@@ -247,27 +303,28 @@ struct Tokenizer {
 
   void Finish(Token& token) {
     std::string_view word = text.substr(token.start, token.end - token.start);
-    token.hash = HashLower(word);
+    int capitals = 0;
+    std::uint8_t seen = 0;  // ByteTrait bits of any byte (apostrophe continuation bytes have none)
+    token.hash = HashLowerEach(word, [&](unsigned char c) {
+      seen |= kByteTraits[c];
+      capitals += (kByteTraits[c] & kUpperByte) != 0 ? 1 : 0;
+    });
     const auto first = static_cast<unsigned char>(word[0]);
     if (IsAsciiDigit(first) || ((first == '.') && word.size() > 1)) {
       token.kind = TokenKind::kNumber;
-    } else if (Classify(word, 0).cls == CharClass::kPunct || token.possessive) {
+    } else if (token.possessive ||
+               (!IsAsciiAlnum(first) && Classify(word, 0).cls == CharClass::kPunct)) {
       token.kind = TokenKind::kPunct;
     }
     token.capitalised = IsAsciiUpper(first);
-    int letters = 0;
-    bool lower = false;
-    for (unsigned char c : word) {
-      if (IsAsciiDigit(c)) token.has_digit = true;
-      if (IsAsciiUpper(c)) ++letters;
-      if (IsAsciiLower(c)) lower = true;
-    }
-    token.all_caps = letters >= 2 && !lower;
+    token.has_digit = (seen & kDigitByte) != 0;
+    token.all_caps = capitals >= 2 && (seen & kLowerByte) == 0;
   }
 };
 
 bool IsTerminal(std::string_view token) {
-  return token == "." || token == "!" || token == "?" || token == "\xE2\x80\xA6";
+  if (token.size() == 1) return token[0] == '.' || token[0] == '!' || token[0] == '?';
+  return token == "\xE2\x80\xA6";
 }
 
 bool IsCloser(std::string_view token) {
@@ -278,23 +335,11 @@ bool IsCloser(std::string_view token) {
 }  // namespace
 
 std::uint64_t HashLower(std::string_view text) {
-  std::uint64_t hash = 1469598103934665603ULL;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(text[i + 2]) == 0x99) {
-      c = '\'';
-      i += 2;
-    } else if (IsAsciiUpper(c)) {
-      c = static_cast<unsigned char>(c - 'A' + 'a');
-    }
-    hash = (hash ^ c) * 1099511628211ULL;
-  }
-  return hash;
+  return HashLowerEach(text, [](unsigned char) {});
 }
 
 void WordSet::insert(std::uint64_t hash) {
-  if (hash == 0 || count(hash) != 0) return;
+  if (hash == 0) return;
   if ((size_ + 1) * 2 > slots_.size()) {
     std::vector<std::uint64_t> old = std::move(slots_);
     slots_.assign(old.empty() ? 16 : old.size() * 2, 0);
@@ -305,9 +350,25 @@ void WordSet::insert(std::uint64_t hash) {
     }
   }
   std::size_t i = hash & mask_;
-  while (slots_[i] != 0) i = (i + 1) & mask_;
+  while (slots_[i] != 0) {
+    if (slots_[i] == hash) return;
+    i = (i + 1) & mask_;
+  }
   slots_[i] = hash;
   ++size_;
+}
+
+void WordSet::reserve(std::size_t count) {
+  std::size_t capacity = 16;
+  while (capacity < count * 2) capacity *= 2;
+  if (capacity <= slots_.size()) return;
+  std::vector<std::uint64_t> old = std::move(slots_);
+  slots_.assign(capacity, 0);
+  mask_ = capacity - 1;
+  size_ = 0;
+  for (std::uint64_t value : old) {
+    if (value != 0) insert(value);
+  }
 }
 
 int HashIndex::emplace(std::uint64_t hash, int value) {

@@ -62,6 +62,8 @@ void MarkBoilerplate(std::string_view text, Layout& layout);
 class WordSet {
  public:
   void insert(std::uint64_t hash);
+  /// Makes room for `count` hashes, so inserting them never rehashes.
+  void reserve(std::size_t count);
   std::size_t count(std::uint64_t hash) const {
     if (slots_.empty() || hash == 0) return 0;
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
@@ -70,6 +72,13 @@ class WordSet {
     }
   }
   std::size_t size() const { return size_; }
+  /// Calls `fn(hash)` for every hash in the set, in no particular order.
+  template <typename Fn>
+  void ForEach(Fn fn) const {
+    for (std::uint64_t hash : slots_) {
+      if (hash != 0) fn(hash);
+    }
+  }
 
  private:
   std::vector<std::uint64_t> slots_;  // 0 marks an empty slot

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+#include "extract/nlp/surface_index.h"
+
+#include <algorithm>
+
+namespace kg::extract::nlp {
+namespace {
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+
+}  // namespace
+
+void SurfaceIndex::Add(std::string_view surface, int id) {
+  Add(surface, Segment(surface).tokens, id);
+}
+
+void SurfaceIndex::Add(std::string_view surface, const std::vector<Token>& tokens, int id) {
+  if (tokens.empty()) return;
+  Surface added;
+  added.id = id;
+  for (const Token& token : tokens) {
+    std::string_view word = TokenText(surface, token);
+    CaseRule rule = CaseRule::kAny;
+    bool has_upper = std::any_of(word.begin(), word.end(), IsUpper);
+    if (token.all_caps && word.size() >= 2) {
+      rule = CaseRule::kAllCaps;
+    } else if (IsUpper(word[0])) {
+      rule = CaseRule::kCapital;
+    } else if (has_upper) {
+      rule = CaseRule::kExact;  // iPhone, xAI
+    }
+    added.hashes.push_back(token.hash);
+    added.cases.push_back(rule);
+    added.exact.emplace_back(rule == CaseRule::kExact ? std::string(word) : std::string());
+  }
+  const int index = static_cast<int>(surfaces_.size());
+  if (first_token_filter_.empty())
+    first_token_filter_.assign(std::size_t{1} << (64 - kFilterShift - 6), 0);
+  const std::uint64_t filter_bit = FilterBit(added.hashes[0]);
+  first_token_filter_[filter_bit >> 6] |= std::uint64_t{1} << (filter_bit & 63);
+  surfaces_.push_back(std::move(added));
+  const int bucket_id = first_token_index_.emplace(surfaces_.back().hashes[0],
+                                                   static_cast<int>(surface_buckets_.size()));
+  if (bucket_id == static_cast<int>(surface_buckets_.size())) surface_buckets_.emplace_back();
+  std::vector<int>& bucket = surface_buckets_[static_cast<std::size_t>(bucket_id)];
+  bucket.push_back(index);
+  std::stable_sort(bucket.begin(), bucket.end(), [this](int a, int b) {
+    return surfaces_[static_cast<std::size_t>(a)].hashes.size() >
+           surfaces_[static_cast<std::size_t>(b)].hashes.size();
+  });
+}
+
+SurfaceIndex::Match SurfaceIndex::Longest(std::string_view text, const std::vector<Token>& tokens,
+                                          std::uint32_t t, std::uint32_t end) const {
+  if (surfaces_.empty()) return {};
+  const std::uint64_t filter_bit = FilterBit(tokens[t].hash);
+  if ((first_token_filter_[filter_bit >> 6] & (std::uint64_t{1} << (filter_bit & 63))) == 0) {
+    return {};
+  }
+  const int bucket = first_token_index_.find(tokens[t].hash);
+  if (bucket < 0) return {};
+  for (int id : surface_buckets_[static_cast<std::size_t>(bucket)]) {
+    const Surface& surface = surfaces_[static_cast<std::size_t>(id)];
+    const std::size_t length = surface.hashes.size();
+    if (t + length > end) continue;
+    bool ok = true;
+    for (std::size_t k = 0; k < length && ok; ++k) {
+      const Token& token = tokens[t + k];
+      if (k > 0 && token.hash != surface.hashes[k]) ok = false;
+      if (!ok) break;
+      switch (surface.cases[k]) {
+        case CaseRule::kAny:
+          break;
+        case CaseRule::kCapital:
+          ok = token.capitalised;
+          break;
+        case CaseRule::kAllCaps:
+          ok = token.all_caps;
+          break;
+        case CaseRule::kExact:
+          ok = TokenText(text, token) == surface.exact[k] ||
+               (token.all_caps && !IsLower(TokenText(text, token)[0]));
+          break;
+      }
+    }
+    if (ok) return {surface.id, static_cast<std::uint32_t>(length)};
+  }
+  return {};
+}
+
+}  // namespace kg::extract::nlp

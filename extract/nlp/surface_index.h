@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/nlp/text.h"
+
+namespace kg::extract::nlp {
+
+/// Multi-word names matched over tokens by hash, longest first, with each
+/// word's capitalisation respected: the lexicon's surfaces, and the names a
+/// document's general recognisers found, looked for again in the same document.
+class SurfaceIndex {
+ public:
+  struct Match {
+    int id = -1;               // -1: nothing matched
+    std::uint32_t length = 0;  // tokens
+  };
+
+  /// Adds `surface` as a name of `id`. A word with capitals must match as
+  /// written ("Apple" matches "Apple" and "APPLE", not "apple"); one without
+  /// matches in any case. A surface without tokens is ignored.
+  void Add(std::string_view surface, int id);
+  /// Add() for a caller that has segmented `surface` already: `tokens` is Segment(surface).tokens.
+  void Add(std::string_view surface, const std::vector<Token>& tokens, int id);
+
+  /// The longest surface starting at token `t` and ending by `end`.
+  Match Longest(std::string_view text, const std::vector<Token>& tokens, std::uint32_t t,
+                std::uint32_t end) const;
+
+  bool empty() const { return surfaces_.empty(); }
+
+ private:
+  enum class CaseRule : std::uint8_t { kAny, kCapital, kAllCaps, kExact };
+  struct Surface {
+    std::vector<std::uint64_t> hashes;
+    std::vector<CaseRule> cases;
+    std::vector<std::string> exact;  // token texts, for kExact tokens
+    int id = -1;
+  };
+
+  std::vector<Surface> surfaces_;
+  HashIndex first_token_index_;                    // first token hash -> bucket
+  std::vector<std::vector<int>> surface_buckets_;  // surfaces, longest first
+  // A bit per FilterBit() of every first token: small enough to stay in
+  // cache, so Longest() turns most words away without probing the index. Empty until Add().
+  static constexpr int kFilterShift = 64 - 15;
+  // The hash remixed (Fibonacci hashing): the top bits of the word hash alone spread
+  // short words poorly, and common words then passed the filter.
+  static std::uint64_t FilterBit(std::uint64_t hash) {
+    return (hash * 0x9E3779B97F4A7C15ULL) >> kFilterShift;
+  }
+  std::vector<std::uint64_t> first_token_filter_;
+};
+
+}  // namespace kg::extract::nlp

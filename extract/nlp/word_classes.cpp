@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: MIT
+// The word lists the recognisers share, and the per-token classification that
+// turns membership in them into bits: each token is looked up once per document
+// instead of once per list per recogniser that asks.
+#include <unordered_map>
+
+#include "extract/nlp/amounts.h"
+#include "extract/nlp/recogniser.h"
+
+namespace kg::extract::nlp {
+
+const WordSet& NonNameCapitals() {
+  static const WordSet set = MakeWordSet(
+      {"the",        "a",          "an",         "this",        "that",         "these",
+       "those",      "in",         "on",         "at",          "for",          "and",
+       "but",        "or",         "as",         "if",          "when",         "while",
+       "with",       "by",         "from",       "to",          "of",           "it",
+       "its",        "he",         "she",        "they",        "we",           "i",
+       "you",        "our",        "your",       "his",         "her",          "their",
+       "there",      "here",       "what",       "why",         "how",          "who",
+       "which",      "where",      "is",         "are",         "was",          "were",
+       "after",      "before",     "since",      "despite",     "although",     "though",
+       "however",    "meanwhile",  "moreover",   "furthermore", "additionally", "also",
+       "still",      "yet",        "so",         "then",        "than",         "not",
+       "no",         "yes",        "all",        "some",        "many",         "most",
+       "more",       "less",       "new",        "key",         "other",        "such",
+       "each",       "every",      "both",       "according",   "analysts",     "investors",
+       "shares",     "stock",      "stocks",     "monday",      "tuesday",      "wednesday",
+       "thursday",   "friday",     "saturday",   "sunday",      "january",      "february",
+       "march",      "april",      "may",        "june",        "july",         "august",
+       "september",  "october",    "november",   "december",    "today",        "yesterday",
+       "tomorrow",   "chinese",    "american",   "european",    "japanese",     "korean",
+       "british",    "french",     "german",     "indian",      "taiwanese",    "western",
+       "eastern",    "global",     "read",       "click",       "conclusion",   "summary",
+       "update",     "breaking",   "exclusive",  "analysis",    "opinion",      "editor",
+       "note",       "photo",      "source",     "image",       "video",        "live",
+       "watch",      "related",    "north",      "south",       "east",         "west",
+       "president",  "chairman",   "minister",   "said",        "says",         "will",
+       "can",        "could",      "would",      "should",      "might",        "must",
+       "does",       "did",        "do",         "has",         "have",         "had",
+       "be",         "been",       "one",        "two",         "three",        "first",
+       "second",     "last",       "next",       "big",         "bigger",       "top",
+       "best",       "because",    "just",       "even",        "only",         "over",
+       "under",      "about",      "into",       "beyond",      "through",      "amid",
+       "amidst",     "during",     "per",        "via",         "vs",           "plus",
+       "recent",     "recently",   "earlier",    "later",       "now",          "let's",
+       "here's",     "that's",     "it's",       "artificial",  "general",      "inside",
+       "outside",    "among",      "between",    "within",      "without",      "again",
+       "mr.",        "ms.",        "mrs.",       "dr.",         "prof.",        "sir",
+       "ceo",        "chief",      "founder",    "analyst",     "spokesperson", "executive",
+       "economist",  "strategist", "director",   "head",        "boss",         "chair",
+       "chairwoman", "professor",  "dear",       "mr",          "mrs",          "ms",
+       "dr",         "australian", "irish",      "canadian",    "italian",      "spanish",
+       "russian",    "brazilian",  "mexican",    "swiss",       "dutch",        "swedish",
+       "norwegian",  "danish",     "finnish",    "polish",      "turkish",      "israeli",
+       "iranian",    "saudi",      "asian",      "african",     "latin",        "arab",
+       "scottish",   "welsh",      "belgian",    "austrian",    "greek",        "portuguese",
+       "vietnamese", "thai",       "indonesian", "malaysian",   "singaporean",  "filipino",
+       "pakistani",  "egyptian",   "nigerian",   "kenyan",      "argentine",    "chilean",
+       "colombian",  "peruvian",   "ukrainian",  "hungarian",   "czech",        "thanks",
+       "please",     "hello",      "welcome",    "sign",        "getty",        "reuters",
+       "images",     "file",       "caption",    "credit"});
+  return set;
+}
+
+const WordSet& GenericAcronyms() {
+  static const WordSet set = MakeWordSet(
+      {"ai",   "agi",   "llm",  "llms", "gpu",  "gpus", "cpu", "cpus",      "npu",    "ceo",
+       "cfo",  "cto",   "coo",  "ipo",  "etf",  "etfs", "eps", "gdp",       "yoy",    "qoq",
+       "eu",   "un",    "api",  "apis", "sdk",  "pc",   "pcs", "ev",        "evs",    "it",
+       "hr",   "pr",    "esg",  "faq",  "faqs", "usd",  "cny", "rmb",       "eur",    "hkd",
+       "q1",   "q2",    "q3",   "q4",   "fy",   "h1",   "h2",  "am",        "pm",     "tv",
+       "vr",   "ar",    "xr",   "iot",  "saas", "b2b",  "oem", "odm",       "ml",     "nlp",
+       "asic", "asics", "fpga", "hbm",  "dram", "ram",  "ssd", "capex",     "ebitda", "ceos",
+       "vc",   "vcs",   "ibd",  "pe",   "roi",  "kpi",  "gen", "ai-driven", "a.i.",   "ok",
+       "tbd",  "ps"});
+  return set;
+}
+
+const WordSet& RoleWords() {
+  static const WordSet set = MakeWordSet(
+      {"ceo",         "chief",       "executive",    "analyst",     "analysts",     "economist",
+       "economists",  "strategist",  "strategists",  "director",    "spokesperson", "spokesman",
+       "spokeswoman", "boss",        "head",         "minister",    "secretary",    "senator",
+       "governor",    "professor",   "researcher",   "researchers", "scientist",    "investor",
+       "billionaire", "magnate",     "entrepreneur", "engineer",    "officer",      "cfo",
+       "cto",         "coo",         "founder",      "cofounder",   "chairman",     "chairwoman",
+       "chair",       "chairperson", "president",    "partner",     "manager",      "trader",
+       "leader",      "tycoon",      "mogul",        "official",    "lawyer",       "co-founder"});
+  return set;
+}
+
+const WordSet& OrganisationCues() {
+  static const WordSet set = MakeWordSet({"group",
+                                          "technologies",
+                                          "technology",
+                                          "labs",
+                                          "lab",
+                                          "capital",
+                                          "partners",
+                                          "systems",
+                                          "semiconductor",
+                                          "semiconductors",
+                                          "dynamics",
+                                          "robotics",
+                                          "bank",
+                                          "ventures",
+                                          "investments",
+                                          "invest",
+                                          "securities",
+                                          "research",
+                                          "networks",
+                                          "software",
+                                          "motors",
+                                          "electronics",
+                                          "pharmaceuticals",
+                                          "therapeutics",
+                                          "energy",
+                                          "financial",
+                                          "management",
+                                          "associates",
+                                          "analytics",
+                                          "media",
+                                          "communications",
+                                          "telecom",
+                                          "airlines",
+                                          "studios",
+                                          "foundation",
+                                          "institute",
+                                          "university",
+                                          "fund",
+                                          "corporation",
+                                          "holdings",
+                                          "platforms",
+                                          "microelectronics",
+                                          "biotech",
+                                          "bancorp",
+                                          "insurance",
+                                          "advisors",
+                                          "advisory",
+                                          "advisers",
+                                          "industries",
+                                          "automotive",
+                                          "aerospace",
+                                          "solutions",
+                                          "consulting",
+                                          "entertainment",
+                                          "pictures",
+                                          "brands",
+                                          "enterprises",
+                                          "exchange",
+                                          "agency",
+                                          "commission",
+                                          "ministry",
+                                          "council",
+                                          "bureau",
+                                          "authority"});
+  return set;
+}
+
+namespace {
+
+const WordSet& ProductHeads() {
+  static const WordSet set =
+      MakeWordSet({"platform",  "app",     "application", "service",    "software",  "suite",
+                   "assistant", "chatbot", "browser",     "toolkit",    "framework", "sdk",
+                   "headset",   "console", "marketplace", "smartphone", "handset",   "os",
+                   "laptop",    "tablet",  "smartwatch",  "wearable",   "glasses",   "robot",
+                   "robots",    "drone",   "model",       "models",     "llm"});
+  return set;
+}
+
+const WordSet& GroupNouns() {
+  static const WordSet set = MakeWordSet(
+      {"startups",     "start-ups",  "ups",           "companies",    "firms",        "rivals",
+       "competitors",  "players",    "makers",        "chipmakers",   "giants",       "banks",
+       "investors",    "labs",       "peers",         "hyperscalers", "providers",    "groups",
+       "brands",       "developers", "manufacturers", "businesses",   "corporations", "entities",
+       "leaders",      "lenders",    "funds",         "automakers",   "carmakers",    "retailers",
+       "partners",     "customers",  "clients",       "suppliers",    "vendors",      "names",
+       "stocks",       "behemoths",  "challengers",   "incumbents",   "insurers",     "brokers",
+       "foundries",    "unicorns",   "backers",       "titans",       "heavyweights", "operators",
+       "conglomerates"});
+  return set;
+}
+
+const WordSet& CompanyNouns() {
+  static const WordSet set = MakeWordSet(
+      {"startup",    "start-up",    "company",    "firm",     "maker",     "chipmaker",
+       "developer",  "provider",    "lab",        "bank",     "lender",    "conglomerate",
+       "subsidiary", "rival",       "competitor", "retailer", "operator",  "manufacturer",
+       "player",     "giant",       "fund",       "insurer",  "automaker", "carmaker",
+       "supplier",   "vendor",      "brokerage",  "foundry",  "unicorn",   "titan",
+       "behemoth",   "hyperscaler", "carrier",    "broker",   "outfit",    "upstart",
+       "challenger", "incumbent",   "arm",        "unit",     "division"});
+  return set;
+}
+
+const WordSet& PersonTitles() {
+  static const WordSet set = MakeWordSet(
+      {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "sir", "dame", "lord"});
+  return set;
+}
+
+// Word hash -> the WordClass bits of the lists that hold it.
+const HashIndex& WordClassIndex() {
+  static const HashIndex index = [] {
+    std::unordered_map<std::uint64_t, int> classes;
+    const std::pair<const WordSet*, WordClass> lists[] = {{&NonNameCapitals(), kNonNameCapital},
+                                                          {&GenericAcronyms(), kGenericAcronym},
+                                                          {&RoleWords(), kRoleWord},
+                                                          {&OrganisationCues(), kOrganisationCue},
+                                                          {&PersonTitles(), kPersonTitle},
+                                                          {&ProductHeads(), kProductHead},
+                                                          {&CompanyNouns(), kCompanyNoun},
+                                                          {&GroupNouns(), kGroupNoun},
+                                                          {&AmountStarterWords(), kAmountStarter}};
+    for (const auto& [list, word_class] : lists) {
+      list->ForEach(
+          [&, word_class = word_class](std::uint64_t hash) { classes[hash] |= word_class; });
+    }
+    HashIndex built;
+    for (const auto& [hash, bits] : classes) built.emplace(hash, bits);
+    return built;
+  }();
+  return index;
+}
+
+}  // namespace
+
+std::vector<std::uint16_t> ClassifyWords(const Lexicon& lexicon, const std::vector<Token>& tokens) {
+  const HashIndex& index = WordClassIndex();
+  std::vector<std::uint16_t> classes(tokens.size(), 0);
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    const Token& token = tokens[t];
+    const int found = index.find(token.hash);
+    auto bits = static_cast<std::uint16_t>(found < 0 ? 0 : found);
+    if (token.capitalised && lexicon.IsGivenName(token.hash)) bits |= kGivenName;
+    if (token.kind == TokenKind::kWord && token.capitalised &&
+        (bits & (kNonNameCapital | kGenericAcronym)) == 0) {
+      bits |= kNameWord;
+    }
+    classes[t] = bits;
+  }
+  return classes;
+}
+
+}  // namespace kg::extract::nlp
