@@ -64,6 +64,40 @@ void SentenceRecogniser::Products() {
   }
 }
 
+// Whether the words from `t` make a hyphenated name before them a firm's:
+// "Allen-Bradley Co", "Chris-Craft Industries Inc", "Hart-Scott-Rodino Anti-trust".
+bool SentenceRecogniser::LooksLikeFirmAfter(std::uint32_t t) const {
+  static const std::uint64_t kCo = HashLower("co");
+  for (std::uint32_t k = t; k < last_ && k <= t + 1; ++k) {
+    if (CorporateSuffixes().count(tokens_[k].hash) != 0 || tokens_[k].hash == kCo ||
+        Has(k, kOrganisationCue)) {
+      return true;
+    }
+  }
+  return t + 1 < last_ && Is(t + 1, "-") && !tokens_[t + 1].space_before;
+}
+
+// For "NAME, a <modifiers> ROLE": organisations and places take such
+// appositions too, and a new clause can look like one ("..., a ministry
+// spokesman said"). Accept only a personal-looking name (no corporate word, no
+// word the text also uses in lower case) and a role that a preposition,
+// punctuation or the sentence end follows.
+bool SentenceRecogniser::ModifiedRoleAppositionOfPerson(std::uint32_t first, std::uint32_t end,
+                                                        std::uint32_t role) const {
+  for (std::uint32_t k = first; k < end; ++k) {
+    if (Has(k, kOrganisationCue) || CorporateSuffixes().count(tokens_[k].hash) != 0 ||
+        document_.SeenLowercase(tokens_[k].hash)) {
+      return false;
+    }
+  }
+  if (role >= last_ || !Has(role, kRoleWord)) return false;
+  const std::uint32_t next = role + 1;
+  if (next >= last_ || tokens_[next].kind == TokenKind::kPunct) return true;
+  static const WordSet kAfterRole =
+      MakeWordSet({"at", "of", "with", "for", "from", "in", "on", "and", "who", "since"});
+  return kAfterRole.count(tokens_[next].hash) != 0;
+}
+
 void SentenceRecogniser::People() {
   for (std::uint32_t t = first_; t < last_; ++t) {
     if (taken_[t] != 0) continue;
@@ -114,13 +148,21 @@ void SentenceRecogniser::People() {
       }
       continue;
     }
-    // Given name and surname: "Alicia Yap", "Jensen Huang".
+    // Given name and surname: "Alicia Yap", "Jensen Huang". A given name and a
+    // second name glued by a hyphen are one compound given name: "Hans-Peter
+    // Kessler", "Jean-Luc Marchand".
+    std::uint32_t given_end = t + 1;
+    if (token.capitalised && Has(t, kGivenName) && Is(t + 1, "-") && !tokens_[t + 1].space_before &&
+        t + 2 < last_ && !tokens_[t + 2].space_before && IsNameToken(t + 2) &&
+        !LooksLikeFirmAfter(t + 3)) {
+      given_end = t + 3;
+    }
     if (token.capitalised && token.kind == TokenKind::kWord && Has(t, kGivenName) &&
-        t + 1 < last_ && IsNameToken(t + 1) && !tokens_[t + 1].all_caps) {
+        given_end < last_ && IsNameToken(given_end) && !tokens_[given_end].all_caps) {
       const bool common = document_.SeenLowercase(token.hash);
       if (common && t == first_) continue;
-      std::uint32_t end = t + 2;
-      if (tokens_[t + 1].abbreviation && IsNameToken(end)) ++end;  // middle initial
+      std::uint32_t end = given_end + 1;
+      if (tokens_[given_end].abbreviation && IsNameToken(end)) ++end;  // middle initial
       const Token& surname = tokens_[end - 1];
       if (Has(end - 1, kOrganisationCue) || Has(end - 1, kProductHead)) {
         continue;
@@ -138,7 +180,23 @@ void SentenceRecogniser::People() {
       std::uint32_t at = end;
       if (end - t >= 2 && Is(at, ",")) {
         ++at;
-        if (at < last_ && Determiners().count(tokens_[at].hash) != 0) ++at;
+        bool modified = false;
+        if (at < last_ && Determiners().count(tokens_[at].hash) != 0) {
+          ++at;
+          // Modifiers before the role, up to five tokens: "a senior technology
+          // analyst", "a Beijing-based shipping analyst": lower-case words, or a
+          // capitalised one glued to a hyphen.
+          for (int k = 0; k < 5 && at + 1 < last_ && !Has(at, kRoleWord); ++k) {
+            const Token& word = tokens_[at];
+            const bool glued = Is(at + 1, "-") && !tokens_[at + 1].space_before;
+            const bool modifier = (word.kind == TokenKind::kWord && (!word.capitalised || glued)) ||
+                                  (Is(at, "-") && !word.space_before);
+            if (!modifier) break;
+            ++at;
+            modified = true;
+          }
+        }
+        if (modified && !ModifiedRoleAppositionOfPerson(t, end, at)) at = end;
         if (at < last_ && (Has(at, kRoleWord) || Is(at, "who")) &&
             !Has(end - 1, kOrganisationCue)) {
           Candidate candidate{t, end, "Person", {}, -1, {}, {}, {}};

@@ -63,6 +63,9 @@ class SentenceRecogniser {
 
   std::uint32_t ExtendModel(std::uint32_t end, bool has_version) const;
   bool Free(std::uint32_t first, std::uint32_t last) const;
+  bool LooksLikeFirmAfter(std::uint32_t t) const;
+  bool ModifiedRoleAppositionOfPerson(std::uint32_t first, std::uint32_t end,
+                                      std::uint32_t role) const;
   int Emit(Candidate candidate);
   int MentionEndingAt(std::uint32_t t) const;
   /// A capitalised word that may be part of a name and is not yet claimed.

@@ -47,6 +47,24 @@ TEST_SUITE("extract/general") {
     CheckAll(std::begin(cases), std::end(cases), true);
   }
 
+  TEST_CASE("compound given names and modified role appositions name people, not firms") {
+    using kg::extract::testing::FindEntity;
+    auto record = Run(
+        "Jean-Luc Marchetti, the company's finance director, declined to comment. "
+        "\"Demand is firm,\" said Sunniva Tvedtlund, a Bergen-based shipping analyst at Nordvik "
+        "Capital. Allen-Bradley Co will supply the control systems.");
+    CAPTURE(Describe(record));
+    CHECK(FindEntity(record, "Jean-Luc Marchetti", "Person") != nullptr);
+    CHECK(FindEntity(record, "Sunniva Tvedtlund", "Person") != nullptr);
+    CHECK(Has(record, "Sunniva Tvedtlund", "works_for", "Nordvik Capital"));
+    for (const auto& entity : record.entities) {
+      CHECK_MESSAGE(entity.name.find("Allen") == std::string::npos, entity.name);
+    }
+    // A new clause after a comma is no apposition: "the prime minister conceded".
+    auto clause = Run("Writing in the Daily Telegraph, the prime minister conceded the point.");
+    CHECK(FindEntity(clause, "Daily Telegraph", "Person") == nullptr);
+  }
+
   TEST_CASE("only chief executive titles give ceo_of") {
     const Case wrong[] = {
         {"Laura Chen, Nvidia's chief science officer, spoke to analysts.", "Laura Chen", "ceo_of",
