@@ -222,7 +222,8 @@ std::string Render(const graph::Subgraph& subgraph, const RenderOptions& options
 
   std::map<graph::EntityId, Agnode_t*> nodes;
   for (const graph::Entity& entity : drawn.entities) {
-    std::string name = "n" + std::to_string(entity.id);
+    std::string name = "n";  // appended, not "n" + ...: GCC 12 -O2 warns falsely (-Wrestrict)
+    name += std::to_string(entity.id);
     Agnode_t* node = agnode(g, name.data(), 1);
     nodes[entity.id] = node;
     detail::TypeStyle style = detail::StyleFor(entity.type);
@@ -232,7 +233,8 @@ std::string Render(const graph::Subgraph& subgraph, const RenderOptions& options
     Set(node, "tooltip", PlainLabel(entity.type + ": " + entity.name, 200));
   }
   for (const graph::Relation& relation : drawn.relations) {
-    std::string name = "r" + std::to_string(relation.id);
+    std::string name = "r";
+    name += std::to_string(relation.id);
     Agedge_t* edge =
         agedge(g, nodes.at(relation.subject), nodes.at(relation.object), name.data(), 1);
     if (edge_labels) Set(edge, "label", PlainLabel(relation.type, 40));

@@ -53,7 +53,9 @@ void WriteDot(const GraphSource& graph, std::ostream& out) {
     text += std::to_string(relation.object);
     text += " [";
     AppendAttribute(text, "label", relation.type);
-    AppendAttribute(text, "id", "r" + std::to_string(relation.id));
+    std::string id = "r";  // appended, not "r" + ...: GCC 12 -O2 warns falsely (-Wrestrict)
+    id += std::to_string(relation.id);
+    AppendAttribute(text, "id", id);
     std::string confidence;
     AppendNumber(confidence, relation.confidence);
     AppendAttribute(text, "confidence", confidence);
