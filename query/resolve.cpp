@@ -32,7 +32,13 @@ bool HasWord(std::string_view text, std::string_view word) {
   return false;
 }
 
-std::string Quoted(std::string_view name) { return "'" + std::string(name) + "'"; }
+// Built by appending: "'" + std::string(...) makes GCC 12 warn falsely (-Wrestrict).
+std::string Quoted(std::string_view name) {
+  std::string quoted = "'";
+  quoted += name;
+  quoted += '\'';
+  return quoted;
+}
 
 // "position N: " when the name came from a query, so the message points at it.
 std::string Where(long position) {

@@ -47,7 +47,10 @@ void WriteNTriples(const GraphSource& graph, std::ostream& out) {
     AppendPercentEncoded(iri, entity.type);
     iri += '/';
     AppendPercentEncoded(iri, entity.name);
-    if (used.contains(iri)) iri += "~" + std::to_string(entity.id);
+    if (used.contains(iri)) {
+      iri += '~';  // appended piecewise: "~" + ... makes GCC 12 warn falsely (-Wrestrict)
+      iri += std::to_string(entity.id);
+    }
     iri += '>';
     used.insert(iri.substr(0, iri.size() - 1));
 
