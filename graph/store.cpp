@@ -91,18 +91,6 @@ void PrepareSchema(sqlite3* db, const std::string& path) {
 
 constexpr const char* kRelationColumns = "id, subject_id, type, object_id, confidence, qualifiers";
 
-Relation ReadRelation(const Statement& row) {
-  Relation relation;
-  relation.id = row.Int(0);
-  relation.subject = row.Int(1);
-  relation.type = row.Text(2);
-  relation.object = row.Int(3);
-  relation.confidence = row.Double(4);
-  relation.qualifiers = nlohmann::json::parse(row.TextView(5), nullptr, false);
-  if (!relation.qualifiers.is_object()) relation.qualifiers = nlohmann::json::object();
-  return relation;
-}
-
 constexpr const char* kEntityColumns = "id, name, type, ticker, value, unit";
 
 }  // namespace
@@ -413,7 +401,7 @@ std::optional<Relation> Store::GetRelation(RelationId id) const {
       statements_->Get(std::string("SELECT ") + kRelationColumns + " FROM relations WHERE id = ?1");
   statement.Bind(1, id);
   if (!statement.Step()) return std::nullopt;
-  return ReadRelation(statement);
+  return detail::ReadRelationRow(statement);
 }
 
 std::vector<Relation> Store::RelationsOf(EntityId entity, Direction direction,
@@ -441,7 +429,7 @@ std::vector<Relation> Store::RelationsOf(EntityId entity, Direction direction,
   Statement& statement = statements_->Get(sql + " ORDER BY 1");
   statement.Bind(1, entity).Bind(2, type);
   std::vector<Relation> relations;
-  while (statement.Step()) relations.push_back(ReadRelation(statement));
+  while (statement.Step()) relations.push_back(detail::ReadRelationRow(statement));
   return relations;
 }
 
@@ -450,14 +438,14 @@ std::vector<Relation> Store::RelationsOfType(std::string_view type) const {
                                           " FROM relations WHERE ?1 = '' OR type = ?1 ORDER BY id");
   statement.Bind(1, type);
   std::vector<Relation> relations;
-  while (statement.Step()) relations.push_back(ReadRelation(statement));
+  while (statement.Step()) relations.push_back(detail::ReadRelationRow(statement));
   return relations;
 }
 
 void Store::ForEachRelation(const std::function<void(const Relation&)>& visit) const {
   Statement statement(db_,
                       std::string("SELECT ") + kRelationColumns + " FROM relations ORDER BY id");
-  while (statement.Step()) visit(ReadRelation(statement));
+  while (statement.Step()) visit(detail::ReadRelationRow(statement));
 }
 
 namespace {

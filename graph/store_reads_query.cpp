@@ -65,20 +65,7 @@ std::vector<Relation> Store::RelationsTouching(EntityId entity, Direction direct
   detail::Statement& statement = statements_->Get(queries[which]);
   statement.Bind(1, entity).Bind(2, type);
   std::vector<Relation> relations;
-  while (statement.Step()) {
-    Relation relation;
-    relation.id = statement.Int(0);
-    relation.subject = statement.Int(1);
-    relation.type = statement.Text(2);
-    relation.object = statement.Int(3);
-    relation.confidence = statement.Double(4);
-    std::string_view qualifiers = statement.TextView(5);
-    if (!qualifiers.empty() && qualifiers != "{}") {
-      relation.qualifiers = nlohmann::json::parse(qualifiers, nullptr, false);
-      if (!relation.qualifiers.is_object()) relation.qualifiers = nlohmann::json::object();
-    }
-    relations.push_back(std::move(relation));
-  }
+  while (statement.Step()) relations.push_back(detail::ReadRelationRow(statement));
   return relations;
 }
 

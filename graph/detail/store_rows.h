@@ -2,13 +2,32 @@
 // Private to kg_graph: row readers and SQL fragments shared by graph/store*.cpp.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "graph/detail/sqlite.h"
 #include "graph/model.h"
 #include "graph/ontology.h"
 
 namespace kg::graph::detail {
+
+/// Reads a relation from columns id, subject_id, type, object_id, confidence,
+/// qualifiers. Empty qualifiers ("{}", the common case) skip the JSON parser.
+inline Relation ReadRelationRow(const Statement& row) {
+  Relation relation;
+  relation.id = row.Int(0);
+  relation.subject = row.Int(1);
+  relation.type = row.Text(2);
+  relation.object = row.Int(3);
+  relation.confidence = row.Double(4);
+  std::string_view qualifiers = row.TextView(5);
+  if (!qualifiers.empty() && qualifiers != "{}") {
+    relation.qualifiers = nlohmann::json::parse(qualifiers, nullptr, false);
+    if (!relation.qualifiers.is_object()) relation.qualifiers = nlohmann::json::object();
+  }
+  return relation;
+}
 
 /// Reads an entity (without aliases) from columns id, name, type, ticker, value, unit.
 inline Entity ReadEntityRow(const Statement& row) {
