@@ -462,6 +462,9 @@ Layout Segment(std::string_view text) {
         t = end - 1;
         continue;
       }
+      // Every terminal in the run would scan to the same `end` and decide the
+      // same: skip them, or a glued "!?!?..." run costs its length squared.
+      t = end - 1;
     } else if (tokens[t].abbreviation && t + 1 < count && newlines_before[t + 1] == 0 &&
                tokens[t + 1].space_before && tokens[t + 1].capitalised &&
                Titles().count(tokens[t].hash) == 0 &&

@@ -109,6 +109,25 @@ TEST_SUITE("extract/nlp/text") {
     }
   }
 
+  TEST_CASE("a glued run of terminals before a word does not end the sentence") {
+    // Regression (fuzz_segment timeout): every "!" or "?" of such a run used
+    // to rescan the rest of the run; the decision is the run's, made once.
+    std::string run;
+    for (int i = 0; i < 20; ++i) run += "!?";
+    std::string text = "Stop" + run + "\u201cquoted\u201d words follow. Another sentence here.";
+    std::vector<std::string> sentences = Sentences(text);
+    REQUIRE(sentences.size() == 2);
+    CHECK(sentences[0] == "Stop" + run + "\u201cquoted\u201d words follow.");
+    CHECK(sentences[1] == "Another sentence here.");
+    std::string long_run;
+    for (int i = 0; i < 5000; ++i) long_run += "?!";
+    Layout layout = Segment("Stop" + long_run + "\u201cnext words.");
+    for (const auto& sentence : layout.sentences) {
+      CHECK(static_cast<int>(sentence.last_token - sentence.first_token) <=
+            kg::extract::nlp::kMaxSentenceTokens);
+    }
+  }
+
   TEST_CASE("invalid UTF-8 and control bytes are tokenised without failing") {
     const std::string text = std::string("\xFF\xFE\x01 abc \xE2\x82 def.\x00 ghi", 19);
     Layout layout = Segment(text);
