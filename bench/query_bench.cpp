@@ -73,9 +73,9 @@ int main(int argc, char** argv) {
       sqlite3_config(SQLITE_CONFIG_MMAP_SIZE, sqlite3_int64{1} << 32, sqlite3_int64{1} << 32);
     }
   }
-  kg::graph::StoreOptions read_only;
-  read_only.read_only = true;
-  kg::graph::Store store = kg::graph::Store::Open(argv[1], read_only);
+  // Opened as `kg query` opens it (cli/store_open.cpp): read-only, one
+  // snapshot, so every statement reuses one read transaction.
+  kg::graph::Store store = kg::graph::Store::Open(argv[1], {.read_only = true, .snapshot = true});
   nlohmann::json report;
 
   // Streaming the relations alone, then the full load into the Boost CSR graph.

@@ -406,20 +406,18 @@ std::optional<Relation> Store::GetRelation(RelationId id) const {
 
 std::vector<Relation> Store::RelationsOf(EntityId entity, Direction direction,
                                          std::string_view type) const {
-  static const std::string symmetric = detail::SymmetricTypesSql();
+  static const std::string symmetric = detail::SymmetricTypeCondition();
   const std::string select = std::string("SELECT ") + kRelationColumns + " FROM relations ";
   const std::string type_filter = " AND (?2 = '' OR type = ?2)";
   std::string sql;
   switch (direction) {
     case Direction::kOutgoing:
       sql = select + "WHERE subject_id = ?1" + type_filter + " UNION ALL " + select +
-            "WHERE object_id = ?1 AND subject_id <> ?1 AND type IN (" + symmetric + ")" +
-            type_filter;
+            "WHERE object_id = ?1 AND subject_id <> ?1 AND " + symmetric + type_filter;
       break;
     case Direction::kIncoming:
       sql = select + "WHERE object_id = ?1" + type_filter + " UNION ALL " + select +
-            "WHERE subject_id = ?1 AND object_id <> ?1 AND type IN (" + symmetric + ")" +
-            type_filter;
+            "WHERE subject_id = ?1 AND object_id <> ?1 AND " + symmetric + type_filter;
       break;
     case Direction::kBoth:
       sql = select + "WHERE subject_id = ?1" + type_filter + " UNION ALL " + select +

@@ -175,8 +175,8 @@ class Store {
   /// the per-query read of one-hop patterns.
   std::vector<Relation> RelationsTouching(EntityId entity, Direction direction,
                                           std::string_view type = {}) const;
-  /// The entities with these ids, without aliases, in id order, in one
-  /// statement; ids that do not exist are skipped. For naming query answers.
+  /// The entities with these ids, without aliases, in id order, each once;
+  /// ids that do not exist are skipped. For naming query answers.
   std::vector<Entity> GetEntitiesBrief(std::span<const EntityId> ids) const;
 
  private:

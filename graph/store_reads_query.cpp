@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Lean whole-graph reads for the query and algorithm code: no JSON parsing,
 // no per-row allocation beyond what the visitor does.
+#include <algorithm>
+
 #include "graph/detail/sqlite.h"
 #include "graph/detail/store_rows.h"
 #include "graph/names.h"
@@ -38,27 +40,35 @@ constexpr const char* kBriefEntityColumns = "e.id, e.name, e.type, e.ticker, e.v
 }  // namespace
 
 std::vector<Entity> Store::FindEntitiesByKey(std::string_view name, std::string_view type) const {
-  detail::Statement& statement = statements_->Get(
-      std::string("SELECT ") + kBriefEntityColumns +
-      " FROM entities e WHERE e.id IN (SELECT id FROM entities WHERE key = ?1 UNION "
-      "SELECT entity_id FROM aliases WHERE key = ?1) AND (?2 = '' OR e.type = ?2) ORDER BY e.id");
+  // Through aliases alone: every entity is stored with its own name as an
+  // alias (amounts too, whose entities.key is their value instead). Sorted
+  // here, not by ORDER BY, which would make SQLite build a temporary b-tree
+  // costing more than the lookup itself.
+  static const std::string query = std::string("SELECT ") + kBriefEntityColumns +
+                                   " FROM aliases a JOIN entities e ON e.id = a.entity_id"
+                                   " WHERE a.key = ?1 AND (?2 = '' OR e.type = ?2)";
+  detail::Statement& statement = statements_->Get(query);
   statement.Bind(1, NormalizeKey(name)).Bind(2, type);
   std::vector<Entity> entities;
   while (statement.Step()) entities.push_back(detail::ReadEntityRow(statement));
+  auto by_id = [](const Entity& a, const Entity& b) { return a.id < b.id; };
+  std::sort(entities.begin(), entities.end(), by_id);
+  auto same_id = [](const Entity& a, const Entity& b) { return a.id == b.id; };
+  entities.erase(std::unique(entities.begin(), entities.end(), same_id), entities.end());
   return entities;
 }
 
 std::vector<Relation> Store::RelationsTouching(EntityId entity, Direction direction,
                                                std::string_view type) const {
-  static const std::string symmetric = detail::SymmetricTypesSql();
+  static const std::string symmetric = detail::SymmetricTypeCondition();
   static const std::string select =
       "SELECT id, subject_id, type, object_id, confidence, qualifiers FROM relations ";
   static const std::string type_filter = " AND (?2 = '' OR type = ?2)";
   static const std::string queries[3] = {
       select + "WHERE subject_id = ?1" + type_filter + " UNION ALL " + select +
-          "WHERE object_id = ?1 AND subject_id <> ?1 AND type IN (" + symmetric + ")" + type_filter,
+          "WHERE object_id = ?1 AND subject_id <> ?1 AND " + symmetric + type_filter,
       select + "WHERE object_id = ?1" + type_filter + " UNION ALL " + select +
-          "WHERE subject_id = ?1 AND object_id <> ?1 AND type IN (" + symmetric + ")" + type_filter,
+          "WHERE subject_id = ?1 AND object_id <> ?1 AND " + symmetric + type_filter,
       select + "WHERE subject_id = ?1" + type_filter + " UNION ALL " + select +
           "WHERE object_id = ?1 AND subject_id <> ?1" + type_filter};
   int which = direction == Direction::kOutgoing ? 0 : direction == Direction::kIncoming ? 1 : 2;
@@ -70,16 +80,22 @@ std::vector<Relation> Store::RelationsTouching(EntityId entity, Direction direct
 }
 
 std::vector<Entity> Store::GetEntitiesBrief(std::span<const EntityId> ids) const {
+  // One primary-key lookup per id through one prepared statement: cheaper than
+  // a single "id IN (list)" statement, whose list SQLite copies into a
+  // temporary b-tree first.
+  std::vector<EntityId> sorted(ids.begin(), ids.end());
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  static const std::string query =
+      std::string("SELECT ") + kBriefEntityColumns + " FROM entities e WHERE e.id = ?1";
+  detail::Statement& statement = statements_->Get(query);
   std::vector<Entity> entities;
-  if (ids.empty()) return entities;
-  std::string id_list = "[";
-  for (EntityId id : ids) id_list += std::to_string(id) + ",";
-  id_list.back() = ']';
-  detail::Statement& statement = statements_->Get(
-      std::string("SELECT ") + kBriefEntityColumns +
-      " FROM entities e WHERE e.id IN (SELECT value FROM json_each(?1)) ORDER BY e.id");
-  statement.Bind(1, id_list);
-  while (statement.Step()) entities.push_back(detail::ReadEntityRow(statement));
+  entities.reserve(sorted.size());
+  for (EntityId id : sorted) {
+    statement.Bind(1, id);
+    if (statement.Step()) entities.push_back(detail::ReadEntityRow(statement));
+    statement.Reset();
+  }
   return entities;
 }
 

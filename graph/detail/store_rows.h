@@ -41,13 +41,16 @@ inline Entity ReadEntityRow(const Statement& row) {
   return entity;
 }
 
-/// The symmetric relation types as an SQL list: 'partners_with','competes_with','equals'.
-inline std::string SymmetricTypesSql() {
-  std::string list;
+/// An SQL condition true for rows of a symmetric relation type:
+/// "CASE type WHEN 'partners_with' THEN 1 WHEN ... END". Not "type IN (...)":
+/// SQLite copies a constant IN list into a temporary b-tree on every run of
+/// the statement, which cost more than the rest of a one-hop read.
+inline std::string SymmetricTypeCondition() {
+  std::string condition = "CASE type";
   for (const RelationType& type : RelationTypes()) {
-    if (type.symmetric) list += (list.empty() ? "'" : ",'") + std::string(type.name) + "'";
+    if (type.symmetric) condition += " WHEN '" + std::string(type.name) + "' THEN 1";
   }
-  return list;
+  return condition + " END";
 }
 
 }  // namespace kg::graph::detail

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -214,6 +215,64 @@ TEST_SUITE("graph/store") {
     CHECK(store.RelationsOf(alibaba, Direction::kOutgoing).empty());
     CHECK(store.RelationsOf(alibaba, Direction::kIncoming, "ceo_of").size() == 1);
     CHECK(store.RelationsOf(alibaba, Direction::kIncoming, "founder_of").empty());
+  }
+
+  TEST_CASE("the per-query reads agree with the general ones") {
+    Store store = Store::OpenInMemory();
+    store.Ingest(Document(
+        "a.txt", "Acme partners with Globex; Ann Lee is CEO of Acme; Acme invests $5 billion.",
+        {Mention("Acme", "Company"), Mention("Globex", "Company"), Mention("Ann Lee", "Person"),
+         AmountMention("$5 billion", 5e9, "USD")},
+        {RelationOf(0, "partners_with", 1), RelationOf(2, "ceo_of", 0), RelationOf(0, "invests", 3),
+         RelationOf(1, "competes_with", 0)}));
+    // A longer form renames the node; both names keep resolving.
+    store.Ingest(Document("b.txt", "Acme Corp grows.", {Mention("Acme Corp", "Company")}, {}));
+    for (const char* name : {"acme", "ACME CORP", "Globex", "ann lee", "$5 billion"}) {
+      CAPTURE(name);
+      std::vector<Entity> by_key = store.FindEntitiesByKey(name);
+      std::vector<Entity> general = store.FindEntities(name);
+      REQUIRE(by_key.size() == 1);
+      REQUIRE(general.size() == 1);
+      CHECK(by_key[0].id == general[0].id);
+      CHECK(by_key[0].name == general[0].name);
+      CHECK(by_key[0].type == general[0].type);
+    }
+    CHECK(store.FindEntitiesByKey("acme")[0].name == "Acme Corp");
+    CHECK(store.FindEntitiesByKey("acme", "Person").empty());
+    CHECK(store.FindEntitiesByKey("Initech").empty());
+
+    auto ids = [](std::vector<Relation> relations) {
+      std::vector<RelationId> out;
+      for (const Relation& relation : relations) out.push_back(relation.id);
+      std::sort(out.begin(), out.end());
+      return out;
+    };
+    for (const char* name : {"Acme", "Globex", "Ann Lee", "$5 billion"}) {
+      EntityId entity = store.FindEntities(name)[0].id;
+      for (Direction direction : {Direction::kOutgoing, Direction::kIncoming, Direction::kBoth}) {
+        for (const char* type : {"", "partners_with", "ceo_of", "competes_with"}) {
+          CAPTURE(name);
+          CAPTURE(static_cast<int>(direction));
+          CAPTURE(type);
+          CHECK(ids(store.RelationsTouching(entity, direction, type)) ==
+                ids(store.RelationsOf(entity, direction, type)));
+        }
+      }
+    }
+    // Symmetric relations touch both ends in both directions; directed ones only theirs.
+    EntityId globex = store.FindEntities("Globex")[0].id;
+    CHECK(store.RelationsTouching(globex, Direction::kOutgoing).size() == 2);
+    CHECK(store.RelationsTouching(globex, Direction::kIncoming).size() == 2);
+    EntityId ann = store.FindEntities("Ann Lee")[0].id;
+    CHECK(store.RelationsTouching(ann, Direction::kIncoming).empty());
+
+    EntityId acme = store.FindEntities("Acme")[0].id;
+    std::vector<EntityId> wanted = {globex, 999999, acme, globex};
+    std::vector<Entity> brief = store.GetEntitiesBrief(wanted);
+    REQUIRE(brief.size() == 2);  // sorted, each once, the missing id skipped
+    CHECK(brief[0].id == std::min(acme, globex));
+    CHECK(brief[1].id == std::max(acme, globex));
+    CHECK(store.GetEntitiesBrief({}).empty());
   }
 
   TEST_CASE("a failing batch leaves the database exactly as it was") {
