@@ -69,15 +69,29 @@ int Lexicon::AddEntry(LexiconEntry entry) {
   const int id = static_cast<int>(entries_.size());
   entries_.push_back(std::move(entry));
   const LexiconEntry& added = entries_.back();
-  surfaces_.Add(added.name, id);
+  // A name written with a lower-case initial and capitals inside ("eBay",
+  // "iPhone", "xAI") opens a sentence as "EBay": accept that form too.
+  auto add_surface = [&](const std::string& surface) {
+    surfaces_.Add(surface, id);
+    if (surface.empty() || surface[0] < 'a' || surface[0] > 'z' ||
+        std::none_of(surface.begin(), surface.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      return;
+    }
+    std::string opening = surface;
+    opening[0] = static_cast<char>(opening[0] - 'a' + 'A');
+    surfaces_.Add(opening, id);
+  };
+  add_surface(added.name);
   by_key_.emplace(added.type + "\t" + NameKey(added.name), id);
   for (const std::string& alias : added.aliases) {
-    surfaces_.Add(alias, id);
+    add_surface(alias);
     by_key_.emplace(added.type + "\t" + NameKey(alias), id);
   }
   for (const std::string& ticker : added.tickers) {
     tickers_.emplace(HashLower(ticker), id);
-    if (ticker.size() >= 3) surfaces_.Add(ticker, id);  // "BABA shares" (all capitals only)
+    // "BABA shares" (all capitals only). Not three-letter tickers: those are
+    // as often other firms' initials ("STM Chairman" is Syarikat Telekom Malaysia).
+    if (ticker.size() >= 4) surfaces_.Add(ticker, id);
   }
   return id;
 }

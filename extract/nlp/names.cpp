@@ -7,13 +7,6 @@
 namespace kg::extract::nlp {
 namespace {
 
-const WordSet& CorporateSuffixes() {
-  static const WordSet set =
-      MakeWordSet({"inc.", "inc", "corp.", "corp", "ltd.", "ltd", "llc", "co.", "plc", "limited",
-                   "corporation", "ag", "sa", "nv", "gmbh", "l.p.", "lp", "s.a.", "n.v."});
-  return set;
-}
-
 const WordSet& AiAdjectives() {
   static const WordSet set = MakeWordSet(
       {"generative", "artificial", "physical",  "agentic",     "conversational", "responsible",

@@ -137,8 +137,20 @@ bool SentenceRecogniser::Free(std::uint32_t first, std::uint32_t last) const {
   return true;
 }
 
+bool SentenceRecogniser::IsCorporateSuffix(std::uint32_t t) const {
+  static const std::uint64_t kCo = HashLower("co");
+  return (tokens_[t].capitalised || tokens_[t].all_caps) &&
+         (CorporateSuffixes().count(tokens_[t].hash) != 0 || tokens_[t].hash == kCo);
+}
+
 int SentenceRecogniser::Emit(Candidate candidate) {
   if (!Free(candidate.first, candidate.last)) return -1;
+  // "(London) Ltd", "Corp software": a suffix alone names nothing.
+  bool only_suffixes = true;
+  for (std::uint32_t t = candidate.first; t < candidate.last && only_suffixes; ++t) {
+    only_suffixes = IsCorporateSuffix(t);
+  }
+  if (only_suffixes) return -1;
   if (candidate.surface.empty()) {
     candidate.surface = std::string(document_.Text(candidate.first, candidate.last));
   }
@@ -253,6 +265,9 @@ void SentenceRecogniser::LexiconNames() {
                tokens_[end].has_digit && (IsVersionLike(Word(end)) || IsChipCode(Word(end)))) {
       candidate.lexicon_entry = -1;  // Ascend 910B, Instinct MI355X
       ++end;
+    } else if (entry.type == "Company" && end < last_ && Free(end, end + 1) &&
+               IsCorporateSuffix(end)) {
+      ++end;  // "Digital Equipment Corp": the suffix is part of the name
     } else if (entry.type == "Product" && end < last_ && Free(end, end + 1) &&
                tokens_[end].has_digit && IsVersionLike(Word(end)) && Word(end).size() <= 3) {
       candidate.lexicon_entry = -1;  // iPhone 17, Pixel 10, Galaxy S25 (never a year)

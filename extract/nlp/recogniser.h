@@ -14,10 +14,11 @@
 namespace kg::extract::nlp {
 
 /// Word lists shared by the recognisers and coreference.
-const WordSet& NonNameCapitals();   // capitalised words that do not start names
-const WordSet& GenericAcronyms();   // AI, GPU, CEO...: never tickers or names alone
-const WordSet& RoleWords();         // CEO, analyst, founder...
-const WordSet& OrganisationCues();  // Group, Technologies, Labs...: end organisation names
+const WordSet& NonNameCapitals();    // capitalised words that do not start names
+const WordSet& GenericAcronyms();    // AI, GPU, CEO...: never tickers or names alone
+const WordSet& RoleWords();          // CEO, analyst, founder...
+const WordSet& OrganisationCues();   // Group, Technologies, Labs...: end organisation names
+const WordSet& CorporateSuffixes();  // Inc., Corp, Ltd, plc, AG...: end company names
 
 /// Membership of a token in the recognisers' word lists, as bits, so a
 /// recogniser tests a list with one AND rather than one lookup per question.
@@ -66,6 +67,8 @@ class SentenceRecogniser {
   bool LooksLikeFirmAfter(std::uint32_t t) const;
   bool ModifiedRoleAppositionOfPerson(std::uint32_t first, std::uint32_t end,
                                       std::uint32_t role) const;
+  /// Inc., Corp, Ltd, Co...: written capitalised, as names end.
+  bool IsCorporateSuffix(std::uint32_t t) const;
   int Emit(Candidate candidate);
   int MentionEndingAt(std::uint32_t t) const;
   /// A capitalised word that may be part of a name and is not yet claimed.

@@ -98,6 +98,30 @@ const WordSet& OtherPartyNouns() {
   return set;
 }
 
+// Capitalised words that may stand before a title without naming another
+// organisation ("Executive Chairman", "Group CEO", "The chairman").
+const WordSet& TitleModifiers() {
+  static const WordSet set =
+      MakeWordSet({"the",         "its",       "their",     "our",      "his",
+                   "her",         "a",         "an",        "and",      "as",
+                   "but",         "when",      "while",     "after",    "before",
+                   "meanwhile",   "also",      "then",      "now",      "new",
+                   "current",     "longtime",  "long-time", "veteran",  "founding",
+                   "executive",   "senior",    "group",     "company",  "corporate",
+                   "global",      "joint",     "co",        "acting",   "interim",
+                   "outgoing",    "incoming",  "honorary",  "managing", "non-executive",
+                   "independent", "chief",     "ceo",       "chairman", "president",
+                   "founder",     "co-founder"});
+  return set;
+}
+
+// Participles before "on" that make what follows a basis: "based on Firefox".
+const WordSet& BasisWords() {
+  static const WordSet set = MakeWordSet({"based", "built", "modelled", "modeled", "running",
+                                          "runs", "powered", "relying", "relies", "depends"});
+  return set;
+}
+
 // Words a run of modifiers ("its own Chinese") never contains.
 const WordSet& FunctionWords() {
   static const WordSet set = MakeWordSet(
@@ -248,6 +272,18 @@ class SentenceMatcher {
     return FunctionWords().count(token.hash) == 0;
   }
 
+  // "a stake in the block operated by Statoil", "a browser based on Firefox":
+  // a slot after "by" or "based on" in a gap is the agent or basis of another
+  // phrase, not the rule's object. Gaps before a slot stop there; a "by" that
+  // gives a measure does not count.
+  bool StartsOtherAgent(std::uint32_t t) const {
+    if (tokens_[t].hash == HashLower("by")) {  // not a measure: "rose by 8% to $38 billion"
+      return t + 1 >= sentence_.last_token || !tokens_[t + 1].has_digit;
+    }
+    return tokens_[t].hash == HashLower("on") && t > sentence_.first_token &&
+           BasisWords().count(tokens_[t - 1].hash) != 0;
+  }
+
   std::uint32_t SkipForward(std::uint32_t pos) const {
     while (pos < sentence_.last_token && document_.transparent[pos] != 0) ++pos;
     return pos;
@@ -289,6 +325,11 @@ class SentenceMatcher {
         break;
       case RuleElement::Kind::kGap:
         for (int k = 0; k <= element.gap && pos + k <= end; ++k) {
+          if (k > 0 && e + 1 < rule.elements.size() &&
+              rule.elements[e + 1].kind == RuleElement::Kind::kSlot &&
+              StartsOtherAgent(pos + static_cast<std::uint32_t>(k) - 1)) {
+            break;
+          }
           State next = state;
           next.gaps += k;
           Forward(rule, e + 1, pos + static_cast<std::uint32_t>(k), next, out);
@@ -475,7 +516,11 @@ class SentenceMatcher {
       const bool possessive = (mention.flags & (kPossessive | kPossessivePronoun)) != 0;
       const bool before = mention.last <= state.low;
       if (!before && rule.context != "sentence") continue;  // after the match: last resort
-      const int rank = (possessive ? 2 : 0) + (before ? 0 : 1);
+      // "EBay's net revenue ... at its PayPal unit": an owner written right
+      // before the match, as a possessive, is the one the match is about.
+      const int rank = possessive && before && OwnsMatch(mention, state)
+                           ? -1
+                           : (possessive ? 2 : 0) + (before ? 0 : 1);
       // Among mentions before the match, the later (nearer) one wins at equal rank.
       if (rank < best_rank || (rank == best_rank && before)) {
         best = mention.entity;
@@ -505,6 +550,51 @@ class SentenceMatcher {
       if (usable(m) && mentions_[m].first >= state.high) return mentions_[m].entity;
     }
     return -1;
+  }
+
+  // A possessive mention followed only by "'s" and at most two lower-case
+  // modifiers before the match: "EBay's net revenue", "Intel's chief executive".
+  bool OwnsMatch(const Mention& mention, const State& state) const {
+    if (state.low < mention.last || state.low - mention.last > 3) return false;
+    for (std::uint32_t t = mention.last; t < state.low; ++t) {
+      const Token& token = tokens_[t];
+      if (token.possessive) continue;
+      if (token.kind != TokenKind::kWord || token.capitalised) return false;
+    }
+    return true;
+  }
+
+  // "$1.62 per share", "45 cents a share": a per-share figure, never a company's
+  // revenue, income or spending.
+  bool PerShareFigure(int mention) const {
+    std::uint32_t t = At(mention).last;
+    // The low end of a range: "$1.48 to $1.52 per share".
+    if (t + 1 < sentence_.last_token &&
+        (tokens_[t].hash == HashLower("to") || tokens_[t].hash == HashLower("-"))) {
+      const int high = start_at_[t + 1 - sentence_.first_token];
+      if (high >= 0) t = At(high).last;
+    }
+    if (t + 1 >= sentence_.last_token) return false;
+    const std::uint64_t first = tokens_[t].hash, second = tokens_[t + 1].hash;
+    return (first == HashLower("per") || first == HashLower("a")) &&
+           (second == HashLower("share") || second == HashLower("diluted") ||
+            second == HashLower("basic"));
+  }
+
+  // "Association chairman Nyoman Muna", "Board Chairman Paul Volcker": a title
+  // right after a capitalised word that is no mention names the person's own,
+  // unrecognised organisation. Filling the company in from context would
+  // credit the person to another one.
+  bool TitleOfUnrecognisedOwner(const Rule& rule, const State& state) const {
+    if (rule.elements.empty() || rule.elements.front().kind != RuleElement::Kind::kWords ||
+        state.low <= sentence_.first_token) {
+      return false;
+    }
+    const std::uint32_t before = state.low - 1;
+    const Token& token = tokens_[before];
+    if (token.kind != TokenKind::kWord || !token.capitalised) return false;
+    if (end_at_[before + 1 - sentence_.first_token] >= 0) return false;  // a mention ends there
+    return TitleModifiers().count(token.hash) == 0;
   }
 
   // A place named only to say where something else is ("south of Paris", "near Austin").
@@ -612,8 +702,12 @@ class SentenceMatcher {
           subjects.push_back(At(m).entity);
       }
       if (state.object >= 0) {
+        const bool money_of_company = rule.relation == "reports_revenue" ||
+                                      rule.relation == "reports_net_income" ||
+                                      rule.relation == "invests";
         for (int m : Expand(rule, state.object_element, state.object)) {
           if (rule.relation == "located_in" && ReferencePoint(m)) continue;
+          if (money_of_company && PerShareFigure(m)) continue;
           objects.push_back(At(m).entity);
           if (rule.relation == "located_in") {
             const int region = EnclosingPlace(m);
@@ -621,10 +715,17 @@ class SentenceMatcher {
           }
         }
       }
+      // The match named objects and all were ruled out: no context stands in for them.
+      if (state.object >= 0 && objects.empty()) continue;
       // A sum several companies spend "together" belongs to none of them alone.
       if (rule.relation == "invests" && subjects.size() > 1) continue;
       if (subjects.empty() || objects.empty()) {
         if (type == nullptr) continue;
+        if (objects.empty() && !subjects.empty() &&
+            document_.entities[static_cast<std::size_t>(subjects.front())].type == "Person" &&
+            TitleOfUnrecognisedOwner(rule, state)) {
+          continue;
+        }
         const std::vector<int>& known = subjects.empty() ? objects : subjects;
         const int found = FromContext(rule, subjects.empty() ? 'S' : 'O', known, state);
         if (found < 0) continue;

@@ -90,6 +90,13 @@ const WordSet& RoleWords() {
   return set;
 }
 
+const WordSet& CorporateSuffixes() {
+  static const WordSet set =
+      MakeWordSet({"inc.", "inc", "corp.", "corp", "ltd.", "ltd", "llc", "co.", "plc", "limited",
+                   "corporation", "ag", "sa", "nv", "gmbh", "l.p.", "lp", "s.a.", "n.v."});
+  return set;
+}
+
 const WordSet& OrganisationCues() {
   static const WordSet set = MakeWordSet({"group",
                                           "technologies",
@@ -154,7 +161,18 @@ const WordSet& OrganisationCues() {
                                           "ministry",
                                           "council",
                                           "bureau",
-                                          "authority"});
+                                          "authority",
+                                          "federation",
+                                          "association",
+                                          "organisation",
+                                          "organization",
+                                          "union",
+                                          "society",
+                                          "consortium",
+                                          "cooperative",
+                                          "co-operative",
+                                          "league",
+                                          "chamber"});
   return set;
 }
 

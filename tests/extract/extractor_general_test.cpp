@@ -2,12 +2,14 @@
 // General relation patterns: titles, founders, funding rounds, stakes and supplier phrases.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <iterator>
 #include <string>
 
 #include "tests/extract/nlp_test_support.h"
 
 using kg::extract::testing::Describe;
+using kg::extract::testing::FindEntity;
 using kg::extract::testing::Has;
 using kg::extract::testing::Run;
 
@@ -271,5 +273,38 @@ TEST_SUITE("extract/general") {
     CAPTURE(Describe(record));
     CHECK_FALSE(Has(record, "Nvidia", "develops", "Instinct MI325X"));
     CHECK(Has(record, "AMD", "develops", "Instinct MI325X"));
+  }
+}
+
+TEST_SUITE("extract/entities") {
+  TEST_CASE("corporate suffixes join a known name and never stand alone") {
+    const auto record =
+        Run("The system is based on Digital Equipment Corp software. Kelmont Trust (London) Ltd, a "
+            "unit of Harlow Group, said profits rose.");
+    CAPTURE(kg::extract::testing::Describe(record));
+    const auto* digital = FindEntity(record, "Digital Equipment", "Company");
+    REQUIRE(digital != nullptr);
+    CHECK(std::find(digital->aliases.begin(), digital->aliases.end(), "Digital Equipment Corp") !=
+          digital->aliases.end());
+    for (const auto& entity : record.entities) {
+      CHECK(entity.name != "Corp");
+      CHECK(entity.name != "Ltd");
+    }
+  }
+
+  TEST_CASE(
+      "three-letter tickers are not names outside parentheses; lower-case names open sentences") {
+    const auto record =
+        Run("STM Chairman Ahmad Razali signed the agreement. EBay said sales rose. Shares of "
+            "STMicroelectronics (STM) fell.");
+    CHECK(FindEntity(record, "eBay", "Company") != nullptr);
+    const auto* st = FindEntity(record, "STMicroelectronics", "Company");
+    REQUIRE(st != nullptr);
+    std::size_t st_mentions = 0;
+    for (const auto& relation : record.relations) {
+      if (record.entities[static_cast<std::size_t>(relation.object)].name == "STMicroelectronics")
+        ++st_mentions;
+    }
+    CHECK(st_mentions == 0);  // Ahmad Razali is not STMicroelectronics' chairman
   }
 }
