@@ -170,14 +170,16 @@ int SentenceRecogniser::MentionEndingAt(std::uint32_t t) const {
 }
 
 std::uint32_t SentenceRecogniser::NameRunEnd(std::uint32_t t, std::uint32_t max) const {
-  std::uint32_t end = t;
-  while (end < last_ && end - t < max) {
+  std::uint32_t end = t, words = 0;
+  while (end < last_ && words < max) {
     if (IsNameToken(end) ||
         (end > t && Has(end, kGenericAcronym) && taken_[end] == 0 && tokens_[end].all_caps)) {
       ++end;
+      ++words;
       continue;
     }
-    // "T-Head", "Hua-Hong": a hyphen glued between two name tokens.
+    // "T-Head", "Marie-Pierre": a hyphen glued between two name tokens makes
+    // them one word of the run.
     if (end > t && Is(end, "-") && !tokens_[end].space_before && end + 1 < last_ &&
         !tokens_[end + 1].space_before && IsNameToken(end + 1)) {
       end += 2;

@@ -75,7 +75,8 @@ class SentenceRecogniser {
   bool IsNameToken(std::uint32_t t) const {
     return t < last_ && taken_[t] == 0 && Has(t, kNameWord);
   }
-  /// The end of the run of name tokens from `t` (at most `max` tokens).
+  /// The end of the run of name tokens from `t`: at most `max` words, a
+  /// hyphenated compound ("Marie-Pierre", "T-Head") counting as one.
   std::uint32_t NameRunEnd(std::uint32_t t, std::uint32_t max) const;
   std::string_view Word(std::uint32_t t) const { return TokenText(document_.text, tokens_[t]); }
   bool Is(std::uint32_t t, std::string_view word) const { return t < last_ && Word(t) == word; }

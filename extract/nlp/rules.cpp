@@ -552,6 +552,15 @@ class SentenceMatcher {
     return -1;
   }
 
+  // Whether the rule's last element is a slot bound to a possessive name ("Toyota's").
+  bool EndsWithPossessiveSlot(const Rule& rule, const State& state) const {
+    const auto last = static_cast<int>(rule.elements.size()) - 1;
+    const int mention = state.subject_element == last  ? state.subject
+                        : state.object_element == last ? state.object
+                                                       : -1;
+    return mention >= 0 && (At(mention).flags & kPossessive) != 0;
+  }
+
   // A possessive mention followed only by "'s" and at most two lower-case
   // modifiers before the match: "EBay's net revenue", "Intel's chief executive".
   bool OwnsMatch(const Mention& mention, const State& state) const {
@@ -714,6 +723,12 @@ class SentenceMatcher {
             if (region >= 0) objects.push_back(At(region).entity);
           }
         }
+      }
+      // "Nissan has bought Toyota's hybrid technology": a possessive ending the
+      // match owns what was bought or held; that thing is the argument.
+      if ((rule.relation == "subsidiary_of" || rule.relation == "invests_in") &&
+          EndsWithPossessiveSlot(rule, state)) {
+        continue;
       }
       // The match named objects and all were ruled out: no context stands in for them.
       if (state.object >= 0 && objects.empty()) continue;

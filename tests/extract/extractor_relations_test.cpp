@@ -266,3 +266,23 @@ TEST_SUITE("extract/relations") {
     CHECK(Confidence(record, "Norvane Capital", "invests_in", "Brightwell Energy") > 0);
   }
 }
+
+TEST_SUITE("extract/relations") {
+  TEST_CASE("a possessive ending an acquisition or stake owns what changed hands") {
+    const auto record =
+        Run("Kelmont Group has bought Harlow Systems's hybrid technology. Veltrix Capital bought "
+            "Harlow Systems last year.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Harlow Systems", "subsidiary_of", "Veltrix Capital"));
+    CHECK_FALSE(Has(record, "Harlow Systems", "subsidiary_of", "Kelmont Group"));
+  }
+
+  TEST_CASE("a role before a hyphenated given name takes the whole name") {
+    const auto record =
+        Run("\"Prices will rise,\" said economist Marie-Pierre Ripert at Veltrix Capital. Chief "
+            "executive Jean-Francois Theodore of Kelmont Group agreed.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Marie-Pierre Ripert", "works_for", "Veltrix Capital"));
+    CHECK(Has(record, "Jean-Francois Theodore", "ceo_of", "Kelmont Group"));
+  }
+}
