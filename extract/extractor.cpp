@@ -123,10 +123,19 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
   // A relation filled in from context yields to one the text states outright
   // for the same sentence, type and stated end.
   std::set<std::tuple<int, std::string, int, int>> stated;
+  // A person's company filled in from context also yields to a role the text
+  // states anywhere in the document ("Qantas chief executive Geoff Dixon" makes
+  // a later bare "chief executive Geoff Dixon" Qantas's, not the article's company).
+  auto is_role = [](const std::string& relation) {
+    return relation == "ceo_of" || relation == "chairman_of" || relation == "founder_of" ||
+           relation == "works_for";
+  };
+  std::map<int, std::set<int>> stated_employers;  // person -> companies stated
   for (const nlp::RuleMatch& match : matches) {
     if (match.from_context) continue;
     stated.emplace(match.sentence, match.rule->relation, match.object, 0);
     stated.emplace(match.sentence, match.rule->relation, match.subject, 1);
+    if (is_role(match.rule->relation)) stated_employers[match.subject].insert(match.object);
   }
   for (const nlp::RuleMatch& match : matches) {
     // Two figures in one currency are not a conversion ("$27.7 billion, or $3.72 per share").
@@ -139,6 +148,12 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
         (stated.count({match.sentence, match.rule->relation, match.object, 0}) ||
          stated.count({match.sentence, match.rule->relation, match.subject, 1}))) {
       continue;
+    }
+    if (match.from_context && is_role(match.rule->relation)) {
+      auto employers = stated_employers.find(match.subject);
+      if (employers != stated_employers.end() && employers->second.count(match.object) == 0) {
+        continue;
+      }
     }
     auto key = std::make_tuple(match.subject, match.rule->relation, match.object, match.sentence);
     auto [it, inserted] = best.emplace(key, std::make_pair(match.confidence, match.rule));

@@ -590,6 +590,21 @@ class SentenceMatcher {
             second == HashLower("basic"));
   }
 
+  // "a US-based firm X1 Technologies", "the Edinburgh-based firm CEC": a
+  // descriptor ending the match, followed by a capitalised name that is no
+  // mention, describes that unrecognised name, not a company from context.
+  bool DescribesUnrecognisedName(const Rule& rule, const State& state) const {
+    if (rule.elements.empty() || rule.elements.back().kind != RuleElement::Kind::kWords) {
+      return false;
+    }
+    std::uint32_t t = state.high;
+    if (t < sentence_.last_token && TokenText(document_.text, tokens_[t]) == ",") ++t;
+    if (t >= sentence_.last_token || start_at_[t - sentence_.first_token] >= 0) return false;
+    const Token& token = tokens_[t];
+    return (token.kind == TokenKind::kWord || token.kind == TokenKind::kNumber) &&
+           token.capitalised && TitleModifiers().count(token.hash) == 0;
+  }
+
   // "Association chairman Nyoman Muna", "Board Chairman Paul Volcker": a title
   // right after a capitalised word that is no mention names the person's own,
   // unrecognised organisation. Filling the company in from context would
@@ -741,6 +756,7 @@ class SentenceMatcher {
             TitleOfUnrecognisedOwner(rule, state)) {
           continue;
         }
+        if (DescribesUnrecognisedName(rule, state)) continue;
         const std::vector<int>& known = subjects.empty() ? objects : subjects;
         const int found = FromContext(rule, subjects.empty() ? 'S' : 'O', known, state);
         if (found < 0) continue;

@@ -286,3 +286,33 @@ TEST_SUITE("extract/relations") {
     CHECK(Has(record, "Jean-Francois Theodore", "ceo_of", "Kelmont Group"));
   }
 }
+
+TEST_SUITE("extract/relations") {
+  TEST_CASE("a role filled from context yields to the person's company stated elsewhere") {
+    const auto record = Run(
+        "Veltrix Systems reported record sales on Monday. Harlow Group chief executive Anna Berg "
+        "said demand was strong. \"Prices will rise,\" chief executive Anna Berg added. Chief "
+        "executive Tomas Brandt said Veltrix Systems would hire.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Anna Berg", "ceo_of", "Harlow Group"));
+    CHECK_FALSE(Has(record, "Anna Berg", "ceo_of", "Veltrix Systems"));
+    CHECK(Has(record, "Tomas Brandt", "ceo_of", "Veltrix Systems"));
+  }
+}
+
+TEST_SUITE("extract/relations") {
+  TEST_CASE("a place-based descriptor belongs to the name after it, even an unrecognised one") {
+    const auto record =
+        Run("Veltrix Systems reported record sales. The Austin-based firm Kelvane Robotics said it "
+            "would hire. The Edinburgh-based firm QRX has married speech technology with search.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Kelvane Robotics", "located_in", "Austin"));
+    CHECK_FALSE(Has(record, "Veltrix Systems", "located_in", "Austin"));
+    CHECK_FALSE(Has(record, "Veltrix Systems", "located_in", "Edinburgh"));
+    // With no name after it, the descriptor is the article's company.
+    const auto plain =
+        Run("Veltrix Systems reported record sales. The Austin-based firm said it "
+            "would hire.");
+    CHECK(Has(plain, "Veltrix Systems", "located_in", "Austin"));
+  }
+}
