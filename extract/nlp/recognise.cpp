@@ -137,6 +137,21 @@ bool SentenceRecogniser::Free(std::uint32_t first, std::uint32_t last) const {
   return true;
 }
 
+// "Tencent Music Entertainment", "Baidu Capital": a known company's name
+// followed by more name words ending in an organisation cue is another
+// organisation. Not when the cue only restates the company's legal form
+// ("Sony Group", "Toyota Motor Corporation": the same company).
+bool SentenceRecogniser::NamesLongerOrganisation(std::uint32_t end) const {
+  static const WordSet kFormCues =
+      MakeWordSet({"group", "holdings", "holding", "corporation", "company", "industries",
+                   "enterprises", "international", "technologies", "technology", "systems"});
+  if (end >= last_ || !IsNameToken(end) || !tokens_[end].space_before) return false;
+  const std::uint32_t run_end = NameRunEnd(end, 3);
+  const std::uint32_t cue = run_end - 1;
+  return Has(cue, kOrganisationCue) && kFormCues.count(tokens_[cue].hash) == 0 &&
+         lexicon_.Longest(document_.text, tokens_, end, last_).entry < 0;
+}
+
 bool SentenceRecogniser::IsCorporateSuffix(std::uint32_t t) const {
   static const std::uint64_t kCo = HashLower("co");
   return (tokens_[t].capitalised || tokens_[t].all_caps) &&
@@ -249,6 +264,7 @@ void SentenceRecogniser::LexiconNames() {
       continue;  // "Q-Arm" is not Arm
     }
     std::uint32_t end = t + match.length;
+    if (entry.type == "Company" && NamesLongerOrganisation(end)) continue;
     Candidate candidate;
     candidate.first = t;
     candidate.type = entry.type;

@@ -67,6 +67,7 @@ class SentenceRecogniser {
   bool LooksLikeFirmAfter(std::uint32_t t) const;
   bool ModifiedRoleAppositionOfPerson(std::uint32_t first, std::uint32_t end,
                                       std::uint32_t role) const;
+  bool NamesLongerOrganisation(std::uint32_t end) const;
   /// Inc., Corp, Ltd, Co...: written capitalised, as names end.
   bool IsCorporateSuffix(std::uint32_t t) const;
   int Emit(Candidate candidate);

@@ -308,3 +308,20 @@ TEST_SUITE("extract/entities") {
     CHECK(st_mentions == 0);  // Ahmad Razali is not STMicroelectronics' chairman
   }
 }
+
+TEST_SUITE("extract/entities") {
+  TEST_CASE("a known company's name inside a longer organisation name is not that company") {
+    const auto record =
+        Run("Tencent Music Entertainment, in which Tencent holds a controlling stake, reported "
+            "results. "
+            "Analysts at Baidu Capital were upbeat, and Baidu Group said sales rose.");
+    CAPTURE(kg::extract::testing::Describe(record));
+    CHECK(FindEntity(record, "Tencent Music Entertainment", "Company") != nullptr);
+    CHECK(FindEntity(record, "Music Entertainment") == nullptr);
+    CHECK(FindEntity(record, "Baidu Capital", "Company") != nullptr);
+    // A cue that restates the legal form names the same company.
+    CHECK(FindEntity(record, "Baidu Group") == nullptr);
+    CHECK(FindEntity(record, "Baidu", "Company") != nullptr);
+    CHECK(Has(record, "Tencent", "invests_in", "Tencent Music Entertainment"));
+  }
+}
