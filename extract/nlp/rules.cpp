@@ -265,6 +265,29 @@ class SentenceMatcher {
     return -1;
   }
 
+  // "Tencent Cloud, the group's cloud computing division, has opened": a
+  // possessive right after the comma of an apposition modifies the apposition's
+  // noun; the doer is the name before the comma. Returns that name, or -1.
+  int HeadOfAppositionHolding(int m) const {
+    const std::uint32_t begin = sentence_.first_token, end = sentence_.last_token;
+    if ((At(m).flags & (kPossessive | kPossessivePronoun)) == 0) return -1;
+    const std::uint32_t first = At(m).first;
+    if (first <= begin + 1 || TokenText(document_.text, tokens_[first - 1]) != ",") return -1;
+    const int head = end_at_[SkipBackward(first - 1) - begin];
+    if (head < 0) return -1;
+    // The apposition closes with a comma after a few lower-case words.
+    for (std::uint32_t t = At(m).last; t < end && t < At(m).last + 7; ++t) {
+      const Token& token = tokens_[t];
+      if (TokenText(document_.text, token) == ",") return head;
+      if (token.possessive || (token.kind == TokenKind::kWord && !token.capitalised &&
+                               FunctionWords().count(token.hash) == 0)) {
+        continue;
+      }
+      return -1;
+    }
+    return -1;
+  }
+
   // A word that can modify a noun: not punctuation (a hyphen aside), not a function word.
   bool IsModifier(std::uint32_t t) const {
     const Token& token = tokens_[t];
@@ -411,7 +434,8 @@ class SentenceMatcher {
         if (m < 0 || !Accepts(element.slot, m)) break;
         // "Talon Systems, a subsidiary of Vantage Motors, opened": the subject is the head.
         if (element.slot.role == 'S') {
-          const int head = AppositionHead(m);
+          int head = AppositionHead(m);
+          if (head < 0) head = HeadOfAppositionHolding(m);
           if (head >= 0 && Accepts(element.slot, head)) m = head;
         }
         State next = state;

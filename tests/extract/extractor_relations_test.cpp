@@ -316,3 +316,15 @@ TEST_SUITE("extract/relations") {
     CHECK(Has(plain, "Veltrix Systems", "located_in", "Austin"));
   }
 }
+
+TEST_SUITE("extract/relations") {
+  TEST_CASE("the doer is the name an apposition with a possessive describes") {
+    const auto record = Run(
+        "Harlow Group reported record sales. Kelvane Robotics, the group's robot-making unit, has "
+        "opened factories in Brazil and Japan.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Kelvane Robotics", "located_in", "Brazil"));
+    CHECK(Has(record, "Kelvane Robotics", "located_in", "Japan"));
+    CHECK_FALSE(Has(record, "Harlow Group", "located_in", "Brazil"));
+  }
+}
