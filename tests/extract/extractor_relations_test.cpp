@@ -320,11 +320,13 @@ TEST_SUITE("extract/relations") {
 TEST_SUITE("extract/relations") {
   TEST_CASE("the doer is the name an apposition with a possessive describes") {
     const auto record = Run(
-        "Harlow Group reported record sales. Kelvane Robotics, the group's robot-making unit, has "
-        "opened factories in Brazil and Japan.");
+        "Tencent's spending fell 24% to 13 billion yuan in the quarter. Chairman Pony Ma, who "
+        "co-founded the company in 1998, said Tencent would not cut prices.\n\nTencent Cloud, the "
+        "group's cloud computing division, has opened data centres in Brazil, Chile and Japan, "
+        "and plans one in Paris.\n");
     CAPTURE(Describe(record));
-    CHECK(Has(record, "Kelvane Robotics", "located_in", "Brazil"));
-    CHECK(Has(record, "Kelvane Robotics", "located_in", "Japan"));
-    CHECK_FALSE(Has(record, "Harlow Group", "located_in", "Brazil"));
+    CHECK(Has(record, "Tencent Cloud", "located_in", "Brazil"));
+    CHECK(Has(record, "Tencent Cloud", "located_in", "Japan"));
+    CHECK_FALSE(Has(record, "Tencent", "located_in", "Brazil"));
   }
 }
