@@ -115,7 +115,16 @@ void SentenceRecogniser::People() {
       std::uint32_t at = t + 1;
       if (Is(at, ",") && IsNameToken(at + 1)) ++at;  // "its chief executive, Karl Brenner,".
       while (at < last_) {
-        const std::uint32_t end = NameRunEnd(at, 3);
+        std::uint32_t end = NameRunEnd(at, 3);
+        // "Chief Financial Officer Anna Berg": the capitalised rest of a
+        // multi-word title is no part of the name after it.
+        for (std::uint32_t k = at; k < end; ++k) {
+          if (Has(k, kRoleWord) && k + 1 < end) {
+            at = k + 1;
+            end = NameRunEnd(at, 3);
+            k = at - 1;
+          }
+        }
         if (end - at < 2 || Has(end - 1, kOrganisationCue) ||
             lexicon_.Longest(document_.text, tokens_, at, last_).entry >= 0) {
           break;

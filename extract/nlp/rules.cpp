@@ -122,6 +122,14 @@ const WordSet& BasisWords() {
   return set;
 }
 
+// Prepositions whose object is seldom the subject of the clause.
+const WordSet& Prepositions() {
+  static const WordSet set =
+      MakeWordSet({"in", "of", "for", "to", "with", "from", "by", "at", "on", "into", "than",
+                   "against", "over", "about", "between", "among"});
+  return set;
+}
+
 // Words a run of modifiers ("its own Chinese") never contains.
 const WordSet& FunctionWords() {
   static const WordSet set = MakeWordSet(
@@ -525,6 +533,9 @@ class SentenceMatcher {
   int FromContext(const Rule& rule, char role, const std::vector<int>& excluded,
                   const State& state) const {
     const SlotSpec& slot = role == 'S' ? rule.context_subject : rule.context_object;
+    const bool person_role =
+        role == 'O' && !excluded.empty() &&
+        document_.entities[static_cast<std::size_t>(excluded.front())].type == "Person";
     auto usable = [&](std::size_t m) {
       const Mention& mention = mentions_[m];
       if (mention.first >= state.low && mention.last <= state.high) return false;
@@ -542,9 +553,16 @@ class SentenceMatcher {
       if (!before && rule.context != "sentence") continue;  // after the match: last resort
       // "EBay's net revenue ... at its PayPal unit": an owner written right
       // before the match, as a possessive, is the one the match is about.
-      const int rank = possessive && before && OwnsMatch(mention, state)
-                           ? -1
-                           : (possessive ? 2 : 0) + (before ? 0 : 1);
+      int rank = possessive && before && OwnsMatch(mention, state)
+                     ? -1
+                     : (possessive ? 2 : 0) + (before ? 0 : 1);
+      // "SoftBank ... sold its stake in Nvidia ..., Chief Financial Officer X
+      // told reporters": a person's company is the clause's subject, seldom
+      // the object of a preposition.
+      if (person_role && rank >= 0 && mention.first > sentence_.first_token &&
+          Prepositions().count(tokens_[mention.first - 1].hash) != 0) {
+        ++rank;
+      }
       // Among mentions before the match, the later (nearer) one wins at equal rank.
       if (rank < best_rank || (rank == best_rank && before)) {
         best = mention.entity;

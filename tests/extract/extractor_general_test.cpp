@@ -325,3 +325,15 @@ TEST_SUITE("extract/entities") {
     CHECK(Has(record, "Tencent", "invests_in", "Tencent Music Entertainment"));
   }
 }
+
+TEST_SUITE("extract/entities") {
+  TEST_CASE("the capitalised rest of a multi-word title is not part of the name after it") {
+    const auto record = Run(
+        "Chief Financial Officer Anna Berg said costs fell. Chief Operating Officer Tomas Brandt "
+        "agreed.");
+    CHECK(FindEntity(record, "Anna Berg", "Person") != nullptr);
+    CHECK(FindEntity(record, "Tomas Brandt", "Person") != nullptr);
+    for (const auto& entity : record.entities)
+      CHECK(entity.name.find("Officer") == std::string::npos);
+  }
+}

@@ -330,3 +330,14 @@ TEST_SUITE("extract/relations") {
     CHECK_FALSE(Has(record, "Tencent", "located_in", "Brazil"));
   }
 }
+
+TEST_SUITE("extract/relations") {
+  TEST_CASE("a title holder's company is the clause's subject, not a prepositional object") {
+    const auto record = Run(
+        "Kelmont Group has committed $3 billion to Veltrix Systems and sold its stake in Harlow "
+        "Energy to help pay for it, Chief Financial Officer Anna Berg told reporters.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Anna Berg", "works_for", "Kelmont Group"));
+    CHECK_FALSE(Has(record, "Anna Berg", "works_for", "Harlow Energy"));
+  }
+}
