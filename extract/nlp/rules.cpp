@@ -122,6 +122,21 @@ const WordSet& BasisWords() {
   return set;
 }
 
+// Verbs of denial, and what opens the clause they deny: "denied a report that",
+// "dismissed reports", "rejected claims".
+const WordSet& DenialVerbs() {
+  static const WordSet set =
+      MakeWordSet({"denied", "denies", "deny", "denying", "dismissed", "dismisses", "rejected",
+                   "rejects", "refuted", "refutes", "disputed", "disputes"});
+  return set;
+}
+const WordSet& DenialComplements() {
+  static const WordSet set =
+      MakeWordSet({"a", "the", "that", "reports", "report", "claims", "claim", "speculation",
+                   "rumours", "rumors", "suggestions", "any", "it", "they"});
+  return set;
+}
+
 // Prepositions whose object is seldom the subject of the clause.
 const WordSet& Prepositions() {
   static const WordSet set =
@@ -714,6 +729,14 @@ class SentenceMatcher {
   }
 
   bool Negated(const Rule& rule, const State& state) const {
+    // "The company denied a report that it was in talks with Alibaba about ...":
+    // a denial governs the whole clause it introduces, however long.
+    for (std::uint32_t t = sentence_.first_token; t + 1 < state.low; ++t) {
+      if (DenialVerbs().count(tokens_[t].hash) != 0 &&
+          DenialComplements().count(tokens_[t + 1].hash) != 0) {
+        return true;
+      }
+    }
     const std::uint32_t from =
         state.low >= sentence_.first_token + 6 ? state.low - 6 : sentence_.first_token;
     const bool investment = rule.relation == "invests_in" || rule.relation == "invests";

@@ -341,3 +341,16 @@ TEST_SUITE("extract/relations") {
     CHECK_FALSE(Has(record, "Anna Berg", "works_for", "Harlow Energy"));
   }
 }
+
+TEST_SUITE("extract/relations") {
+  TEST_CASE("a denial governs the whole clause it introduces") {
+    const char* claim = "it has opened a data centre in Malaysia and partnered with Kelmont Group.";
+    const auto stated = Run(std::string("Veltrix Systems said ") + claim);
+    CHECK(Has(stated, "Veltrix Systems", "partners_with", "Kelmont Group"));
+    CHECK(Has(stated, "Veltrix Systems", "located_in", "Malaysia"));
+    const auto denied = Run(std::string("Veltrix Systems denied a report that ") + claim);
+    CAPTURE(Describe(denied));
+    CHECK_FALSE(HasAny(denied, "Veltrix Systems", "partners_with"));
+    CHECK_FALSE(HasAny(denied, "Veltrix Systems", "located_in"));
+  }
+}
