@@ -59,7 +59,8 @@ IncomingArcs FollowableArcsByTarget(const Impl& impl) {
 
 // The sum of share[source] over [begin, end), with four partial sums so that
 // consecutive additions do not wait for each other.
-double GatherShares(const std::vector<double>& share, const Vertex* begin, const Vertex* end) {
+double GatherShares(const std::vector<double>& share, const std::uint32_t* begin,
+                    const std::uint32_t* end) {
   double sums[4] = {0, 0, 0, 0};
   for (; end - begin >= 4; begin += 4) {
     sums[0] += share[begin[0]];
@@ -93,11 +94,8 @@ std::vector<Score> PageRank(const GraphView& view, const PageRankOptions& option
   const double teleport = (1.0 - damping) / n;
 
   std::vector<Vertex> active;  // entities with out-arcs, in vertex order
-  std::vector<double> inverse_degree(count, 0.0);
   for (Vertex vertex = 0; vertex < count; ++vertex) {
-    if (incoming.out_degree[vertex] == 0) continue;
-    active.push_back(vertex);
-    inverse_degree[vertex] = 1.0 / incoming.out_degree[vertex];
+    if (incoming.out_degree[vertex] != 0) active.push_back(vertex);
   }
   const double dangling_count = n - static_cast<double>(active.size());
   // Sweep order: by in-degree, so consecutive entities gather the same number
@@ -109,30 +107,45 @@ std::vector<Score> PageRank(const GraphView& view, const PageRankOptions& option
   };
   std::stable_sort(active.begin(), active.end(),
                    [&](Vertex a, Vertex b) { return in_degree(a) < in_degree(b); });
+  // Everything the sweep touches is indexed by sweep position, not vertex:
+  // the per-entity arrays are then read in order, and only the shares of
+  // in-neighbours are gathered from scattered places. Arc sources always have
+  // out-arcs, so every source has a position.
+  constexpr std::uint32_t kNoPosition = ~std::uint32_t{0};
+  std::vector<std::uint32_t> position_of(count, kNoPosition);
+  for (std::size_t position = 0; position < active.size(); ++position) {
+    position_of[active[position]] = static_cast<std::uint32_t>(position);
+  }
   std::vector<std::uint32_t> sweep_offsets{0};
-  std::vector<Vertex> sweep_sources;
+  std::vector<std::uint32_t> sweep_sources;  // positions of the in-neighbours
   sweep_offsets.reserve(active.size() + 1);
   sweep_sources.reserve(incoming.sources.size());
   for (Vertex vertex : active) {
-    sweep_sources.insert(sweep_sources.end(), incoming.sources.begin() + incoming.offsets[vertex],
-                         incoming.sources.begin() + incoming.offsets[vertex + 1]);
+    for (std::uint32_t arc = incoming.offsets[vertex]; arc < incoming.offsets[vertex + 1]; ++arc) {
+      sweep_sources.push_back(position_of[incoming.sources[arc]]);
+    }
     sweep_offsets.push_back(static_cast<std::uint32_t>(sweep_sources.size()));
   }
-  // arcs_to_dangling[u]: how many of u's out-arcs end at a dangling entity.
-  std::vector<std::uint32_t> arcs_to_dangling(count, 0);
+  // arcs_to_dangling[p]: how many of the out-arcs of the entity at position p
+  // end at a dangling entity.
+  std::vector<std::uint32_t> arcs_to_dangling(active.size(), 0);
   for (Vertex vertex = 0; vertex < count; ++vertex) {
     if (incoming.out_degree[vertex] != 0) continue;
     for (std::uint32_t arc = incoming.offsets[vertex]; arc < incoming.offsets[vertex + 1]; ++arc) {
-      ++arcs_to_dangling[incoming.sources[arc]];
+      ++arcs_to_dangling[position_of[incoming.sources[arc]]];
     }
   }
+  std::vector<double> inverse_degree(active.size());
+  for (std::size_t position = 0; position < active.size(); ++position) {
+    inverse_degree[position] = 1.0 / incoming.out_degree[active[position]];
+  }
 
-  // share[u] = rank[u] / out-degree(u): what u passes along each out-arc.
-  std::vector<double> rank(count, 1.0 / n), share(count, 0.0);
+  // share[p] = rank[p] / out-degree: what the entity at p passes along each out-arc.
+  std::vector<double> rank(active.size(), 1.0 / n), share(active.size(), 0.0);
   double into_dangling = 0;  // G
-  for (Vertex vertex : active) {
-    share[vertex] = rank[vertex] * inverse_degree[vertex];
-    into_dangling += share[vertex] * arcs_to_dangling[vertex];
+  for (std::size_t position = 0; position < active.size(); ++position) {
+    share[position] = rank[position] * inverse_degree[position];
+    into_dangling += share[position] * arcs_to_dangling[position];
   }
   const double dangling_scale = 1.0 / (1.0 - damping * dangling_count / n);
   auto dangling_total = [&] {
@@ -146,33 +159,36 @@ std::vector<Score> PageRank(const GraphView& view, const PageRankOptions& option
     const double dangling_before = dangling_total();
     const double base = teleport + damping * dangling_before / n;
     for (std::size_t position = 0; position < active.size(); ++position) {
-      const Vertex vertex = active[position];
       double gathered = GatherShares(share, sweep_sources.data() + sweep_offsets[position],
                                      sweep_sources.data() + sweep_offsets[position + 1]);
       double value = base + damping * gathered;
-      change += std::abs(value - rank[vertex]);
-      rank[vertex] = value;
-      double new_share = value * inverse_degree[vertex];
-      into_dangling += (new_share - share[vertex]) * arcs_to_dangling[vertex];
-      share[vertex] = new_share;
+      change += std::abs(value - rank[position]);
+      rank[position] = value;
+      double new_share = value * inverse_degree[position];
+      into_dangling += (new_share - share[position]) * arcs_to_dangling[position];
+      share[position] = new_share;
     }
     change += std::abs(dangling_total() - dangling_before);
     if (change < options.tolerance) break;
   }
   const double dangling_share = dangling_total() / n;
+  std::vector<double> rank_of(count);
   for (Vertex vertex = 0; vertex < count; ++vertex) {
-    if (incoming.out_degree[vertex] != 0) continue;
-    rank[vertex] =
-        teleport +
-        damping * (GatherShares(share, incoming.sources.data() + incoming.offsets[vertex],
-                                incoming.sources.data() + incoming.offsets[vertex + 1]) +
-                   dangling_share);
+    if (incoming.out_degree[vertex] != 0) {
+      rank_of[vertex] = rank[position_of[vertex]];
+      continue;
+    }
+    double gathered = 0;
+    for (std::uint32_t arc = incoming.offsets[vertex]; arc < incoming.offsets[vertex + 1]; ++arc) {
+      gathered += share[position_of[incoming.sources[arc]]];
+    }
+    rank_of[vertex] = teleport + damping * (gathered + dangling_share);
   }
   // The sweeps solve the system up to rounding; the scores sum to 1 as documented.
   double total = 0;
-  for (double value : rank) total += value;
-  for (double& value : rank) value /= total;
-  return ToScores(impl, rank);
+  for (double value : rank_of) total += value;
+  for (double& value : rank_of) value /= total;
+  return ToScores(impl, rank_of);
 }
 
 std::vector<Score> DegreeCentrality(const GraphView& view) {
