@@ -272,7 +272,9 @@ void SentenceRecogniser::Organisations() {
           (tokens_[t - 2].hash == HashLower("shares") || tokens_[t - 2].hash == HashLower("stake"));
       const bool person_like = Has(t, kGivenName);
       const bool camel = end == t + 1 && IsCamelCase(Word(t));
-      if (!person_like &&
+      // "B shares", "H shares": a share class, not a company.
+      const bool single_letter = end == t + 1 && Word(t).size() == 1;
+      if (!person_like && !single_letter &&
           (camel || ((lower_context || caps_role || shares_in) && (t > first_ || end - t >= 2) &&
                      !Has(end - 1, kOrganisationCue)))) {
         Candidate candidate{t, end, "Company", {}, -1, {}, {}, {}};

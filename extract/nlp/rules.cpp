@@ -101,17 +101,14 @@ const WordSet& OtherPartyNouns() {
 // Capitalised words that may stand before a title without naming another
 // organisation ("Executive Chairman", "Group CEO", "The chairman").
 const WordSet& TitleModifiers() {
-  static const WordSet set =
-      MakeWordSet({"the",         "its",       "their",     "our",      "his",
-                   "her",         "a",         "an",        "and",      "as",
-                   "but",         "when",      "while",     "after",    "before",
-                   "meanwhile",   "also",      "then",      "now",      "new",
-                   "current",     "longtime",  "long-time", "veteran",  "founding",
-                   "executive",   "senior",    "group",     "company",  "corporate",
-                   "global",      "joint",     "co",        "acting",   "interim",
-                   "outgoing",    "incoming",  "honorary",  "managing", "non-executive",
-                   "independent", "chief",     "ceo",       "chairman", "president",
-                   "founder",     "co-founder"});
+  static const WordSet set = MakeWordSet(
+      {"the",      "its",       "their",    "our",           "his",         "her",     "a",
+       "an",       "and",       "as",       "but",           "when",        "while",   "after",
+       "before",   "meanwhile", "also",     "then",          "now",         "new",     "current",
+       "longtime", "long-time", "veteran",  "founding",      "executive",   "senior",  "group",
+       "company",  "corporate", "global",   "joint",         "acting",      "interim", "outgoing",
+       "incoming", "honorary",  "managing", "non-executive", "independent", "chief",   "ceo",
+       "chairman", "president", "founder",  "co-founder"});
   return set;
 }
 
@@ -134,6 +131,14 @@ const WordSet& DenialComplements() {
   static const WordSet set =
       MakeWordSet({"a", "the", "that", "reports", "report", "claims", "claim", "speculation",
                    "rumours", "rumors", "suggestions", "any", "it", "they"});
+  return set;
+}
+
+// What one buys or holds of a company without buying the company: "Certron shares".
+const WordSet& HoldingNouns() {
+  static const WordSet set =
+      MakeWordSet({"shares", "share", "stock", "stocks", "stake", "bonds", "debt", "notes",
+                   "assets", "warrants", "options", "units", "preferred", "common"});
   return set;
 }
 
@@ -609,13 +614,17 @@ class SentenceMatcher {
     return -1;
   }
 
-  // Whether the rule's last element is a slot bound to a possessive name ("Toyota's").
-  bool EndsWithPossessiveSlot(const Rule& rule, const State& state) const {
+  // Whether the rule's last element is a slot bound to a name that only
+  // modifies what follows: "Toyota's hybrid technology", "73,000 Certron shares".
+  bool EndsWithModifierSlot(const Rule& rule, const State& state) const {
     const auto last = static_cast<int>(rule.elements.size()) - 1;
     const int mention = state.subject_element == last  ? state.subject
                         : state.object_element == last ? state.object
                                                        : -1;
-    return mention >= 0 && (At(mention).flags & kPossessive) != 0;
+    if (mention < 0) return false;
+    if ((At(mention).flags & kPossessive) != 0) return true;
+    const std::uint32_t after = SkipForward(At(mention).last);
+    return after < sentence_.last_token && HoldingNouns().count(tokens_[after].hash) != 0;
   }
 
   // A possessive mention followed only by "'s" and at most two lower-case
@@ -671,7 +680,15 @@ class SentenceMatcher {
         state.low <= sentence_.first_token) {
       return false;
     }
-    const std::uint32_t before = state.low - 1;
+    // Lower-case modifiers in between do not matter: "the Liberal Democrat
+    // parliamentary chairman Matthew Taylor".
+    std::uint32_t before = state.low - 1;
+    for (int k = 0;
+         k < 2 && before > sentence_.first_token && tokens_[before].kind == TokenKind::kWord &&
+         !tokens_[before].capitalised && FunctionWords().count(tokens_[before].hash) == 0;
+         ++k) {
+      --before;
+    }
     const Token& token = tokens_[before];
     if (token.kind != TokenKind::kWord || !token.capitalised) return false;
     if (end_at_[before + 1 - sentence_.first_token] >= 0) return false;  // a mention ends there
@@ -807,7 +824,7 @@ class SentenceMatcher {
       // "Nissan has bought Toyota's hybrid technology": a possessive ending the
       // match owns what was bought or held; that thing is the argument.
       if ((rule.relation == "subsidiary_of" || rule.relation == "invests_in") &&
-          EndsWithPossessiveSlot(rule, state)) {
+          EndsWithModifierSlot(rule, state)) {
         continue;
       }
       // The match named objects and all were ruled out: no context stands in for them.

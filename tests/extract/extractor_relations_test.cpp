@@ -354,3 +354,18 @@ TEST_SUITE("extract/relations") {
     CHECK_FALSE(HasAny(denied, "Veltrix Systems", "located_in"));
   }
 }
+
+TEST_SUITE("extract/relations") {
+  TEST_CASE("share classes, bought shares and modified titles name no company of their own") {
+    const auto record = Run(
+        "Veltrix Systems said on Monday that more than 50 pct of its B shares were owned by "
+        "foreigners. Kelmont Group said it bought 73,000 Harlow Energy shares last week. The "
+        "Liberal Democrat parliamentary chairman Matthew Taylor criticised the plan. \"It would "
+        "have been a boost,\" Capel and Co analyst Tom Murtha said.");
+    CAPTURE(Describe(record));
+    CHECK(FindEntity(record, "B") == nullptr);
+    CHECK_FALSE(HasAny(record, "Harlow Energy", "subsidiary_of"));
+    CHECK_FALSE(HasAny(record, "Matthew Taylor", "chairman_of"));
+    CHECK_FALSE(HasAny(record, "Tom Murtha", "works_for"));
+  }
+}
