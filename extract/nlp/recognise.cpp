@@ -169,6 +169,20 @@ int SentenceRecogniser::Emit(Candidate candidate) {
   if (candidate.surface.empty()) {
     candidate.surface = std::string(document_.Text(candidate.first, candidate.last));
   }
+  // A name broken over lines ("Landon H.\nRowland") is one name with one space.
+  if (candidate.surface.find_first_of("\n\r\t") != std::string::npos ||
+      candidate.surface.find("  ") != std::string::npos) {
+    std::string joined;
+    for (char c : candidate.surface) {
+      const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+      if (!space) {
+        joined += c;
+      } else if (!joined.empty() && joined.back() != ' ') {
+        joined += ' ';
+      }
+    }
+    candidate.surface = std::move(joined);
+  }
   const int entity = AddMention(lexicon_, document_, sentence_, candidate);
   if (entity >= 0) {
     for (std::uint32_t t = candidate.first; t < candidate.last; ++t) taken_[t] = 1;

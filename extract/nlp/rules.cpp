@@ -565,6 +565,7 @@ class SentenceMatcher {
       return Accepts(slot, static_cast<int>(m));
     };
     int best = -1, best_rank = 99;
+    bool best_after_preposition = false;
     for (std::size_t m = 0; m < mentions_.size(); ++m) {
       if (!usable(m)) continue;
       const Mention& mention = mentions_[m];
@@ -579,14 +580,24 @@ class SentenceMatcher {
       // "SoftBank ... sold its stake in Nvidia ..., Chief Financial Officer X
       // told reporters": a person's company is the clause's subject, seldom
       // the object of a preposition.
-      if (person_role && rank >= 0 && mention.first > sentence_.first_token &&
-          Prepositions().count(tokens_[mention.first - 1].hash) != 0) {
-        ++rank;
-      }
+      const bool after_preposition = person_role && rank >= 0 &&
+                                     mention.first > sentence_.first_token &&
+                                     Prepositions().count(tokens_[mention.first - 1].hash) != 0;
+      if (after_preposition) ++rank;
       // Among mentions before the match, the later (nearer) one wins at equal rank.
       if (rank < best_rank || (rank == best_rank && before)) {
         best = mention.entity;
         best_rank = rank;
+        best_after_preposition = after_preposition;
+      }
+    }
+    // "... an order with Boeing Co for four 747s, chairman Jim Leslie said":
+    // with only a prepositional object in the sentence, the article's own
+    // company is the better guess where the rule may look that far.
+    if (best >= 0 && best_after_preposition && rule.context == "document" && !slot.types.empty()) {
+      const int main = MainEntity(document_, slot.types.front());
+      if (main >= 0 && std::find(excluded.begin(), excluded.end(), main) == excluded.end()) {
+        return main;
       }
     }
     if (best >= 0) return best;
@@ -623,8 +634,14 @@ class SentenceMatcher {
                                                        : -1;
     if (mention < 0) return false;
     if ((At(mention).flags & kPossessive) != 0) return true;
-    const std::uint32_t after = SkipForward(At(mention).last);
-    return after < sentence_.last_token && HoldingNouns().count(tokens_[after].hash) != 0;
+    // Up to two more words of the name or modifiers: "Builders Transport common shares".
+    std::uint32_t after = SkipForward(At(mention).last);
+    for (int k = 0; k < 3 && after < sentence_.last_token; ++k, ++after) {
+      const Token& token = tokens_[after];
+      if (HoldingNouns().count(token.hash) != 0) return true;
+      if (token.kind != TokenKind::kWord || FunctionWords().count(token.hash) != 0) break;
+    }
+    return false;
   }
 
   // A possessive mention followed only by "'s" and at most two lower-case
@@ -683,6 +700,12 @@ class SentenceMatcher {
     // Lower-case modifiers in between do not matter: "the Liberal Democrat
     // parliamentary chairman Matthew Taylor".
     std::uint32_t before = state.low - 1;
+    // "Tory co-chairman Liam Fox": a glued prefix belongs to the title.
+    if (before >= sentence_.first_token + 2 && TokenText(document_.text, tokens_[before]) == "-" &&
+        !tokens_[before].space_before && tokens_[before - 1].kind == TokenKind::kWord &&
+        !tokens_[before - 1].capitalised) {
+      before -= 2;
+    }
     for (int k = 0;
          k < 2 && before > sentence_.first_token && tokens_[before].kind == TokenKind::kWord &&
          !tokens_[before].capitalised && FunctionWords().count(tokens_[before].hash) == 0;

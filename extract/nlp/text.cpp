@@ -433,8 +433,16 @@ Layout Segment(std::string_view text) {
       const std::string_view prev = TokenText(text, tokens[t - 1]);
       const std::uint32_t prev_line_length = tokens[t - 1].end - line_start[t - 1];
       const auto next_first = static_cast<unsigned char>(word[0]);
-      const bool soft = newlines_before[t] == 1 && prev_line_length >= 40 && !IsTerminal(prev) &&
-                        prev != ":" && (IsAsciiLower(next_first) || IsAsciiDigit(next_first));
+      // An abbreviation or initial ending the line ("Landon H." / "Johnson said")
+      // ends the sentence only before a word that opens one, as inside a line.
+      // An indented line, or one opening with a quote, starts anew.
+      const bool abbreviation_continues = tokens[t - 1].abbreviation && IsAsciiUpper(next_first) &&
+                                          tokens[t].start == line_start[t] &&
+                                          SentenceStarters().count(tokens[t].hash) == 0;
+      const bool soft = newlines_before[t] == 1 && prev_line_length >= 40 &&
+                        ((!IsTerminal(prev) && prev != ":" &&
+                          (IsAsciiLower(next_first) || IsAsciiDigit(next_first))) ||
+                         abbreviation_continues);
       if (!soft) {
         close(t);
         ++paragraph;

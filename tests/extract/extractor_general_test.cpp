@@ -337,3 +337,18 @@ TEST_SUITE("extract/entities") {
       CHECK(entity.name.find("Officer") == std::string::npos);
   }
 }
+
+TEST_SUITE("extract/entities") {
+  TEST_CASE("a name broken over hard-wrapped lines after an initial is one name") {
+    const auto record = Run(
+        "The quarterly results were strong, said president and chief executive officer Landon H.\n"
+        "Rowland at a news conference in Chicago on Monday.\n"
+        "    The company, based in Kansas City, had been expected to report a loss by Paul R.\n"
+        "    Analysts said the shares would rise.\n");
+    CHECK(FindEntity(record, "Landon H. Rowland", "Person") != nullptr);
+    for (const auto& entity : record.entities) {
+      CAPTURE(entity.name);
+      CHECK(entity.name.find('\n') == std::string::npos);
+    }
+  }
+}

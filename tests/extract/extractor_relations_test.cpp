@@ -369,3 +369,14 @@ TEST_SUITE("extract/relations") {
     CHECK_FALSE(HasAny(record, "Tom Murtha", "works_for"));
   }
 }
+
+TEST_SUITE("extract/relations") {
+  TEST_CASE("a glued title prefix and modifiers before bought shares are seen through") {
+    const auto record = Run(
+        "Veltrix Systems reported results. Tory co-chairman Liam Fox opened the debate. Kelmont "
+        "Group said it bought 36,700 Harlow Transport common shares on Monday.");
+    CAPTURE(Describe(record));
+    CHECK_FALSE(HasAny(record, "Liam Fox", "chairman_of"));
+    CHECK_FALSE(HasAny(record, "Harlow Transport", "subsidiary_of"));
+  }
+}

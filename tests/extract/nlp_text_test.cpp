@@ -128,6 +128,20 @@ TEST_SUITE("extract/nlp/text") {
     }
   }
 
+  TEST_CASE("an abbreviation ending a hard-wrapped line continues the sentence") {
+    std::vector<std::string> sentences = Sentences(
+        "The results were strong, said president and chief executive officer Landon H.\n"
+        "Rowland at a news conference on Monday.\n"
+        "\"We could see another rise this week,\" said David Jones of Lanston and Co.\n"
+        "    \"We have a good chance of a rise,\" said Allan Leslie of Discount Corp.\n"
+        "The company said so.");
+    REQUIRE(sentences.size() == 4);
+    CHECK(sentences[0].ends_with("Rowland at a news conference on Monday."));
+    CHECK(sentences[1].ends_with("of Lanston and Co."));  // an indented line starts anew
+    CHECK(sentences[2].ends_with("of Discount Corp."));   // so does a sentence opener
+    CHECK(sentences[3] == "The company said so.");
+  }
+
   TEST_CASE("invalid UTF-8 and control bytes are tokenised without failing") {
     const std::string text = std::string("\xFF\xFE\x01 abc \xE2\x82 def.\x00 ghi", 19);
     Layout layout = Segment(text);
