@@ -142,6 +142,14 @@ const WordSet& HoldingNouns() {
   return set;
 }
 
+// Verbs that report speech: their subject is the sentence's source.
+const WordSet& ReportingVerbs() {
+  static const WordSet set =
+      MakeWordSet({"said", "says", "told", "announced", "announces", "added", "reported",
+                   "confirmed", "confirms", "stated", "noted", "wrote"});
+  return set;
+}
+
 // Prepositions whose object is seldom the subject of the clause.
 const WordSet& Prepositions() {
   static const WordSet set =
@@ -314,6 +322,18 @@ class SentenceMatcher {
       return -1;
     }
     return -1;
+  }
+
+  // A mention followed by a reporting verb: "Mistral said", "the company told".
+  bool IsSpeaker(const Mention& mention) const {
+    const std::uint32_t after = SkipForward(mention.last);
+    return after < sentence_.last_token && ReportingVerbs().count(tokens_[after].hash) != 0;
+  }
+
+  bool IsQuote(std::uint32_t t) const {
+    const std::string_view text = TokenText(document_.text, tokens_[t]);
+    return text == "\"" || text == "\xE2\x80\x9C" || text == "\xE2\x80\x9D" || text == "''" ||
+           text == "``";
   }
 
   // A word that can modify a noun: not punctuation (a hyphen aside), not a function word.
@@ -571,7 +591,12 @@ class SentenceMatcher {
       const Mention& mention = mentions_[m];
       const bool possessive = (mention.flags & (kPossessive | kPossessivePronoun)) != 0;
       const bool before = mention.last <= state.low;
-      if (!before && rule.context != "sentence") continue;  // after the match: last resort
+      // After the match: a last resort. Where the rule may look further, only
+      // the sentence's speaker ("... took part in the round, Mistral said"), and
+      // never for a person's company ("CEO X said ... Apple" is seldom Apple's).
+      if (!before && rule.context != "sentence" && (person_role || !IsSpeaker(mention))) {
+        continue;
+      }
       // "EBay's net revenue ... at its PayPal unit": an owner written right
       // before the match, as a possessive, is the one the match is about.
       int rank = possessive && before && OwnsMatch(mention, state)
@@ -777,8 +802,11 @@ class SentenceMatcher {
         return true;
       }
     }
-    const std::uint32_t from =
-        state.low >= sentence_.first_token + 6 ? state.low - 6 : sentence_.first_token;
+    // Six tokens before the match, but not back into a quotation: in
+    // "'... has never been stronger,' said Brett Simpson, co-founder of Arete"
+    // the negation is the speaker's words, not the attribution's.
+    std::uint32_t from = state.low;
+    while (from > sentence_.first_token && state.low - from < 6 && !IsQuote(from - 1)) --from;
     const bool investment = rule.relation == "invests_in" || rule.relation == "invests";
     for (std::uint32_t t = from; t < state.high; ++t) {
       if (NegationWords().count(tokens_[t].hash) != 0) return true;

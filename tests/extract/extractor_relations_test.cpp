@@ -380,3 +380,21 @@ TEST_SUITE("extract/relations") {
     CHECK_FALSE(HasAny(record, "Harlow Transport", "subsidiary_of"));
   }
 }
+
+TEST_SUITE("extract/relations") {
+  TEST_CASE("attributions: a quote's negation stays inside it; 'head of X at Y'; the speaker") {
+    const auto quoted =
+        Run("\"Pricing power has never been stronger,\" said Anna Berg, co-founder of Kelvane "
+            "Research. \"It is not cheap,\" said Tomas Brandt, head of China equity research at "
+            "Harlow Securities.");
+    CAPTURE(Describe(quoted));
+    CHECK(Has(quoted, "Anna Berg", "founder_of", "Kelvane Research"));
+    CHECK(Has(quoted, "Tomas Brandt", "works_for", "Harlow Securities"));
+    const auto speaker = Run(
+        "Existing investors including Kelmont Capital and Harlow Ventures also took part in the "
+        "round, Veltrix Robotics said.");
+    CAPTURE(Describe(speaker));
+    CHECK(Has(speaker, "Kelmont Capital", "invests_in", "Veltrix Robotics"));
+    CHECK(Has(speaker, "Harlow Ventures", "invests_in", "Veltrix Robotics"));
+  }
+}
