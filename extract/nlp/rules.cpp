@@ -516,6 +516,13 @@ class SentenceMatcher {
       std::uint32_t pos = At(mention).last;
       while (list.size() < 12) {
         pos = SkipForward(pos);
+        // "Kaito Nakamura, a former engineer at Boston Dynamics, and Priya
+        // Raman": an apposition between members of the list is stepped over.
+        if (is(pos, ",") && (is(pos + 1, "a") || is(pos + 1, "an") || is(pos + 1, "the"))) {
+          std::uint32_t close = pos + 2;
+          while (close < end && close < pos + 14 && !is(close, ",")) ++close;
+          if (is(close, ",") && (is(close + 1, "and") || is(close + 1, "or"))) pos = close;
+        }
         const bool comma_and = is(pos, ",") && (is(pos + 1, "and") || is(pos + 1, "or"));
         if (comma_and)
           pos += 2;

@@ -398,3 +398,18 @@ TEST_SUITE("extract/relations") {
     CHECK(Has(speaker, "Harlow Ventures", "invests_in", "Veltrix Robotics"));
   }
 }
+
+TEST_SUITE("extract/relations") {
+  TEST_CASE("lists step over appositions; a passive agent after a descriptive apposition") {
+    const auto founders =
+        Run("Veltrix Robotics was founded in 2022 by Anna Berg, a former engineer at Harlow "
+            "Dynamics, and "
+            "Tomas Brandt, who previously led research at Kelmont University.");
+    CAPTURE(Describe(founders));
+    CHECK(Has(founders, "Anna Berg", "founder_of", "Veltrix Robotics"));
+    CHECK(Has(founders, "Tomas Brandt", "founder_of", "Veltrix Robotics"));
+    const auto passive = Run("Cursor, the AI code editor developed by Anysphere, added the model.");
+    CAPTURE(Describe(passive));
+    CHECK(Has(passive, "Anysphere", "develops", "Cursor"));
+  }
+}
