@@ -26,6 +26,12 @@ const WordSet& DescriptorHeads() {
   return set;
 }
 
+// What follows "<Place>-" in a descriptor: "Tokyo-based", "Nasdaq-listed".
+const WordSet& PlaceSuffixes() {
+  static const WordSet set = MakeWordSet({"based", "headquartered", "listed", "registered"});
+  return set;
+}
+
 // Verbs after "it" that make it a subject standing for an organisation.
 const WordSet& SubjectVerbs() {
   static const WordSet set = MakeWordSet(
@@ -127,14 +133,24 @@ class Resolver {
         }
         return k + 1;
       }
+      const int sentence_index = static_cast<int>(&sentence - document_.layout.sentences.data());
+      // "the Tokyo-based conglomerate", "the Hong Kong-listed firm": a place
+      // glued to "-based" is a modifier, not the thing referred to.
+      if (Covered(sentence_index, k)) {
+        std::uint32_t after = k;
+        while (after < sentence.last_token && Covered(sentence_index, after)) ++after;
+        if (after + 1 < sentence.last_token && TokenText(document_.text, tokens_[after]) == "-" &&
+            PlaceSuffixes().count(tokens_[after + 1].hash) != 0) {
+          k = after + 1;
+          continue;
+        }
+        return t;
+      }
       const bool modifier =
           (token.kind == TokenKind::kWord &&
            ((first >= 'a' && first <= 'z') || NonNameCapitals().count(token.hash) != 0)) ||
           TokenText(document_.text, token) == "-";
-      if (!modifier ||
-          Covered(static_cast<int>(&sentence - document_.layout.sentences.data()), k)) {
-        return t;
-      }
+      if (!modifier) return t;
     }
     return t;
   }

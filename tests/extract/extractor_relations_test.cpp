@@ -413,3 +413,16 @@ TEST_SUITE("extract/relations") {
     CHECK(Has(passive, "Anysphere", "develops", "Cursor"));
   }
 }
+
+TEST_SUITE("extract/relations") {
+  TEST_CASE("'the Tokyo-based conglomerate said' refers to the article's company") {
+    const auto record = Run(
+        "Kelmont Group reported results on Tuesday. Revenue for the quarter came to 1.83 trillion "
+        "yen, the Tokyo-based conglomerate said. Net income rose 19% to 63.1 billion yen, the "
+        "Tokyo-based company said.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Kelmont Group", "reports_revenue", "1.83 trillion yen"));
+    CHECK(Has(record, "Kelmont Group", "reports_net_income", "63.1 billion yen"));
+    CHECK(Has(record, "Kelmont Group", "located_in", "Tokyo"));
+  }
+}
