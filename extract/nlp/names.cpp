@@ -251,6 +251,22 @@ const WordSet& PossessiveCompanyContextWords() {
 
 }  // namespace
 
+bool SentenceRecogniser::UnitApposition(std::uint32_t end) const {
+  static const WordSet kUnitWords = MakeWordSet(
+      {"arm", "unit", "subsidiary", "division", "affiliate", "offshoot", "spin-off", "spinoff"});
+  if (!Is(end, ",")) return false;
+  std::uint32_t at = end + 1;
+  // The owner, up to four tokens, then its possessive.
+  while (at < last_ && at < end + 5 && !tokens_[at].possessive) ++at;
+  if (at >= last_ || !tokens_[at].possessive || at == end + 1) return false;
+  ++at;
+  for (int k = 0; k < 4 && at < last_; ++k, ++at) {
+    if (kUnitWords.count(tokens_[at].hash) != 0) return true;
+    if (tokens_[at].kind != TokenKind::kWord || tokens_[at].capitalised) return false;
+  }
+  return false;
+}
+
 void SentenceRecogniser::Organisations() {
   if (headline_) return;
   for (std::uint32_t t = first_; t < last_; ++t) {
@@ -274,9 +290,12 @@ void SentenceRecogniser::Organisations() {
       const bool camel = end == t + 1 && IsCamelCase(Word(t));
       // "B shares", "H shares": a share class, not a company.
       const bool single_letter = end == t + 1 && Word(t).size() == 1;
+      // "NVentures, Nvidia's venture capital arm,": named as a company's unit.
+      const bool unit_apposition = UnitApposition(end);
       if (!person_like && !single_letter &&
-          (camel || ((lower_context || caps_role || shares_in) && (t > first_ || end - t >= 2) &&
-                     !Has(end - 1, kOrganisationCue)))) {
+          (camel || unit_apposition ||
+           ((lower_context || caps_role || shares_in) && (t > first_ || end - t >= 2) &&
+            !Has(end - 1, kOrganisationCue)))) {
         Candidate candidate{t, end, "Company", {}, -1, {}, {}, {}};
         if (Emit(std::move(candidate)) >= 0) {
           t = end - 1;

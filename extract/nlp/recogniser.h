@@ -68,6 +68,8 @@ class SentenceRecogniser {
   bool ModifiedRoleAppositionOfPerson(std::uint32_t first, std::uint32_t end,
                                       std::uint32_t role) const;
   bool NamesLongerOrganisation(std::uint32_t end) const;
+  /// ", Nvidia's venture capital arm" after a name: the name is a company's unit.
+  bool UnitApposition(std::uint32_t end) const;
   /// Inc., Corp, Ltd, Co...: written capitalised, as names end.
   bool IsCorporateSuffix(std::uint32_t t) const;
   int Emit(Candidate candidate);

@@ -172,7 +172,8 @@ const WordSet& OrganisationCues() {
                                           "cooperative",
                                           "co-operative",
                                           "league",
-                                          "chamber"});
+                                          "chamber",
+                                          "manufacturing"});
   return set;
 }
 

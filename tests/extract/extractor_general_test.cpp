@@ -352,3 +352,15 @@ TEST_SUITE("extract/entities") {
     }
   }
 }
+
+TEST_SUITE("extract/entities") {
+  TEST_CASE("a unit named by apposition, and a place opening an organisation's name") {
+    const auto record =
+        Run("Kelventures, Nvidia's venture capital arm, joined the round. Japan Advanced "
+            "Semiconductor Manufacturing is building a second plant.");
+    CAPTURE(kg::extract::testing::Describe(record));
+    CHECK(FindEntity(record, "Kelventures", "Company") != nullptr);
+    CHECK(Has(record, "Kelventures", "subsidiary_of", "Nvidia"));
+    CHECK(FindEntity(record, "Japan Advanced Semiconductor Manufacturing", "Company") != nullptr);
+  }
+}
