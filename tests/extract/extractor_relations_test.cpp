@@ -426,3 +426,16 @@ TEST_SUITE("extract/relations") {
     CHECK(Has(record, "Kelmont Group", "located_in", "Tokyo"));
   }
 }
+
+TEST_SUITE("extract/relations") {
+  TEST_CASE("'A and B' partner only through a verb of their own, not a trailing 'contracts'") {
+    const auto rivals =
+        Run("Veltrix Systems competes with Kelmont Group and Harlow Energy for corporate cloud "
+            "contracts.");
+    CAPTURE(Describe(rivals));
+    CHECK_FALSE(Has(rivals, "Kelmont Group", "partners_with", "Harlow Energy"));
+    const auto partners = Run("Kelmont Group and Harlow Energy formed a joint venture on Monday.");
+    CAPTURE(Describe(partners));
+    CHECK(Has(partners, "Kelmont Group", "partners_with", "Harlow Energy"));
+  }
+}
