@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Scores extraction on our own held-out articles (tests/extract/heldout), written
-# independently of the rules: a regression guard for generalisation, with
-# thresholds a little under today's figures (relations F1 0.69, entities 0.90).
-# Uses ../shared/eval/score.py; skipped (77) without it.
+# independently of the rules, as two sets scored apart: articles 01-10, which rule
+# work has since looked at (a regression guard), and 11-15, never tuned on (a
+# generalisation guard). Thresholds sit a little under today's figures (01-10:
+# relations F1 0.82, entities 0.97; 11-15: 0.51 and 0.84). Uses
+# ../shared/eval/score.py; skipped (77) without it.
 source "$(dirname "$0")/lib.bash"
 
 HELDOUT="$KG_SOURCE_DIR/tests/extract/heldout"
@@ -13,12 +15,24 @@ fi
 PYTHON=/usr/bin/python3
 [ -x "$PYTHON" ] || PYTHON=python3
 
-expect_exit 0 "$KG" ingest "$HELDOUT/articles"
-expect_exit 0 "$KG" export --format jsonl -o "$WORK/triples.jsonl"
-expect_exit 0 "$KG" export --format entities -o "$WORK/entities.jsonl"
-"$PYTHON" "$KG_SHARED_DIR/eval/score.py" --gold "$HELDOUT/gold" --pred "$WORK/triples.jsonl" \
-  --entities "$WORK/entities.jsonl" --min-f1 0.65 --min-entity-f1 0.88 >"$WORK/score.txt" 2>&1
-status=$?
-cat "$WORK/score.txt"
-[ "$status" -eq 0 ] || fail "held-out score below thresholds (relation F1 >= 0.65, entity F1 >= 0.88)"
+# score NAME GOLD_DIR MIN_RELATION_F1 MIN_ENTITY_F1 ARTICLE...
+score() {
+  local name=$1 gold=$2 min_f1=$3 min_entity_f1=$4
+  shift 4
+  export KG_DB="$WORK/$name.db"
+  expect_exit 0 "$KG" ingest "$@"
+  expect_exit 0 "$KG" export --format jsonl -o "$WORK/$name-triples.jsonl"
+  expect_exit 0 "$KG" export --format entities -o "$WORK/$name-entities.jsonl"
+  "$PYTHON" "$KG_SHARED_DIR/eval/score.py" --gold "$gold" --pred "$WORK/$name-triples.jsonl" \
+    --entities "$WORK/$name-entities.jsonl" --min-f1 "$min_f1" --min-entity-f1 "$min_entity_f1" \
+    >"$WORK/$name-score.txt" 2>&1
+  local status=$?
+  echo "== articles $name"
+  cat "$WORK/$name-score.txt"
+  [ "$status" -eq 0 ] ||
+    fail "held-out $name below thresholds (relation F1 >= $min_f1, entity F1 >= $min_entity_f1)"
+}
+
+score 01-10 "$HELDOUT/gold" 0.78 0.93 "$HELDOUT"/articles/0[1-9]_*.txt "$HELDOUT"/articles/10_*.txt
+score 11-15 "$HELDOUT/gold-11-15" 0.45 0.80 "$HELDOUT"/articles/1[1-5]_*.txt
 finish
