@@ -87,12 +87,6 @@ void Lexicon::AddGivenNames(std::string_view content) {
                   [&](int, std::string_view line) { given_names_.insert(HashLower(Trim(line))); });
 }
 
-Lexicon::Match Lexicon::Longest(std::string_view text, const std::vector<Token>& tokens,
-                                std::uint32_t t, std::uint32_t end) const {
-  const SurfaceIndex::Match match = surfaces_.Longest(text, tokens, t, end);
-  return {match.id, match.length};
-}
-
 int Lexicon::FindByKey(std::string_view type, const std::string& key) const {
   std::string full(type);
   full += '\t';

@@ -39,7 +39,10 @@ class Lexicon {
   /// The longest entry surface starting at token `t` and ending by `end`, with
   /// capitalisation respected ("Apple" matches "Apple" and "APPLE", not "apple").
   Match Longest(std::string_view text, const std::vector<Token>& tokens, std::uint32_t t,
-                std::uint32_t end) const;
+                std::uint32_t end) const {
+    const SurfaceIndex::Match match = surfaces_.Longest(text, tokens, t, end);
+    return {match.id, match.length};
+  }
 
   /// The entry whose ticker is the token with this hash, or -1.
   int FindTicker(std::uint64_t hash) const;

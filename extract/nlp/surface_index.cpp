@@ -51,13 +51,9 @@ void SurfaceIndex::Add(std::string_view surface, const std::vector<Token>& token
   });
 }
 
-SurfaceIndex::Match SurfaceIndex::Longest(std::string_view text, const std::vector<Token>& tokens,
-                                          std::uint32_t t, std::uint32_t end) const {
-  if (surfaces_.empty()) return {};
-  const std::uint64_t filter_bit = FilterBit(tokens[t].hash);
-  if ((first_token_filter_[filter_bit >> 6] & (std::uint64_t{1} << (filter_bit & 63))) == 0) {
-    return {};
-  }
+SurfaceIndex::Match SurfaceIndex::LongestFrom(std::string_view text,
+                                              const std::vector<Token>& tokens, std::uint32_t t,
+                                              std::uint32_t end) const {
   const int bucket = first_token_index_.find(tokens[t].hash);
   if (bucket < 0) return {};
   for (int id : surface_buckets_[static_cast<std::size_t>(bucket)]) {

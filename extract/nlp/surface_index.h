@@ -27,9 +27,13 @@ class SurfaceIndex {
   /// Add() for a caller that has segmented `surface` already: `tokens` is Segment(surface).tokens.
   void Add(std::string_view surface, const std::vector<Token>& tokens, int id);
 
-  /// The longest surface starting at token `t` and ending by `end`.
+  /// The longest surface starting at token `t` and ending by `end`. Inline up
+  /// to the filter, which turns most tokens away: it runs for every token.
   Match Longest(std::string_view text, const std::vector<Token>& tokens, std::uint32_t t,
-                std::uint32_t end) const;
+                std::uint32_t end) const {
+    if (!MayStartWith(tokens[t].hash)) return {};
+    return LongestFrom(text, tokens, t, end);
+  }
 
   bool empty() const { return surfaces_.empty(); }
 
@@ -54,6 +58,16 @@ class SurfaceIndex {
     return (hash * 0x9E3779B97F4A7C15ULL) >> kFilterShift;
   }
   std::vector<std::uint64_t> first_token_filter_;
+
+  /// False when no surface starts with the word `hash` (true may be a false positive).
+  bool MayStartWith(std::uint64_t hash) const {
+    if (first_token_filter_.empty()) return false;
+    const std::uint64_t filter_bit = FilterBit(hash);
+    return (first_token_filter_[filter_bit >> 6] & (std::uint64_t{1} << (filter_bit & 63))) != 0;
+  }
+  /// Longest() past the filter.
+  Match LongestFrom(std::string_view text, const std::vector<Token>& tokens, std::uint32_t t,
+                    std::uint32_t end) const;
 };
 
 }  // namespace kg::extract::nlp
