@@ -61,7 +61,9 @@ int AddMention(const Lexicon& lexicon, Document& document, int sentence, const C
     key = lexicon_entry >= 0 ? "L\t" + std::to_string(lexicon_entry)
                              : candidate.type + "\t" + name_key;
   }
-  auto [found, inserted] = document.by_key.emplace(key, static_cast<int>(document.entities.size()));
+  // try_emplace builds no node for a key already there (most mentions repeat an entity).
+  auto [found, inserted] =
+      document.by_key.try_emplace(std::move(key), static_cast<int>(document.entities.size()));
   if (inserted) {
     DocEntity entity;
     entity.type = lexicon_entry >= 0 ? lexicon.entry(lexicon_entry).type : candidate.type;
