@@ -279,13 +279,11 @@ struct Tokenizer {
     std::size_t i = token.start;
     std::uint64_t hash = kHashSeed;
     std::uint8_t seen = 0;
-    int capitals = 0;
     for (; i < text.size(); ++i) {
       const auto c = static_cast<unsigned char>(text[i]);
       const std::uint8_t traits = kByteTraits[c];
       if (traits == 0) break;
       seen |= traits;
-      capitals += (traits & kUpperByte) != 0 ? 1 : 0;
       hash = (hash ^ kLowerBytes[c]) * kHashPrime;
     }
     if (i < text.size()) {
@@ -298,7 +296,14 @@ struct Tokenizer {
     token.kind = IsAsciiDigit(first) ? TokenKind::kNumber : TokenKind::kWord;
     token.capitalised = IsAsciiUpper(first);
     token.has_digit = (seen & kDigitByte) != 0;
-    token.all_caps = capitals >= 2 && (seen & kLowerByte) == 0;
+    // Capitals are counted only for the few words with some and no lower case.
+    if ((seen & kUpperByte) != 0 && (seen & kLowerByte) == 0) {
+      int capitals = 0;
+      for (std::size_t k = token.start; k < i && capitals < 2; ++k) {
+        capitals += IsAsciiUpper(static_cast<unsigned char>(text[k])) ? 1 : 0;
+      }
+      token.all_caps = capitals >= 2;
+    }
     return true;
   }
 
