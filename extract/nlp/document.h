@@ -53,6 +53,7 @@ struct Document {
   WordSet lower_words;                          // hashes of words seen in lower case
   std::vector<std::uint8_t> transparent;        // per token: a "(TICKER)" tail rules skip over
   std::unordered_map<std::uint64_t, int> short_forms;  // surname, acronym -> entity
+  std::vector<std::uint16_t> word_classes;  // per token: its WordClass bits (RecogniseEntities)
 
   std::string_view Text(std::uint32_t first, std::uint32_t last) const {
     const auto& tokens = layout.tokens;

@@ -452,7 +452,8 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
       document.lower_words.insert(token.hash);
     }
   }
-  const std::vector<std::uint16_t> word_classes = ClassifyWords(lexicon, tokens);
+  document.word_classes = ClassifyWords(lexicon, tokens);
+  const std::vector<std::uint16_t>& word_classes = document.word_classes;
   std::vector<std::uint8_t> taken(tokens.size(), 0);
   const int count = static_cast<int>(document.layout.sentences.size());
   for (int s = 0; s < count; ++s) {

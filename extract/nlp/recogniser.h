@@ -33,6 +33,7 @@ enum WordClass : std::uint16_t {
   kGroupNoun = 1 << 8,       // companies, rivals...: nouns before lists of companies
   kGivenName = 1 << 9,       // the lexicon's given names (set on capitalised words only)
   kAmountStarter = 1 << 10,  // AmountStarterWords(): "$", "RMB", "two"...
+  kReferenceWord = 1 << 11,  // its, it, the, he, she, his, her, him: where coreference looks
 };
 
 /// The WordClass bits of each of `tokens`. Cost: one hash lookup per token.

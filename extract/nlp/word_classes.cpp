@@ -202,6 +202,11 @@ const WordSet& PersonTitles() {
   return set;
 }
 
+const WordSet& ReferenceWords() {
+  static const WordSet set = MakeWordSet({"its", "it", "the", "he", "she", "his", "her", "him"});
+  return set;
+}
+
 // Word hash -> the WordClass bits of the lists that hold it.
 const HashIndex& WordClassIndex() {
   static const HashIndex index = [] {
@@ -214,7 +219,8 @@ const HashIndex& WordClassIndex() {
                                                           {&ProductHeads(), kProductHead},
                                                           {&CompanyNouns(), kCompanyNoun},
                                                           {&GroupNouns(), kGroupNoun},
-                                                          {&AmountStarterWords(), kAmountStarter}};
+                                                          {&AmountStarterWords(), kAmountStarter},
+                                                          {&ReferenceWords(), kReferenceWord}};
     for (const auto& [list, word_class] : lists) {
       list->ForEach(
           [&, word_class = word_class](std::uint64_t hash) { classes[hash] |= word_class; });
