@@ -186,7 +186,13 @@ void RuleSet::Index() {
     rule.required_types.clear();
     rule.required_words.clear();
     for (std::size_t e = 0; e < rule.elements.size(); ++e) {
-      const RuleElement& element = rule.elements[e];
+      RuleElement& element = rule.elements[e];
+      element.first_words = WordFilter();
+      element.last_words = WordFilter();
+      for (const auto& words : element.alternatives) {
+        element.first_words.Add(words.front());
+        element.last_words.Add(words.back());
+      }
       if (element.kind == RuleElement::Kind::kSlot) {
         rule.required_types.push_back(element.slot.type_bits);
       } else if (element.kind == RuleElement::Kind::kWords && !element.optional &&

@@ -28,6 +28,19 @@ struct SlotSpec {
   bool distributive = false;       // "*": every such entity in the rest of the sentence
 };
 
+/// A 256-bit filter over word hashes: false positives, never false negatives.
+class WordFilter {
+ public:
+  void Add(std::uint64_t hash) { bits_[Bit(hash) >> 6] |= std::uint64_t{1} << (Bit(hash) & 63); }
+  bool MayContain(std::uint64_t hash) const {
+    return (bits_[Bit(hash) >> 6] & (std::uint64_t{1} << (Bit(hash) & 63))) != 0;
+  }
+
+ private:
+  static std::uint64_t Bit(std::uint64_t hash) { return (hash * 0x9E3779B97F4A7C15ULL) >> 56; }
+  std::uint64_t bits_[4] = {};
+};
+
 struct RuleElement {
   enum class Kind : std::uint8_t { kWords, kGap, kModifiers, kPossessive, kSlot };
   Kind kind = Kind::kWords;
@@ -35,6 +48,9 @@ struct RuleElement {
   bool optional = false;
   int gap = 0;  // kGap: at most this many tokens; kModifiers: this many modifier words
   SlotSpec slot;
+  // Derived by RuleSet::Index(), for kWords: the first and the last words of the choices, so
+  // matching turns away a token no choice starts (or ends) with before trying each choice.
+  WordFilter first_words, last_words;
 };
 
 struct Rule {
