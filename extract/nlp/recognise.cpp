@@ -468,16 +468,15 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
       const DocEntity& entity = document.entities[e];
       if (entity.lexicon_entry >= 0 || entity.type == "Amount" || entity.surfaces.empty()) continue;
       for (const auto& [surface, n] : entity.surfaces) {
-        Layout words = Segment(surface);
-        if (words.tokens.empty() || surface.find('\t') != std::string::npos ||
+        const std::vector<Token> words = Tokenize(surface);
+        if (words.empty() || surface.find('\t') != std::string::npos ||
             surface.find('\n') != std::string::npos || surface.find('|') != std::string::npos) {
           continue;
         }
-        if (words.tokens.size() == 1 &&
-            (!words.tokens[0].capitalised || document.SeenLowercase(words.tokens[0].hash))) {
+        if (words.size() == 1 && (!words[0].capitalised || document.SeenLowercase(words[0].hash))) {
           continue;
         }
-        known.Add(surface, words.tokens, static_cast<int>(e));
+        known.Add(surface, words, static_cast<int>(e));
       }
     }
     if (!known.empty()) {
@@ -519,9 +518,9 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
     if (entity.type != "Person" && !(entity.type == "Company" && entity.lexicon_entry < 0))
       continue;
     for (const auto& [surface, n] : entity.surfaces) {
-      Layout words = Segment(surface);
-      if (words.tokens.size() < 2) continue;
-      const Token& part = entity.type == "Person" ? words.tokens.back() : words.tokens.front();
+      const std::vector<Token> words = Tokenize(surface);
+      if (words.size() < 2) continue;
+      const Token& part = entity.type == "Person" ? words.back() : words.front();
       if (!part.capitalised || document.SeenLowercase(part.hash) ||
           NonNameCapitals().count(part.hash) != 0 || lexicon.FindTicker(part.hash) >= 0) {
         continue;

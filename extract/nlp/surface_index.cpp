@@ -11,9 +11,7 @@ bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 
 }  // namespace
 
-void SurfaceIndex::Add(std::string_view surface, int id) {
-  Add(surface, Segment(surface).tokens, id);
-}
+void SurfaceIndex::Add(std::string_view surface, int id) { Add(surface, Tokenize(surface), id); }
 
 void SurfaceIndex::Add(std::string_view surface, const std::vector<Token>& tokens, int id) {
   if (tokens.empty()) return;
@@ -44,11 +42,13 @@ void SurfaceIndex::Add(std::string_view surface, const std::vector<Token>& token
                                                    static_cast<int>(surface_buckets_.size()));
   if (bucket_id == static_cast<int>(surface_buckets_.size())) surface_buckets_.emplace_back();
   std::vector<int>& bucket = surface_buckets_[static_cast<std::size_t>(bucket_id)];
-  bucket.push_back(index);
-  std::stable_sort(bucket.begin(), bucket.end(), [this](int a, int b) {
-    return surfaces_[static_cast<std::size_t>(a)].hashes.size() >
-           surfaces_[static_cast<std::size_t>(b)].hashes.size();
-  });
+  // Longest first; a surface goes after those as long as it (what a stable sort would do).
+  const std::size_t length = surfaces_.back().hashes.size();
+  const auto position = std::upper_bound(
+      bucket.begin(), bucket.end(), length, [this](std::size_t added_length, int other) {
+        return added_length > surfaces_[static_cast<std::size_t>(other)].hashes.size();
+      });
+  bucket.insert(position, index);
 }
 
 SurfaceIndex::Match SurfaceIndex::LongestFrom(std::string_view text,

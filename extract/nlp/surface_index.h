@@ -24,7 +24,7 @@ class SurfaceIndex {
   /// written ("Apple" matches "Apple" and "APPLE", not "apple"); one without
   /// matches in any case. A surface without tokens is ignored.
   void Add(std::string_view surface, int id);
-  /// Add() for a caller that has segmented `surface` already: `tokens` is Segment(surface).tokens.
+  /// Add() for a caller that has tokenised `surface` already: `tokens` is Tokenize(surface).
   void Add(std::string_view surface, const std::vector<Token>& tokens, int id);
 
   /// The longest surface starting at token `t` and ending by `end`. Inline up

@@ -474,6 +474,14 @@ WordSet MakeWordSet(std::initializer_list<const char*> words) {
   return set;
 }
 
+std::vector<Token> Tokenize(std::string_view text) {
+  Layout layout;
+  std::vector<std::uint8_t> newlines_before;
+  std::vector<std::uint32_t> line_start;
+  Tokenizer{text, layout, newlines_before, line_start}.Run();
+  return std::move(layout.tokens);
+}
+
 Layout Segment(std::string_view text) {
   Layout layout;
   layout.tokens.reserve(text.size() / 5 + 8);

@@ -53,6 +53,9 @@ std::uint64_t HashLower(std::string_view text);
 /// bytes become word characters. Cost: linear in the text size.
 Layout Segment(std::string_view text);
 
+/// Segment(text).tokens without the sentences, for short strings such as names.
+std::vector<Token> Tokenize(std::string_view text);
+
 /// Marks boilerplate and headline sentences of `layout` (a separate pass so
 /// it can look at whole lines and paragraphs).
 void MarkBoilerplate(std::string_view text, Layout& layout);
