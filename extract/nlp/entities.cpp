@@ -56,10 +56,12 @@ int AddMention(const Lexicon& lexicon, Document& document, int sentence, const C
   } else if (lexicon_entry >= 0) {
     key = "L\t" + std::to_string(lexicon_entry);  // a lexicon match needs no name key
   } else {
-    const std::string name_key = NameKey(candidate.surface);
-    lexicon_entry = lexicon.FindByKey(candidate.type, name_key);
-    key = lexicon_entry >= 0 ? "L\t" + std::to_string(lexicon_entry)
-                             : candidate.type + "\t" + name_key;
+    // "type<TAB>name key": the lexicon's key and, when the lexicon lacks it, the entity's.
+    std::string typed_key = candidate.type;
+    typed_key += '\t';
+    typed_key += NameKey(candidate.surface);
+    lexicon_entry = lexicon.FindByTypedKey(typed_key);
+    key = lexicon_entry >= 0 ? "L\t" + std::to_string(lexicon_entry) : std::move(typed_key);
   }
   // try_emplace builds no node for a key already there (most mentions repeat an entity).
   auto [found, inserted] =

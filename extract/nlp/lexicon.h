@@ -49,6 +49,11 @@ class Lexicon {
 
   /// The entry of `type` one of whose names has NameKey() `key`, or -1.
   int FindByKey(std::string_view type, const std::string& key) const;
+  /// FindByKey() for the key already written as "type<TAB>key".
+  int FindByTypedKey(const std::string& typed_key) const {
+    auto found = by_key_.find(typed_key);
+    return found == by_key_.end() ? -1 : found->second;
+  }
 
   bool IsGivenName(std::uint64_t hash) const { return given_names_.count(hash) != 0; }
 
