@@ -476,8 +476,11 @@ WordSet MakeWordSet(std::initializer_list<const char*> words) {
 
 std::vector<Token> Tokenize(std::string_view text) {
   Layout layout;
+  layout.tokens.reserve(text.size() / 2 + 2);  // names are short: one allocation each
   std::vector<std::uint8_t> newlines_before;
   std::vector<std::uint32_t> line_start;
+  newlines_before.reserve(layout.tokens.capacity());
+  line_start.reserve(layout.tokens.capacity());
   Tokenizer{text, layout, newlines_before, line_start}.Run();
   return std::move(layout.tokens);
 }
