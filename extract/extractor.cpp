@@ -89,7 +89,8 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
   nlp::Document document;
   document.text = record.text;
   document.layout = nlp::Segment(document.text);
-  nlp::MarkBoilerplate(document.text, document.layout);
+  nlp::ClassifyWords(impl_->lexicon, document);
+  nlp::MarkBoilerplate(document.text, document.layout, document.word_classes);
   nlp::RecogniseEntities(impl_->lexicon, document);
   nlp::ChooseCanonicalNames(impl_->lexicon, document);
   nlp::ResolveCoreference(document);

@@ -452,7 +452,7 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
       document.lower_words.insert(token.hash);
     }
   }
-  document.word_classes = ClassifyWords(lexicon, tokens);
+  if (document.word_classes.size() != tokens.size()) ClassifyWords(lexicon, document);
   const std::vector<std::uint16_t>& word_classes = document.word_classes;
   std::vector<std::uint8_t> taken(tokens.size(), 0);
   const int count = static_cast<int>(document.layout.sentences.size());

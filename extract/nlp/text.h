@@ -60,6 +60,26 @@ std::vector<Token> Tokenize(std::string_view text);
 /// it can look at whole lines and paragraphs).
 void MarkBoilerplate(std::string_view text, Layout& layout);
 
+/// The word lists boilerplate cues come from, as bits of a word.
+enum BoilerplateCue : std::uint8_t {
+  kSecondPerson = 1,
+  kFirstPersonPlural = 2,
+  kFunctionWord = 4,
+  kStrongCueStart = 8,  // the first word of a strong cue phrase ("sign up", "privacy policy")
+};
+
+/// Where a token's BoilerplateCue bits sit in its word classes (recogniser.h).
+inline constexpr int kBoilerplateCueShift = 12;
+
+/// MarkBoilerplate() for a caller that has looked each token's word up already:
+/// `word_classes` holds, per token, its BoilerplateCue bits << kBoilerplateCueShift.
+void MarkBoilerplate(std::string_view text, Layout& layout,
+                     const std::vector<std::uint16_t>& word_classes);
+
+class HashIndex;
+/// Word hash -> its BoilerplateCue bits, for every word that has some.
+const HashIndex& BoilerplateCueIndex();
+
 /// A set of word hashes (HashLower) for membership tests: open addressing
 /// over the (already well mixed) hashes, so a lookup is a mask and a compare.
 class WordSet {
@@ -103,6 +123,13 @@ class HashIndex {
   }
   /// The value for `hash`; stores `value` first when there is none.
   int emplace(std::uint64_t hash, int value);
+  /// Calls `fn(hash, value)` for every entry, in no particular order.
+  template <typename Fn>
+  void ForEach(Fn fn) const {
+    for (std::size_t i = 0; i < keys_.size(); ++i) {
+      if (keys_[i] != 0) fn(keys_[i], values_[i]);
+    }
+  }
 
  private:
   std::vector<std::uint64_t> keys_;  // 0 marks an empty slot

@@ -225,6 +225,8 @@ const HashIndex& WordClassIndex() {
       list->ForEach(
           [&, word_class = word_class](std::uint64_t hash) { classes[hash] |= word_class; });
     }
+    BoilerplateCueIndex().ForEach(
+        [&](std::uint64_t hash, int cues) { classes[hash] |= cues << kBoilerplateCueShift; });
     HashIndex built;
     for (const auto& [hash, bits] : classes) built.emplace(hash, bits);
     return built;
@@ -233,6 +235,10 @@ const HashIndex& WordClassIndex() {
 }
 
 }  // namespace
+
+void ClassifyWords(const Lexicon& lexicon, Document& document) {
+  document.word_classes = ClassifyWords(lexicon, document.layout.tokens);
+}
 
 std::vector<std::uint16_t> ClassifyWords(const Lexicon& lexicon, const std::vector<Token>& tokens) {
   const HashIndex& index = WordClassIndex();
