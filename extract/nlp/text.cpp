@@ -412,24 +412,14 @@ std::uint64_t HashLower(std::string_view text) {
   return HashLowerEach(text, [](unsigned char) {});
 }
 
-void WordSet::insert(std::uint64_t hash) {
-  if (hash == 0) return;
-  if ((size_ + 1) * 2 > slots_.size()) {
-    std::vector<std::uint64_t> old = std::move(slots_);
-    slots_.assign(old.empty() ? 16 : old.size() * 2, 0);
-    mask_ = slots_.size() - 1;
-    size_ = 0;
-    for (std::uint64_t value : old) {
-      if (value != 0) insert(value);
-    }
+void WordSet::Grow() {
+  std::vector<std::uint64_t> old = std::move(slots_);
+  slots_.assign(old.empty() ? 16 : old.size() * 2, 0);
+  mask_ = slots_.size() - 1;
+  size_ = 0;
+  for (std::uint64_t value : old) {
+    if (value != 0) insert(value);
   }
-  std::size_t i = hash & mask_;
-  while (slots_[i] != 0) {
-    if (slots_[i] == hash) return;
-    i = (i + 1) & mask_;
-  }
-  slots_[i] = hash;
-  ++size_;
 }
 
 void WordSet::reserve(std::size_t count) {

@@ -84,7 +84,18 @@ const HashIndex& BoilerplateCueIndex();
 /// over the (already well mixed) hashes, so a lookup is a mask and a compare.
 class WordSet {
  public:
-  void insert(std::uint64_t hash);
+  /// Inline: a document inserts most of its words (Document::lower_words).
+  void insert(std::uint64_t hash) {
+    if (hash == 0) return;
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    std::size_t i = hash & mask_;
+    while (slots_[i] != 0) {
+      if (slots_[i] == hash) return;
+      i = (i + 1) & mask_;
+    }
+    slots_[i] = hash;
+    ++size_;
+  }
   /// Makes room for `count` hashes, so inserting them never rehashes.
   void reserve(std::size_t count);
   std::size_t count(std::uint64_t hash) const {
@@ -104,6 +115,9 @@ class WordSet {
   }
 
  private:
+  /// Doubles the slots (16 at first) and inserts the hashes again.
+  void Grow();
+
   std::vector<std::uint64_t> slots_;  // 0 marks an empty slot
   std::size_t mask_ = 0;
   std::size_t size_ = 0;
