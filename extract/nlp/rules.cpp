@@ -745,6 +745,7 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
     };
     SentenceMatcher matcher(document, static_cast<int>(s), entity_types, buffers);
     for (std::uint32_t t = sentences[s].first_token; t < sentences[s].last_token; ++t) {
+      if (!anchor_filter_.MayContain(tokens[t].hash)) continue;
       const int bucket = anchor_index_.find(tokens[t].hash);
       if (bucket < 0) continue;
       for (const auto& [rule_index, choice] : anchor_buckets_[static_cast<std::size_t>(bucket)]) {

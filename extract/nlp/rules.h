@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -28,7 +29,8 @@ struct SlotSpec {
   bool distributive = false;       // "*": every such entity in the rest of the sentence
 };
 
-/// A 256-bit filter over word hashes: false positives, never false negatives.
+/// A filter of 2^kLogBits bits over word hashes: false positives, never false negatives.
+template <int kLogBits>
 class WordFilter {
  public:
   void Add(std::uint64_t hash) { bits_[Bit(hash) >> 6] |= std::uint64_t{1} << (Bit(hash) & 63); }
@@ -37,8 +39,11 @@ class WordFilter {
   }
 
  private:
-  static std::uint64_t Bit(std::uint64_t hash) { return (hash * 0x9E3779B97F4A7C15ULL) >> 56; }
-  std::uint64_t bits_[4] = {};
+  // The hash remixed (Fibonacci hashing), its top bits taken.
+  static std::uint64_t Bit(std::uint64_t hash) {
+    return (hash * 0x9E3779B97F4A7C15ULL) >> (64 - kLogBits);
+  }
+  std::array<std::uint64_t, (std::size_t{1} << kLogBits) / 64> bits_{};
 };
 
 struct RuleElement {
@@ -50,7 +55,7 @@ struct RuleElement {
   SlotSpec slot;
   // Derived by RuleSet::Index(), for kWords: the first and the last words of the choices, so
   // matching turns away a token no choice starts (or ends) with before trying each choice.
-  WordFilter first_words, last_words;
+  WordFilter<8> first_words, last_words;
 };
 
 struct Rule {
@@ -98,6 +103,9 @@ class RuleSet {
   std::vector<Rule> rules_;
   std::unordered_map<std::string, std::string> families_;  // name -> "a|b|c"
   HashIndex anchor_index_;  // anchor word hash -> bucket of (rule, choice)
+  // The anchor words again, small enough to stay in cache: most tokens are turned away
+  // without probing anchor_index_.
+  WordFilter<12> anchor_filter_;
   std::vector<std::vector<std::pair<int, int>>> anchor_buckets_;
   std::vector<int> slot_anchored_;
 };
