@@ -83,8 +83,11 @@ int Lexicon::AddEntry(LexiconEntry entry) {
 }
 
 void Lexicon::AddGivenNames(std::string_view content) {
-  ForEachDataLine(content,
-                  [&](int, std::string_view line) { given_names_.insert(HashLower(Trim(line))); });
+  ForEachDataLine(content, [&](int, std::string_view line) {
+    const std::uint64_t hash = HashLower(Trim(line));
+    given_names_.insert(hash);
+    given_name_filter_.Add(hash);
+  });
 }
 
 int Lexicon::FindByKey(std::string_view type, const std::string& key) const {

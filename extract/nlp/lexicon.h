@@ -55,7 +55,9 @@ class Lexicon {
     return found == by_key_.end() ? -1 : found->second;
   }
 
-  bool IsGivenName(std::uint64_t hash) const { return given_names_.count(hash) != 0; }
+  bool IsGivenName(std::uint64_t hash) const {
+    return given_name_filter_.MayContain(hash) && given_names_.count(hash) != 0;
+  }
 
   const LexiconEntry& entry(int id) const { return entries_[static_cast<std::size_t>(id)]; }
   std::size_t size() const { return entries_.size(); }
@@ -68,6 +70,7 @@ class Lexicon {
   SurfaceIndex surfaces_;  // names, aliases and long tickers -> entry
   HashIndex tickers_;      // ticker hash -> entry
   WordSet given_names_;
+  WordFilter<14> given_name_filter_;             // in front of given_names_: most words are no name
   std::unordered_map<std::string, int> by_key_;  // "type\tkey" -> entry
 };
 

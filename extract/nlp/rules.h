@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -27,23 +26,6 @@ struct SlotSpec {
   std::string subtype;             // Amount only: money, percent, parameters, count
   bool only_new = false;           // "~new": found by a general recogniser, not the lexicon
   bool distributive = false;       // "*": every such entity in the rest of the sentence
-};
-
-/// A filter of 2^kLogBits bits over word hashes: false positives, never false negatives.
-template <int kLogBits>
-class WordFilter {
- public:
-  void Add(std::uint64_t hash) { bits_[Bit(hash) >> 6] |= std::uint64_t{1} << (Bit(hash) & 63); }
-  bool MayContain(std::uint64_t hash) const {
-    return (bits_[Bit(hash) >> 6] & (std::uint64_t{1} << (Bit(hash) & 63))) != 0;
-  }
-
- private:
-  // The hash remixed (Fibonacci hashing), its top bits taken.
-  static std::uint64_t Bit(std::uint64_t hash) {
-    return (hash * 0x9E3779B97F4A7C15ULL) >> (64 - kLogBits);
-  }
-  std::array<std::uint64_t, (std::size_t{1} << kLogBits) / 64> bits_{};
 };
 
 struct RuleElement {

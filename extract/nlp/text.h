@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
@@ -123,6 +124,23 @@ class WordSet {
   std::size_t size_ = 0;
 };
 WordSet MakeWordSet(std::initializer_list<const char*> words);
+
+/// A filter of 2^kLogBits bits over word hashes: false positives, never false negatives.
+template <int kLogBits>
+class WordFilter {
+ public:
+  void Add(std::uint64_t hash) { bits_[Bit(hash) >> 6] |= std::uint64_t{1} << (Bit(hash) & 63); }
+  bool MayContain(std::uint64_t hash) const {
+    return (bits_[Bit(hash) >> 6] & (std::uint64_t{1} << (Bit(hash) & 63))) != 0;
+  }
+
+ private:
+  // The hash remixed (Fibonacci hashing), its top bits taken.
+  static std::uint64_t Bit(std::uint64_t hash) {
+    return (hash * 0x9E3779B97F4A7C15ULL) >> (64 - kLogBits);
+  }
+  std::array<std::uint64_t, (std::size_t{1} << kLogBits) / 64> bits_{};
+};
 
 /// A map from word hashes to small integers (bucket numbers), laid out like WordSet.
 class HashIndex {
