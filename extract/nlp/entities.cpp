@@ -103,6 +103,8 @@ void AddMentionTo(Document& document, int sentence, std::uint32_t first, std::ui
   mention.flags = flags;
   const auto& tokens = document.layout.tokens;
   if (mention.last < tokens.size() && tokens[mention.last].possessive) mention.flags |= kPossessive;
+  // A sentence with one mention mostly gets more: one allocation instead of one per doubling.
+  if (mentions.empty()) mentions.reserve(8);
   auto position =
       std::lower_bound(mentions.begin(), mentions.end(), mention,
                        [](const Mention& a, const Mention& b) { return a.first < b.first; });
