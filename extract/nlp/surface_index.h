@@ -39,13 +39,21 @@ class SurfaceIndex {
 
  private:
   enum class CaseRule : std::uint8_t { kAny, kCapital, kAllCaps, kExact };
+  struct Word {
+    std::uint64_t hash = 0;
+    CaseRule rule = CaseRule::kAny;
+    std::uint32_t exact = 0;  // kExact: the word as written, at exact_texts_[exact]
+  };
+  // A surface's words are words_[first_word, first_word + length): every surface
+  // in one array, so Longest() reads a bucket's surfaces without chasing pointers.
   struct Surface {
-    std::vector<std::uint64_t> hashes;
-    std::vector<CaseRule> cases;
-    std::vector<std::string> exact;  // token texts, for kExact tokens
+    std::uint32_t first_word = 0;
+    std::uint32_t length = 0;
     int id = -1;
   };
 
+  std::vector<Word> words_;
+  std::vector<std::string> exact_texts_;
   std::vector<Surface> surfaces_;
   HashIndex first_token_index_;                    // first token hash -> bucket
   std::vector<std::vector<int>> surface_buckets_;  // surfaces, longest first
