@@ -89,7 +89,8 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
   nlp::Document document;
   document.text = record.text;
   document.layout = nlp::Segment(document.text);
-  nlp::MarkBoilerplate(document.text, document.layout);
+  nlp::ClassifyWords(impl_->lexicon, document);
+  nlp::MarkBoilerplate(document.text, document.layout, document.word_classes);
   nlp::RecogniseEntities(impl_->lexicon, document);
   nlp::ChooseCanonicalNames(impl_->lexicon, document);
   nlp::ResolveCoreference(document);
@@ -100,19 +101,21 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
     record.title =
         std::string(document.Text(sentences.front().first_token, sentences.front().last_token));
   }
-  // Entities with at least one explicit mention, in order of appearance.
+  // Entities with at least one explicit mention, in order of appearance. Their names,
+  // types, tickers and surfaces move into the record (the relations below read only units).
   std::vector<int> record_index(document.entities.size(), -1);
   for (std::size_t e = 0; e < document.entities.size(); ++e) {
-    const nlp::DocEntity& entity = document.entities[e];
+    nlp::DocEntity& entity = document.entities[e];
     if (entity.mentions == 0 || entity.name.empty()) continue;
     graph::EntityMention mention;
-    mention.name = entity.name;
-    mention.type = entity.type;
-    mention.ticker = entity.ticker;
+    mention.name = std::move(entity.name);
+    mention.type = std::move(entity.type);
+    mention.ticker = std::move(entity.ticker);
     mention.value = entity.value;
     mention.unit = entity.unit;
     mention.count = entity.mentions;
-    for (const auto& [surface, count] : entity.surfaces) mention.aliases.push_back(surface);
+    mention.aliases.reserve(entity.surfaces.size());
+    for (auto& [surface, count] : entity.surfaces) mention.aliases.push_back(std::move(surface));
     record_index[e] = static_cast<int>(record.entities.size());
     record.entities.push_back(std::move(mention));
   }

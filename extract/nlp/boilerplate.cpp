@@ -145,15 +145,11 @@ const WordSet& FunctionWords() {
 
 bool IsLetterWord(const Token& token) { return token.kind == TokenKind::kWord && !token.has_digit; }
 
-// The lists above a word may belong to, as bits: one lookup per token answers them all.
-enum CueClass : int {
-  kSecondPerson = 1,
-  kFirstPersonPlural = 2,
-  kFunctionWord = 4,
-  kStrongCueStart = 8,  // the first word of a StrongCues() phrase
-};
+}  // namespace
 
-const HashIndex& CueClasses() {
+// The lists above a word may belong to, as BoilerplateCue bits: one lookup per token answers
+// them all.
+const HashIndex& BoilerplateCueIndex() {
   static const HashIndex index = [] {
     std::unordered_map<std::uint64_t, int> classes;
     SecondPerson().ForEach([&](std::uint64_t hash) { classes[hash] |= kSecondPerson; });
@@ -167,13 +163,19 @@ const HashIndex& CueClasses() {
   return index;
 }
 
-int CueClassOf(const Token& token) { return std::max(CueClasses().find(token.hash), 0); }
+namespace {
 
-int PromoScore(std::string_view text, const std::vector<Token>& tokens, const Sentence& sentence) {
+// The BoilerplateCue bits of token `t`.
+int CuesOf(const std::vector<std::uint16_t>& word_classes, std::uint32_t t) {
+  return word_classes[t] >> kBoilerplateCueShift;
+}
+
+int PromoScore(std::string_view text, const std::vector<Token>& tokens,
+               const std::vector<std::uint16_t>& word_classes, const Sentence& sentence) {
   int score = 0;
   bool second = false, first_plural = false;
   for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
-    const int cues = CueClassOf(tokens[t]);
+    const int cues = CuesOf(word_classes, t);
     if ((cues & kStrongCueStart) != 0 && StrongCues().StartsAt(tokens, t, sentence.last_token)) {
       score += 2;
     }
@@ -186,12 +188,13 @@ int PromoScore(std::string_view text, const std::vector<Token>& tokens, const Se
   return score;
 }
 
-bool IsHeadline(std::string_view text, const std::vector<Token>& tokens, const Sentence& sentence) {
+bool IsHeadline(std::string_view text, const std::vector<Token>& tokens,
+                const std::vector<std::uint16_t>& word_classes, const Sentence& sentence) {
   const std::string_view last = TokenText(text, tokens[sentence.last_token - 1]);
   if (last == ".") return false;
   int words = 0, capitalised = 0;
   for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
-    if (!IsLetterWord(tokens[t]) || (CueClassOf(tokens[t]) & kFunctionWord) != 0) continue;
+    if (!IsLetterWord(tokens[t]) || (CuesOf(word_classes, t) & kFunctionWord) != 0) continue;
     ++words;
     if (tokens[t].capitalised) ++capitalised;
   }
@@ -201,6 +204,17 @@ bool IsHeadline(std::string_view text, const std::vector<Token>& tokens, const S
 }  // namespace
 
 void MarkBoilerplate(std::string_view text, Layout& layout) {
+  const HashIndex& index = BoilerplateCueIndex();
+  std::vector<std::uint16_t> word_classes(layout.tokens.size(), 0);
+  for (std::size_t t = 0; t < word_classes.size(); ++t) {
+    word_classes[t] = static_cast<std::uint16_t>(std::max(index.find(layout.tokens[t].hash), 0)
+                                                 << kBoilerplateCueShift);
+  }
+  MarkBoilerplate(text, layout, word_classes);
+}
+
+void MarkBoilerplate(std::string_view text, Layout& layout,
+                     const std::vector<std::uint16_t>& word_classes) {
   auto& sentences = layout.sentences;
   const auto& tokens = layout.tokens;
   // Paragraphs as [first, last) sentence ranges.
@@ -218,8 +232,9 @@ void MarkBoilerplate(std::string_view text, Layout& layout) {
     auto [first, last] = paragraphs[p];
     int promo = 0;
     for (std::size_t s = first; s < last; ++s) {
-      sentences[s].headline = (last - first == 1) && IsHeadline(text, tokens, sentences[s]);
-      if (PromoScore(text, tokens, sentences[s]) >= 2) {
+      sentences[s].headline =
+          (last - first == 1) && IsHeadline(text, tokens, word_classes, sentences[s]);
+      if (PromoScore(text, tokens, word_classes, sentences[s]) >= 2) {
         sentences[s].boilerplate = true;
         ++promo;
       }

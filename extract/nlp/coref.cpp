@@ -68,10 +68,11 @@ class Resolver {
       const Sentence& sentence = document_.layout.sentences[static_cast<std::size_t>(s)];
       if (sentence.boilerplate) continue;
       for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+        // Only the reference words start a reference: one bit tells them from the rest.
+        if ((document_.word_classes[t] & kReferenceWord) == 0) continue;
         const std::uint64_t hash = tokens_[t].hash;
         const bool person =
             hash == he_ || hash == she_ || hash == his_ || hash == her_ || hash == him_;
-        // Only these words start a reference: test them before the mention search.
         if ((hash != its_ && hash != it_ && hash != the_ && !person) || Covered(s, t)) continue;
         const bool it_subject =
             hash == it_ &&

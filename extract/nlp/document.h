@@ -53,6 +53,7 @@ struct Document {
   WordSet lower_words;                          // hashes of words seen in lower case
   std::vector<std::uint8_t> transparent;        // per token: a "(TICKER)" tail rules skip over
   std::unordered_map<std::uint64_t, int> short_forms;  // surname, acronym -> entity
+  std::vector<std::uint16_t> word_classes;  // per token: its WordClass bits (ClassifyWords)
 
   std::string_view Text(std::uint32_t first, std::uint32_t last) const {
     const auto& tokens = layout.tokens;
@@ -91,8 +92,13 @@ void AddMentionTo(Document& document, int sentence, std::uint32_t first, std::ui
 /// complete surface form (persons, organisations) or the most frequent (amounts).
 void ChooseCanonicalNames(const Lexicon& lexicon, Document& document);
 
+/// Looks every token's word up once: sets document.word_classes, which
+/// MarkBoilerplate, the recognisers and coreference read.
+void ClassifyWords(const Lexicon& lexicon, Document& document);
+
 /// Finds entity mentions in every sentence that is not boilerplate, creates the
-/// document's entities and merges their surface forms.
+/// document's entities and merges their surface forms. Classifies the words
+/// first unless ClassifyWords() has.
 void RecogniseEntities(const Lexicon& lexicon, Document& document);
 
 /// Resolves "its", "the company", "he" and similar to salient entities,

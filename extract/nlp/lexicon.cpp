@@ -97,22 +97,18 @@ int Lexicon::AddEntry(LexiconEntry entry) {
 }
 
 void Lexicon::AddGivenNames(std::string_view content) {
-  ForEachDataLine(content,
-                  [&](int, std::string_view line) { given_names_.insert(HashLower(Trim(line))); });
-}
-
-Lexicon::Match Lexicon::Longest(std::string_view text, const std::vector<Token>& tokens,
-                                std::uint32_t t, std::uint32_t end) const {
-  const SurfaceIndex::Match match = surfaces_.Longest(text, tokens, t, end);
-  return {match.id, match.length};
+  ForEachDataLine(content, [&](int, std::string_view line) {
+    const std::uint64_t hash = HashLower(Trim(line));
+    given_names_.insert(hash);
+    given_name_filter_.Add(hash);
+  });
 }
 
 int Lexicon::FindByKey(std::string_view type, const std::string& key) const {
   std::string full(type);
   full += '\t';
   full += key;
-  auto found = by_key_.find(full);
-  return found == by_key_.end() ? -1 : found->second;
+  return FindByTypedKey(full);
 }
 
 std::string NameKey(std::string_view name) {
@@ -133,35 +129,40 @@ std::string NameKey(std::string_view name) {
   if (folded.size() > 2 && folded.compare(folded.size() - 2, 2, "'s") == 0) {
     folded.resize(folded.size() - 2);
   }
-  // Words are runs of kept characters, viewed in `folded` (no copies: this runs per mention).
-  std::vector<std::string_view> words;
-  std::size_t word_start = 0;
-  for (std::size_t i = 0; i <= folded.size(); ++i) {
-    const auto u = i < folded.size() ? static_cast<unsigned char>(folded[i]) : ' ';
-    const bool keep =
-        (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80 || u == '$' || u == '%';
-    if (keep) continue;
-    if (i > word_start) words.emplace_back(folded.data() + word_start, i - word_start);
-    word_start = i + 1;
-  }
+  // Words are runs of kept characters, viewed in `folded` and visited in place (no
+  // list of them: this runs per mention).
+  const auto for_each_word = [&folded](auto fn) {
+    std::size_t word_start = 0;
+    for (std::size_t i = 0; i <= folded.size(); ++i) {
+      const auto u = i < folded.size() ? static_cast<unsigned char>(folded[i]) : ' ';
+      const bool keep =
+          (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80 || u == '$' || u == '%';
+      if (keep) continue;
+      if (i > word_start) fn(std::string_view(folded.data() + word_start, i - word_start));
+      word_start = i + 1;
+    }
+  };
+  std::size_t word_count = 0;
+  for_each_word([&](std::string_view) { ++word_count; });
   static constexpr std::string_view kSuffixes[] = {
       "inc",      "ltd",   "corp",    "co",          "plc", "llc", "holding",
       "holdings", "group", "limited", "corporation", "sa",  "ag",  "nv"};
   std::string key;
   key.reserve(folded.size());
-  for (std::size_t i = 0; i < words.size(); ++i) {
+  std::size_t index = 0;
+  for_each_word([&](std::string_view word) {
     bool drop = false;
-    for (std::string_view suffix : kSuffixes) drop = drop || words[i] == suffix;
-    if (i == 0 && words[i] == "the" && words.size() > 1) drop = true;
-    if (drop) continue;
+    for (std::string_view suffix : kSuffixes) drop = drop || word == suffix;
+    if (index++ == 0 && word == "the" && word_count > 1) drop = true;
+    if (drop) return;
     if (!key.empty()) key += ' ';
-    key += words[i];
-  }
+    key += word;
+  });
   if (key.empty()) {
-    for (std::string_view each : words) {
+    for_each_word([&](std::string_view word) {
       if (!key.empty()) key += ' ';
-      key += each;
-    }
+      key += word;
+    });
   }
   return key;
 }

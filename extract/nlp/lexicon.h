@@ -39,15 +39,25 @@ class Lexicon {
   /// The longest entry surface starting at token `t` and ending by `end`, with
   /// capitalisation respected ("Apple" matches "Apple" and "APPLE", not "apple").
   Match Longest(std::string_view text, const std::vector<Token>& tokens, std::uint32_t t,
-                std::uint32_t end) const;
+                std::uint32_t end) const {
+    const SurfaceIndex::Match match = surfaces_.Longest(text, tokens, t, end);
+    return {match.id, match.length};
+  }
 
   /// The entry whose ticker is the token with this hash, or -1.
   int FindTicker(std::uint64_t hash) const;
 
   /// The entry of `type` one of whose names has NameKey() `key`, or -1.
   int FindByKey(std::string_view type, const std::string& key) const;
+  /// FindByKey() for the key already written as "type<TAB>key".
+  int FindByTypedKey(const std::string& typed_key) const {
+    auto found = by_key_.find(typed_key);
+    return found == by_key_.end() ? -1 : found->second;
+  }
 
-  bool IsGivenName(std::uint64_t hash) const { return given_names_.count(hash) != 0; }
+  bool IsGivenName(std::uint64_t hash) const {
+    return given_name_filter_.MayContain(hash) && given_names_.count(hash) != 0;
+  }
 
   const LexiconEntry& entry(int id) const { return entries_[static_cast<std::size_t>(id)]; }
   std::size_t size() const { return entries_.size(); }
@@ -60,6 +70,7 @@ class Lexicon {
   SurfaceIndex surfaces_;  // names, aliases and long tickers -> entry
   HashIndex tickers_;      // ticker hash -> entry
   WordSet given_names_;
+  WordFilter<14> given_name_filter_;             // in front of given_names_: most words are no name
   std::unordered_map<std::string, int> by_key_;  // "type\tkey" -> entry
 };
 

@@ -499,7 +499,8 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
       document.lower_words.insert(token.hash);
     }
   }
-  const std::vector<std::uint16_t> word_classes = ClassifyWords(lexicon, tokens);
+  if (document.word_classes.size() != tokens.size()) ClassifyWords(lexicon, document);
+  const std::vector<std::uint16_t>& word_classes = document.word_classes;
   std::vector<std::uint8_t> taken(tokens.size(), 0);
   const int count = static_cast<int>(document.layout.sentences.size());
   for (int s = 0; s < count; ++s) {
@@ -514,16 +515,15 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
       const DocEntity& entity = document.entities[e];
       if (entity.lexicon_entry >= 0 || entity.type == "Amount" || entity.surfaces.empty()) continue;
       for (const auto& [surface, n] : entity.surfaces) {
-        Layout words = Segment(surface);
-        if (words.tokens.empty() || surface.find('\t') != std::string::npos ||
+        const std::vector<Token> words = Tokenize(surface);
+        if (words.empty() || surface.find('\t') != std::string::npos ||
             surface.find('\n') != std::string::npos || surface.find('|') != std::string::npos) {
           continue;
         }
-        if (words.tokens.size() == 1 &&
-            (!words.tokens[0].capitalised || document.SeenLowercase(words.tokens[0].hash))) {
+        if (words.size() == 1 && (!words[0].capitalised || document.SeenLowercase(words[0].hash))) {
           continue;
         }
-        known.Add(surface, words.tokens, static_cast<int>(e));
+        known.Add(surface, words, static_cast<int>(e));
       }
     }
     if (!known.empty()) {
@@ -565,9 +565,9 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
     if (entity.type != "Person" && !(entity.type == "Company" && entity.lexicon_entry < 0))
       continue;
     for (const auto& [surface, n] : entity.surfaces) {
-      Layout words = Segment(surface);
-      if (words.tokens.size() < 2) continue;
-      const Token& part = entity.type == "Person" ? words.tokens.back() : words.tokens.front();
+      const std::vector<Token> words = Tokenize(surface);
+      if (words.size() < 2) continue;
+      const Token& part = entity.type == "Person" ? words.back() : words.front();
       if (!part.capitalised || document.SeenLowercase(part.hash) ||
           NonNameCapitals().count(part.hash) != 0 || lexicon.FindTicker(part.hash) >= 0) {
         continue;

@@ -34,9 +34,13 @@ enum WordClass : std::uint16_t {
   kGroupNoun = 1 << 8,       // companies, rivals...: nouns before lists of companies
   kGivenName = 1 << 9,       // the lexicon's given names (set on capitalised words only)
   kAmountStarter = 1 << 10,  // AmountStarterWords(): "$", "RMB", "two"...
+  kReferenceWord = 1 << 11,  // its, it, the, he, she, his, her, him: where coreference looks
+  // Bits kBoilerplateCueShift and up: the word's BoilerplateCue bits (text.h).
+  kBoilerplateCues = 0xF << kBoilerplateCueShift,
 };
 
-/// The WordClass bits of each of `tokens`. Cost: one hash lookup per token.
+/// The WordClass bits of each of `tokens`. Cost: one hash lookup per token (two
+/// for a capitalised word: given names are the lexicon's).
 std::vector<std::uint16_t> ClassifyWords(const Lexicon& lexicon, const std::vector<Token>& tokens);
 
 class SentenceRecogniser {

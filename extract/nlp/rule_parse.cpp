@@ -178,6 +178,7 @@ void RuleSet::AddRules(std::string_view content, std::string_view source) {
 
 void RuleSet::Index() {
   anchor_index_ = HashIndex();
+  anchor_filter_ = {};
   anchor_buckets_.clear();
   slot_anchored_.clear();
   for (std::size_t r = 0; r < rules_.size(); ++r) {
@@ -186,7 +187,13 @@ void RuleSet::Index() {
     rule.required_types.clear();
     rule.required_words.clear();
     for (std::size_t e = 0; e < rule.elements.size(); ++e) {
-      const RuleElement& element = rule.elements[e];
+      RuleElement& element = rule.elements[e];
+      element.first_words = {};
+      element.last_words = {};
+      for (const auto& words : element.alternatives) {
+        element.first_words.Add(words.front());
+        element.last_words.Add(words.back());
+      }
       if (element.kind == RuleElement::Kind::kSlot) {
         rule.required_types.push_back(element.slot.type_bits);
       } else if (element.kind == RuleElement::Kind::kWords && !element.optional &&
@@ -205,6 +212,7 @@ void RuleSet::Index() {
       continue;
     }
     for (std::size_t choice = 0; choice < anchor.alternatives.size(); ++choice) {
+      anchor_filter_.Add(anchor.alternatives[choice][0]);
       const int bucket = anchor_index_.emplace(anchor.alternatives[choice][0],
                                                static_cast<int>(anchor_buckets_.size()));
       if (bucket == static_cast<int>(anchor_buckets_.size())) anchor_buckets_.emplace_back();

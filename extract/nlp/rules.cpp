@@ -377,13 +377,15 @@ class SentenceMatcher {
     const std::uint32_t end = sentence_.last_token;
     switch (element.kind) {
       case RuleElement::Kind::kWords:
-        for (const auto& words : element.alternatives) {
-          if (pos + words.size() > end) continue;
-          bool same = true;
-          for (std::size_t k = 0; k < words.size() && same; ++k)
-            same = tokens_[pos + k].hash == words[k];
-          if (same)
-            Forward(rule, e + 1, pos + static_cast<std::uint32_t>(words.size()), state, out);
+        if (pos < end && element.first_words.MayContain(tokens_[pos].hash)) {
+          for (const auto& words : element.alternatives) {
+            if (pos + words.size() > end) continue;
+            bool same = true;
+            for (std::size_t k = 0; k < words.size() && same; ++k)
+              same = tokens_[pos + k].hash == words[k];
+            if (same)
+              Forward(rule, e + 1, pos + static_cast<std::uint32_t>(words.size()), state, out);
+          }
         }
         if (element.optional) Forward(rule, e + 1, pos, state, out);
         break;
@@ -440,13 +442,15 @@ class SentenceMatcher {
     const std::uint32_t begin = sentence_.first_token;
     switch (element.kind) {
       case RuleElement::Kind::kWords:
-        for (const auto& words : element.alternatives) {
-          if (pos < begin + words.size()) continue;
-          const std::uint32_t from = pos - static_cast<std::uint32_t>(words.size());
-          bool same = true;
-          for (std::size_t k = 0; k < words.size() && same; ++k)
-            same = tokens_[from + k].hash == words[k];
-          if (same) Backward(rule, e - 1, from, state, out);
+        if (pos > begin && element.last_words.MayContain(tokens_[pos - 1].hash)) {
+          for (const auto& words : element.alternatives) {
+            if (pos < begin + words.size()) continue;
+            const std::uint32_t from = pos - static_cast<std::uint32_t>(words.size());
+            bool same = true;
+            for (std::size_t k = 0; k < words.size() && same; ++k)
+              same = tokens_[from + k].hash == words[k];
+            if (same) Backward(rule, e - 1, from, state, out);
+          }
         }
         if (element.optional) Backward(rule, e - 1, pos, state, out);
         break;
@@ -1013,6 +1017,7 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
     };
     SentenceMatcher matcher(document, static_cast<int>(s), entity_types, buffers);
     for (std::uint32_t t = sentences[s].first_token; t < sentences[s].last_token; ++t) {
+      if (!anchor_filter_.MayContain(tokens[t].hash)) continue;
       const int bucket = anchor_index_.find(tokens[t].hash);
       if (bucket < 0) continue;
       for (const auto& [rule_index, choice] : anchor_buckets_[static_cast<std::size_t>(bucket)]) {

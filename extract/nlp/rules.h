@@ -35,6 +35,9 @@ struct RuleElement {
   bool optional = false;
   int gap = 0;  // kGap: at most this many tokens; kModifiers: this many modifier words
   SlotSpec slot;
+  // Derived by RuleSet::Index(), for kWords: the first and the last words of the choices, so
+  // matching turns away a token no choice starts (or ends) with before trying each choice.
+  WordFilter<8> first_words, last_words;
 };
 
 struct Rule {
@@ -82,6 +85,9 @@ class RuleSet {
   std::vector<Rule> rules_;
   std::unordered_map<std::string, std::string> families_;  // name -> "a|b|c"
   HashIndex anchor_index_;  // anchor word hash -> bucket of (rule, choice)
+  // The anchor words again, small enough to stay in cache: most tokens are turned away
+  // without probing anchor_index_.
+  WordFilter<12> anchor_filter_;
   std::vector<std::vector<std::pair<int, int>>> anchor_buckets_;
   std::vector<int> slot_anchored_;
 };

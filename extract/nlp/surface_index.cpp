@@ -11,65 +11,64 @@ bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 
 }  // namespace
 
-void SurfaceIndex::Add(std::string_view surface, int id) {
-  Add(surface, Segment(surface).tokens, id);
-}
+void SurfaceIndex::Add(std::string_view surface, int id) { Add(surface, Tokenize(surface), id); }
 
 void SurfaceIndex::Add(std::string_view surface, const std::vector<Token>& tokens, int id) {
   if (tokens.empty()) return;
   Surface added;
   added.id = id;
+  added.first_word = static_cast<std::uint32_t>(words_.size());
+  added.length = static_cast<std::uint32_t>(tokens.size());
   for (const Token& token : tokens) {
-    std::string_view word = TokenText(surface, token);
-    CaseRule rule = CaseRule::kAny;
-    bool has_upper = std::any_of(word.begin(), word.end(), IsUpper);
-    if (token.all_caps && word.size() >= 2) {
-      rule = CaseRule::kAllCaps;
-    } else if (IsUpper(word[0])) {
-      rule = CaseRule::kCapital;
+    std::string_view text = TokenText(surface, token);
+    Word& word = words_.emplace_back();
+    word.hash = token.hash;
+    bool has_upper = std::any_of(text.begin(), text.end(), IsUpper);
+    if (token.all_caps && text.size() >= 2) {
+      word.rule = CaseRule::kAllCaps;
+    } else if (IsUpper(text[0])) {
+      word.rule = CaseRule::kCapital;
     } else if (has_upper) {
-      rule = CaseRule::kExact;  // iPhone, xAI
+      word.rule = CaseRule::kExact;  // iPhone, xAI
+      word.exact = static_cast<std::uint32_t>(exact_texts_.size());
+      exact_texts_.emplace_back(text);
     }
-    added.hashes.push_back(token.hash);
-    added.cases.push_back(rule);
-    added.exact.emplace_back(rule == CaseRule::kExact ? std::string(word) : std::string());
   }
   const int index = static_cast<int>(surfaces_.size());
   if (first_token_filter_.empty())
     first_token_filter_.assign(std::size_t{1} << (64 - kFilterShift - 6), 0);
-  const std::uint64_t filter_bit = FilterBit(added.hashes[0]);
+  const std::uint64_t first_hash = tokens.front().hash;
+  const std::uint64_t filter_bit = FilterBit(first_hash);
   first_token_filter_[filter_bit >> 6] |= std::uint64_t{1} << (filter_bit & 63);
-  surfaces_.push_back(std::move(added));
-  const int bucket_id = first_token_index_.emplace(surfaces_.back().hashes[0],
-                                                   static_cast<int>(surface_buckets_.size()));
+  surfaces_.push_back(added);
+  const int bucket_id =
+      first_token_index_.emplace(first_hash, static_cast<int>(surface_buckets_.size()));
   if (bucket_id == static_cast<int>(surface_buckets_.size())) surface_buckets_.emplace_back();
   std::vector<int>& bucket = surface_buckets_[static_cast<std::size_t>(bucket_id)];
-  bucket.push_back(index);
-  std::stable_sort(bucket.begin(), bucket.end(), [this](int a, int b) {
-    return surfaces_[static_cast<std::size_t>(a)].hashes.size() >
-           surfaces_[static_cast<std::size_t>(b)].hashes.size();
-  });
+  // Longest first; a surface goes after those as long as it (what a stable sort would do).
+  const auto position = std::upper_bound(
+      bucket.begin(), bucket.end(), added.length, [this](std::uint32_t added_length, int other) {
+        return added_length > surfaces_[static_cast<std::size_t>(other)].length;
+      });
+  bucket.insert(position, index);
 }
 
-SurfaceIndex::Match SurfaceIndex::Longest(std::string_view text, const std::vector<Token>& tokens,
-                                          std::uint32_t t, std::uint32_t end) const {
-  if (surfaces_.empty()) return {};
-  const std::uint64_t filter_bit = FilterBit(tokens[t].hash);
-  if ((first_token_filter_[filter_bit >> 6] & (std::uint64_t{1} << (filter_bit & 63))) == 0) {
-    return {};
-  }
+SurfaceIndex::Match SurfaceIndex::LongestFrom(std::string_view text,
+                                              const std::vector<Token>& tokens, std::uint32_t t,
+                                              std::uint32_t end) const {
   const int bucket = first_token_index_.find(tokens[t].hash);
   if (bucket < 0) return {};
-  for (int id : surface_buckets_[static_cast<std::size_t>(bucket)]) {
-    const Surface& surface = surfaces_[static_cast<std::size_t>(id)];
-    const std::size_t length = surface.hashes.size();
+  for (int index : surface_buckets_[static_cast<std::size_t>(bucket)]) {
+    const Surface& surface = surfaces_[static_cast<std::size_t>(index)];
+    const std::size_t length = surface.length;
     if (t + length > end) continue;
+    const Word* words = words_.data() + surface.first_word;
     bool ok = true;
     for (std::size_t k = 0; k < length && ok; ++k) {
       const Token& token = tokens[t + k];
-      if (k > 0 && token.hash != surface.hashes[k]) ok = false;
+      if (k > 0 && token.hash != words[k].hash) ok = false;
       if (!ok) break;
-      switch (surface.cases[k]) {
+      switch (words[k].rule) {
         case CaseRule::kAny:
           break;
         case CaseRule::kCapital:
@@ -79,7 +78,7 @@ SurfaceIndex::Match SurfaceIndex::Longest(std::string_view text, const std::vect
           ok = token.all_caps;
           break;
         case CaseRule::kExact:
-          ok = TokenText(text, token) == surface.exact[k] ||
+          ok = TokenText(text, token) == exact_texts_[words[k].exact] ||
                (token.all_caps && !IsLower(TokenText(text, token)[0]));
           break;
       }

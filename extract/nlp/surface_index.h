@@ -24,24 +24,36 @@ class SurfaceIndex {
   /// written ("Apple" matches "Apple" and "APPLE", not "apple"); one without
   /// matches in any case. A surface without tokens is ignored.
   void Add(std::string_view surface, int id);
-  /// Add() for a caller that has segmented `surface` already: `tokens` is Segment(surface).tokens.
+  /// Add() for a caller that has tokenised `surface` already: `tokens` is Tokenize(surface).
   void Add(std::string_view surface, const std::vector<Token>& tokens, int id);
 
-  /// The longest surface starting at token `t` and ending by `end`.
+  /// The longest surface starting at token `t` and ending by `end`. Inline up
+  /// to the filter, which turns most tokens away: it runs for every token.
   Match Longest(std::string_view text, const std::vector<Token>& tokens, std::uint32_t t,
-                std::uint32_t end) const;
+                std::uint32_t end) const {
+    if (!MayStartWith(tokens[t].hash)) return {};
+    return LongestFrom(text, tokens, t, end);
+  }
 
   bool empty() const { return surfaces_.empty(); }
 
  private:
   enum class CaseRule : std::uint8_t { kAny, kCapital, kAllCaps, kExact };
+  struct Word {
+    std::uint64_t hash = 0;
+    CaseRule rule = CaseRule::kAny;
+    std::uint32_t exact = 0;  // kExact: the word as written, at exact_texts_[exact]
+  };
+  // A surface's words are words_[first_word, first_word + length): every surface
+  // in one array, so Longest() reads a bucket's surfaces without chasing pointers.
   struct Surface {
-    std::vector<std::uint64_t> hashes;
-    std::vector<CaseRule> cases;
-    std::vector<std::string> exact;  // token texts, for kExact tokens
+    std::uint32_t first_word = 0;
+    std::uint32_t length = 0;
     int id = -1;
   };
 
+  std::vector<Word> words_;
+  std::vector<std::string> exact_texts_;
   std::vector<Surface> surfaces_;
   HashIndex first_token_index_;                    // first token hash -> bucket
   std::vector<std::vector<int>> surface_buckets_;  // surfaces, longest first
@@ -54,6 +66,16 @@ class SurfaceIndex {
     return (hash * 0x9E3779B97F4A7C15ULL) >> kFilterShift;
   }
   std::vector<std::uint64_t> first_token_filter_;
+
+  /// False when no surface starts with the word `hash` (true may be a false positive).
+  bool MayStartWith(std::uint64_t hash) const {
+    if (first_token_filter_.empty()) return false;
+    const std::uint64_t filter_bit = FilterBit(hash);
+    return (first_token_filter_[filter_bit >> 6] & (std::uint64_t{1} << (filter_bit & 63))) != 0;
+  }
+  /// Longest() past the filter.
+  Match LongestFrom(std::string_view text, const std::vector<Token>& tokens, std::uint32_t t,
+                    std::uint32_t end) const;
 };
 
 }  // namespace kg::extract::nlp

@@ -111,12 +111,26 @@ const WordSet& Abbreviations() {
   return set;
 }
 
+// FNV-1a, the hash behind HashLower().
+constexpr std::uint64_t kHashSeed = 1469598103934665603ULL;
+constexpr std::uint64_t kHashPrime = 1099511628211ULL;
+
+// Every byte with ASCII capitals lower-cased: HashLower's folding as a table.
+constexpr std::array<std::uint8_t, 256> kLowerBytes = [] {
+  std::array<std::uint8_t, 256> lower{};
+  for (int c = 0; c < 256; ++c) {
+    const auto byte = static_cast<unsigned char>(c);
+    lower[byte] = IsAsciiUpper(byte) ? static_cast<std::uint8_t>(byte - 'A' + 'a') : byte;
+  }
+  return lower;
+}();
+
 // HashLower(text), calling `on_byte(c)` with each byte it hashes before folding it
 // (the two continuation bytes of a typographic apostrophe are skipped): the
 // tokenizer reads a word's shape in the same pass.
 template <typename OnByte>
 std::uint64_t HashLowerEach(std::string_view text, OnByte on_byte) {
-  std::uint64_t hash = 1469598103934665603ULL;
+  std::uint64_t hash = kHashSeed;
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
     on_byte(c);
@@ -127,7 +141,7 @@ std::uint64_t HashLowerEach(std::string_view text, OnByte on_byte) {
     } else if (IsAsciiUpper(c)) {
       c = static_cast<unsigned char>(c - 'A' + 'a');
     }
-    hash = (hash ^ c) * 1099511628211ULL;
+    hash = (hash ^ c) * kHashPrime;
   }
   return hash;
 }
@@ -201,6 +215,21 @@ struct Tokenizer {
         ++i;
         continue;
       }
+      if (kByteTraits[static_cast<unsigned char>(text[i])] != 0) {
+        // An ASCII letter or digit starts a word: most tokens take ScanPlainWord's one pass.
+        Token& token = StartToken(i, space_before);
+        if (ScanPlainWord(token)) {
+          i = token.end;
+        } else {
+          i = ScanWord(i, token);
+          token.end = static_cast<std::uint32_t>(i);
+          Finish(token);
+        }
+        EndToken(newlines, current_line_start);
+        newlines = 0;
+        space_before = false;
+        continue;
+      }
       const CharInfo info = Classify(text, i);
       if (info.cls == CharClass::kSpace) {
         space_before = true;
@@ -215,10 +244,7 @@ struct Tokenizer {
         continue;
       }
       const bool glued = !layout.tokens.empty() && layout.tokens.back().end == i;
-      // Built in place: a Token assembled on the stack and copied stalls on store forwarding.
-      Token& token = layout.tokens.emplace_back();
-      token.start = static_cast<std::uint32_t>(i);
-      token.space_before = space_before;
+      Token& token = StartToken(i, space_before);
       if (info.cls == CharClass::kWord) {
         i = ScanWord(i, token);
       } else {
@@ -226,11 +252,59 @@ struct Tokenizer {
       }
       token.end = static_cast<std::uint32_t>(i);
       Finish(token);
-      newlines_before.push_back(static_cast<std::uint8_t>(newlines));
-      line_start.push_back(current_line_start);
+      EndToken(newlines, current_line_start);
       newlines = 0;
       space_before = false;
     }
+  }
+
+  Token& StartToken(std::size_t i, bool space_before) {
+    // Built in place: a Token assembled on the stack and copied stalls on store forwarding.
+    Token& token = layout.tokens.emplace_back();
+    token.start = static_cast<std::uint32_t>(i);
+    token.space_before = space_before;
+    return token;
+  }
+
+  void EndToken(int newlines, std::uint32_t current_line_start) {
+    newlines_before.push_back(static_cast<std::uint8_t>(newlines));
+    line_start.push_back(current_line_start);
+  }
+
+  // The common word, a run of ASCII letters and digits that ends at a byte which
+  // cannot continue it (not '.', ',', an apostrophe or a non-ASCII byte): scanned,
+  // hashed and classified in one pass, as ScanWord and Finish would. Returns false,
+  // leaving `token` as it was, for any other word.
+  bool ScanPlainWord(Token& token) {
+    std::size_t i = token.start;
+    std::uint64_t hash = kHashSeed;
+    std::uint8_t seen = 0;
+    for (; i < text.size(); ++i) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      const std::uint8_t traits = kByteTraits[c];
+      if (traits == 0) break;
+      seen |= traits;
+      hash = (hash ^ kLowerBytes[c]) * kHashPrime;
+    }
+    if (i < text.size()) {
+      const auto stop = static_cast<unsigned char>(text[i]);
+      if (stop == '.' || stop == ',' || stop == '\'' || stop >= 0x80) return false;
+    }
+    const auto first = static_cast<unsigned char>(text[token.start]);
+    token.end = static_cast<std::uint32_t>(i);
+    token.hash = hash;
+    token.kind = IsAsciiDigit(first) ? TokenKind::kNumber : TokenKind::kWord;
+    token.capitalised = IsAsciiUpper(first);
+    token.has_digit = (seen & kDigitByte) != 0;
+    // Capitals are counted only for the few words with some and no lower case.
+    if ((seen & kUpperByte) != 0 && (seen & kLowerByte) == 0) {
+      int capitals = 0;
+      for (std::size_t k = token.start; k < i && capitals < 2; ++k) {
+        capitals += IsAsciiUpper(static_cast<unsigned char>(text[k])) ? 1 : 0;
+      }
+      token.all_caps = capitals >= 2;
+    }
+    return true;
   }
 
   std::size_t ScanWord(std::size_t i, Token& token) {
@@ -338,24 +412,14 @@ std::uint64_t HashLower(std::string_view text) {
   return HashLowerEach(text, [](unsigned char) {});
 }
 
-void WordSet::insert(std::uint64_t hash) {
-  if (hash == 0) return;
-  if ((size_ + 1) * 2 > slots_.size()) {
-    std::vector<std::uint64_t> old = std::move(slots_);
-    slots_.assign(old.empty() ? 16 : old.size() * 2, 0);
-    mask_ = slots_.size() - 1;
-    size_ = 0;
-    for (std::uint64_t value : old) {
-      if (value != 0) insert(value);
-    }
+void WordSet::Grow() {
+  std::vector<std::uint64_t> old = std::move(slots_);
+  slots_.assign(old.empty() ? 16 : old.size() * 2, 0);
+  mask_ = slots_.size() - 1;
+  size_ = 0;
+  for (std::uint64_t value : old) {
+    if (value != 0) insert(value);
   }
-  std::size_t i = hash & mask_;
-  while (slots_[i] != 0) {
-    if (slots_[i] == hash) return;
-    i = (i + 1) & mask_;
-  }
-  slots_[i] = hash;
-  ++size_;
 }
 
 void WordSet::reserve(std::size_t count) {
@@ -398,6 +462,17 @@ WordSet MakeWordSet(std::initializer_list<const char*> words) {
   WordSet set;
   for (const char* word : words) set.insert(HashLower(word));
   return set;
+}
+
+std::vector<Token> Tokenize(std::string_view text) {
+  Layout layout;
+  layout.tokens.reserve(text.size() / 2 + 2);  // names are short: one allocation each
+  std::vector<std::uint8_t> newlines_before;
+  std::vector<std::uint32_t> line_start;
+  newlines_before.reserve(layout.tokens.capacity());
+  line_start.reserve(layout.tokens.capacity());
+  Tokenizer{text, layout, newlines_before, line_start}.Run();
+  return std::move(layout.tokens);
 }
 
 Layout Segment(std::string_view text) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
@@ -53,15 +54,49 @@ std::uint64_t HashLower(std::string_view text);
 /// bytes become word characters. Cost: linear in the text size.
 Layout Segment(std::string_view text);
 
+/// Segment(text).tokens without the sentences, for short strings such as names.
+std::vector<Token> Tokenize(std::string_view text);
+
 /// Marks boilerplate and headline sentences of `layout` (a separate pass so
 /// it can look at whole lines and paragraphs).
 void MarkBoilerplate(std::string_view text, Layout& layout);
+
+/// The word lists boilerplate cues come from, as bits of a word.
+enum BoilerplateCue : std::uint8_t {
+  kSecondPerson = 1,
+  kFirstPersonPlural = 2,
+  kFunctionWord = 4,
+  kStrongCueStart = 8,  // the first word of a strong cue phrase ("sign up", "privacy policy")
+};
+
+/// Where a token's BoilerplateCue bits sit in its word classes (recogniser.h).
+inline constexpr int kBoilerplateCueShift = 12;
+
+/// MarkBoilerplate() for a caller that has looked each token's word up already:
+/// `word_classes` holds, per token, its BoilerplateCue bits << kBoilerplateCueShift.
+void MarkBoilerplate(std::string_view text, Layout& layout,
+                     const std::vector<std::uint16_t>& word_classes);
+
+class HashIndex;
+/// Word hash -> its BoilerplateCue bits, for every word that has some.
+const HashIndex& BoilerplateCueIndex();
 
 /// A set of word hashes (HashLower) for membership tests: open addressing
 /// over the (already well mixed) hashes, so a lookup is a mask and a compare.
 class WordSet {
  public:
-  void insert(std::uint64_t hash);
+  /// Inline: a document inserts most of its words (Document::lower_words).
+  void insert(std::uint64_t hash) {
+    if (hash == 0) return;
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    std::size_t i = hash & mask_;
+    while (slots_[i] != 0) {
+      if (slots_[i] == hash) return;
+      i = (i + 1) & mask_;
+    }
+    slots_[i] = hash;
+    ++size_;
+  }
   /// Makes room for `count` hashes, so inserting them never rehashes.
   void reserve(std::size_t count);
   std::size_t count(std::uint64_t hash) const {
@@ -81,11 +116,31 @@ class WordSet {
   }
 
  private:
+  /// Doubles the slots (16 at first) and inserts the hashes again.
+  void Grow();
+
   std::vector<std::uint64_t> slots_;  // 0 marks an empty slot
   std::size_t mask_ = 0;
   std::size_t size_ = 0;
 };
 WordSet MakeWordSet(std::initializer_list<const char*> words);
+
+/// A filter of 2^kLogBits bits over word hashes: false positives, never false negatives.
+template <int kLogBits>
+class WordFilter {
+ public:
+  void Add(std::uint64_t hash) { bits_[Bit(hash) >> 6] |= std::uint64_t{1} << (Bit(hash) & 63); }
+  bool MayContain(std::uint64_t hash) const {
+    return (bits_[Bit(hash) >> 6] & (std::uint64_t{1} << (Bit(hash) & 63))) != 0;
+  }
+
+ private:
+  // The hash remixed (Fibonacci hashing), its top bits taken.
+  static std::uint64_t Bit(std::uint64_t hash) {
+    return (hash * 0x9E3779B97F4A7C15ULL) >> (64 - kLogBits);
+  }
+  std::array<std::uint64_t, (std::size_t{1} << kLogBits) / 64> bits_{};
+};
 
 /// A map from word hashes to small integers (bucket numbers), laid out like WordSet.
 class HashIndex {
@@ -100,6 +155,13 @@ class HashIndex {
   }
   /// The value for `hash`; stores `value` first when there is none.
   int emplace(std::uint64_t hash, int value);
+  /// Calls `fn(hash, value)` for every entry, in no particular order.
+  template <typename Fn>
+  void ForEach(Fn fn) const {
+    for (std::size_t i = 0; i < keys_.size(); ++i) {
+      if (keys_[i] != 0) fn(keys_[i], values_[i]);
+    }
+  }
 
  private:
   std::vector<std::uint64_t> keys_;  // 0 marks an empty slot

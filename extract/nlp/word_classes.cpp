@@ -221,6 +221,11 @@ const WordSet& PersonTitles() {
   return set;
 }
 
+const WordSet& ReferenceWords() {
+  static const WordSet set = MakeWordSet({"its", "it", "the", "he", "she", "his", "her", "him"});
+  return set;
+}
+
 // Word hash -> the WordClass bits of the lists that hold it.
 const HashIndex& WordClassIndex() {
   static const HashIndex index = [] {
@@ -233,11 +238,14 @@ const HashIndex& WordClassIndex() {
                                                           {&ProductHeads(), kProductHead},
                                                           {&CompanyNouns(), kCompanyNoun},
                                                           {&GroupNouns(), kGroupNoun},
-                                                          {&AmountStarterWords(), kAmountStarter}};
+                                                          {&AmountStarterWords(), kAmountStarter},
+                                                          {&ReferenceWords(), kReferenceWord}};
     for (const auto& [list, word_class] : lists) {
       list->ForEach(
           [&, word_class = word_class](std::uint64_t hash) { classes[hash] |= word_class; });
     }
+    BoilerplateCueIndex().ForEach(
+        [&](std::uint64_t hash, int cues) { classes[hash] |= cues << kBoilerplateCueShift; });
     HashIndex built;
     for (const auto& [hash, bits] : classes) built.emplace(hash, bits);
     return built;
@@ -246,6 +254,10 @@ const HashIndex& WordClassIndex() {
 }
 
 }  // namespace
+
+void ClassifyWords(const Lexicon& lexicon, Document& document) {
+  document.word_classes = ClassifyWords(lexicon, document.layout.tokens);
+}
 
 std::vector<std::uint16_t> ClassifyWords(const Lexicon& lexicon, const std::vector<Token>& tokens) {
   const HashIndex& index = WordClassIndex();
