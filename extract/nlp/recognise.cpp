@@ -139,7 +139,8 @@ bool SentenceRecogniser::Free(std::uint32_t first, std::uint32_t last) const {
 
 // "Tencent Music Entertainment", "Baidu Capital", "Japan Advanced
 // Semiconductor Manufacturing": a known company's or place's name followed by
-// more name words ending in an organisation cue is another organisation. Not when the cue only restates the company's legal form
+// more name words ending in an organisation cue is another organisation. Not when the cue only
+// restates the company's legal form
 // ("Sony Group", "Toyota Motor Corporation": the same company).
 bool SentenceRecogniser::NamesLongerOrganisation(std::uint32_t end) const {
   static const WordSet kFormCues =
@@ -278,7 +279,8 @@ void SentenceRecogniser::LexiconNames() {
       continue;  // "Q-Arm" is not Arm
     }
     std::uint32_t end = t + match.length;
-    if ((entry.type == "Company" || entry.type == "Place") && NamesLongerOrganisation(end)) continue;
+    if ((entry.type == "Company" || entry.type == "Place") && NamesLongerOrganisation(end))
+      continue;
     Candidate candidate;
     candidate.first = t;
     candidate.type = entry.type;
