@@ -56,6 +56,12 @@ std::string FindPeriod(const nlp::Document& document, const nlp::Sentence& sente
   return {};
 }
 
+// A person's role at a company: the specific ones and works_for, the general one.
+bool IsPersonRole(const std::string& relation) {
+  return relation == "ceo_of" || relation == "chairman_of" || relation == "founder_of" ||
+         relation == "works_for";
+}
+
 }  // namespace
 
 struct Extractor::Impl {
@@ -129,16 +135,12 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
   // A person's company filled in from context also yields to a role the text
   // states anywhere in the document ("Qantas chief executive Geoff Dixon" makes
   // a later bare "chief executive Geoff Dixon" Qantas's, not the article's company).
-  auto is_role = [](const std::string& relation) {
-    return relation == "ceo_of" || relation == "chairman_of" || relation == "founder_of" ||
-           relation == "works_for";
-  };
   std::map<int, std::set<int>> stated_employers;  // person -> companies stated
   for (const nlp::RuleMatch& match : matches) {
     if (match.from_context) continue;
     stated.emplace(match.sentence, match.rule->relation, match.object, 0);
     stated.emplace(match.sentence, match.rule->relation, match.subject, 1);
-    if (is_role(match.rule->relation)) stated_employers[match.subject].insert(match.object);
+    if (IsPersonRole(match.rule->relation)) stated_employers[match.subject].insert(match.object);
   }
   for (const nlp::RuleMatch& match : matches) {
     // Two figures in one currency are not a conversion ("$27.7 billion, or $3.72 per share").
@@ -152,7 +154,7 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
          stated.count({match.sentence, match.rule->relation, match.subject, 1}))) {
       continue;
     }
-    if (match.from_context && is_role(match.rule->relation)) {
+    if (match.from_context && IsPersonRole(match.rule->relation)) {
       auto employers = stated_employers.find(match.subject);
       if (employers != stated_employers.end() && employers->second.count(match.object) == 0) {
         continue;
@@ -182,7 +184,7 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
   std::set<std::pair<int, int>> specific_roles;
   for (const auto& [key, value] : propagated) {
     const std::string& relation = std::get<1>(key);
-    if (relation == "ceo_of" || relation == "chairman_of" || relation == "founder_of")
+    if (IsPersonRole(relation) && relation != "works_for")
       specific_roles.emplace(std::get<0>(key), std::get<2>(key));
   }
   std::map<int, std::string> periods;

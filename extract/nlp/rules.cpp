@@ -143,7 +143,7 @@ const WordSet& HoldingNouns() {
 }
 
 // Verbs that report speech: their subject is the sentence's source.
-const WordSet& ReportingVerbs() {
+const WordSet& SpeechVerbs() {
   static const WordSet set =
       MakeWordSet({"said", "says", "told", "announced", "announces", "added", "reported",
                    "confirmed", "confirms", "stated", "noted", "wrote"});
@@ -327,7 +327,7 @@ class SentenceMatcher {
   // A mention followed by a reporting verb: "Mistral said", "the company told".
   bool IsSpeaker(const Mention& mention) const {
     const std::uint32_t after = SkipForward(mention.last);
-    return after < sentence_.last_token && ReportingVerbs().count(tokens_[after].hash) != 0;
+    return after < sentence_.last_token && SpeechVerbs().count(tokens_[after].hash) != 0;
   }
 
   bool IsQuote(std::uint32_t t) const {
@@ -348,10 +348,11 @@ class SentenceMatcher {
   // phrase, not the rule's object. Gaps before a slot stop there; a "by" that
   // gives a measure does not count.
   bool StartsOtherAgent(std::uint32_t t) const {
-    if (tokens_[t].hash == HashLower("by")) {  // not a measure: "rose by 8% to $38 billion"
+    static const std::uint64_t kBy = HashLower("by"), kOn = HashLower("on");
+    if (tokens_[t].hash == kBy) {  // not a measure: "rose by 8% to $38 billion"
       return t + 1 >= sentence_.last_token || !tokens_[t + 1].has_digit;
     }
-    return tokens_[t].hash == HashLower("on") && t > sentence_.first_token &&
+    return tokens_[t].hash == kOn && t > sentence_.first_token &&
            BasisWords().count(tokens_[t - 1].hash) != 0;
   }
 
@@ -695,18 +696,18 @@ class SentenceMatcher {
   // "$1.62 per share", "45 cents a share": a per-share figure, never a company's
   // revenue, income or spending.
   bool PerShareFigure(int mention) const {
+    static const std::uint64_t kTo = HashLower("to"), kDash = HashLower("-"),
+                               kPer = HashLower("per"), kA = HashLower("a");
+    static const WordSet kShareWords = MakeWordSet({"share", "diluted", "basic"});
     std::uint32_t t = At(mention).last;
     // The low end of a range: "$1.48 to $1.52 per share".
-    if (t + 1 < sentence_.last_token &&
-        (tokens_[t].hash == HashLower("to") || tokens_[t].hash == HashLower("-"))) {
+    if (t + 1 < sentence_.last_token && (tokens_[t].hash == kTo || tokens_[t].hash == kDash)) {
       const int high = start_at_[t + 1 - sentence_.first_token];
       if (high >= 0) t = At(high).last;
     }
     if (t + 1 >= sentence_.last_token) return false;
-    const std::uint64_t first = tokens_[t].hash, second = tokens_[t + 1].hash;
-    return (first == HashLower("per") || first == HashLower("a")) &&
-           (second == HashLower("share") || second == HashLower("diluted") ||
-            second == HashLower("basic"));
+    return (tokens_[t].hash == kPer || tokens_[t].hash == kA) &&
+           kShareWords.count(tokens_[t + 1].hash) != 0;
   }
 
   // "a US-based firm X1 Technologies", "the Edinburgh-based firm CEC": a

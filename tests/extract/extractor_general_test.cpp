@@ -307,9 +307,7 @@ TEST_SUITE("extract/entities") {
     }
     CHECK(st_mentions == 0);  // Ahmad Razali is not STMicroelectronics' chairman
   }
-}
 
-TEST_SUITE("extract/entities") {
   TEST_CASE("a known company's name inside a longer organisation name is not that company") {
     const auto record =
         Run("Tencent Music Entertainment, in which Tencent holds a controlling stake, reported "
@@ -324,9 +322,7 @@ TEST_SUITE("extract/entities") {
     CHECK(FindEntity(record, "Baidu", "Company") != nullptr);
     CHECK(Has(record, "Tencent", "invests_in", "Tencent Music Entertainment"));
   }
-}
 
-TEST_SUITE("extract/entities") {
   TEST_CASE("the capitalised rest of a multi-word title is not part of the name after it") {
     const auto record = Run(
         "Chief Financial Officer Anna Berg said costs fell. Chief Operating Officer Tomas Brandt "
@@ -336,9 +332,7 @@ TEST_SUITE("extract/entities") {
     for (const auto& entity : record.entities)
       CHECK(entity.name.find("Officer") == std::string::npos);
   }
-}
 
-TEST_SUITE("extract/entities") {
   TEST_CASE("a name broken over hard-wrapped lines after an initial is one name") {
     const auto record = Run(
         "The quarterly results were strong, said president and chief executive officer Landon H.\n"
@@ -351,9 +345,7 @@ TEST_SUITE("extract/entities") {
       CHECK(entity.name.find('\n') == std::string::npos);
     }
   }
-}
 
-TEST_SUITE("extract/entities") {
   TEST_CASE("a unit named by apposition, and a place opening an organisation's name") {
     const auto record =
         Run("Kelventures, Nvidia's venture capital arm, joined the round. Japan Advanced "

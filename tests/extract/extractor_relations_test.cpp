@@ -265,9 +265,7 @@ TEST_SUITE("extract/relations") {
     CHECK(Has(record, "Norvane Capital", "invests_in", "Brightwell Energy"));
     CHECK(Confidence(record, "Norvane Capital", "invests_in", "Brightwell Energy") > 0);
   }
-}
 
-TEST_SUITE("extract/relations") {
   TEST_CASE("a possessive ending an acquisition or stake owns what changed hands") {
     const auto record =
         Run("Kelmont Group has bought Harlow Systems's hybrid technology. Veltrix Capital bought "
@@ -285,9 +283,7 @@ TEST_SUITE("extract/relations") {
     CHECK(Has(record, "Marie-Pierre Ripert", "works_for", "Veltrix Capital"));
     CHECK(Has(record, "Jean-Francois Theodore", "ceo_of", "Kelmont Group"));
   }
-}
 
-TEST_SUITE("extract/relations") {
   TEST_CASE("a role filled from context yields to the person's company stated elsewhere") {
     const auto record = Run(
         "Veltrix Systems reported record sales on Monday. Harlow Group chief executive Anna Berg "
@@ -298,9 +294,7 @@ TEST_SUITE("extract/relations") {
     CHECK_FALSE(Has(record, "Anna Berg", "ceo_of", "Veltrix Systems"));
     CHECK(Has(record, "Tomas Brandt", "ceo_of", "Veltrix Systems"));
   }
-}
 
-TEST_SUITE("extract/relations") {
   TEST_CASE("a place-based descriptor belongs to the name after it, even an unrecognised one") {
     const auto record =
         Run("Veltrix Systems reported record sales. The Austin-based firm Kelvane Robotics said it "
@@ -315,9 +309,7 @@ TEST_SUITE("extract/relations") {
             "would hire.");
     CHECK(Has(plain, "Veltrix Systems", "located_in", "Austin"));
   }
-}
 
-TEST_SUITE("extract/relations") {
   TEST_CASE("the doer is the name an apposition with a possessive describes") {
     const auto record = Run(
         "Tencent's spending fell 24% to 13 billion yuan in the quarter. Chairman Pony Ma, who "
@@ -329,9 +321,7 @@ TEST_SUITE("extract/relations") {
     CHECK(Has(record, "Tencent Cloud", "located_in", "Japan"));
     CHECK_FALSE(Has(record, "Tencent", "located_in", "Brazil"));
   }
-}
 
-TEST_SUITE("extract/relations") {
   TEST_CASE("a title holder's company is the clause's subject, not a prepositional object") {
     const auto record = Run(
         "Kelmont Group has committed $3 billion to Veltrix Systems and sold its stake in Harlow "
@@ -340,9 +330,7 @@ TEST_SUITE("extract/relations") {
     CHECK(Has(record, "Anna Berg", "works_for", "Kelmont Group"));
     CHECK_FALSE(Has(record, "Anna Berg", "works_for", "Harlow Energy"));
   }
-}
 
-TEST_SUITE("extract/relations") {
   TEST_CASE("a denial governs the whole clause it introduces") {
     const char* claim = "it has opened a data centre in Malaysia and partnered with Kelmont Group.";
     const auto stated = Run(std::string("Veltrix Systems said ") + claim);
@@ -353,9 +341,7 @@ TEST_SUITE("extract/relations") {
     CHECK_FALSE(HasAny(denied, "Veltrix Systems", "partners_with"));
     CHECK_FALSE(HasAny(denied, "Veltrix Systems", "located_in"));
   }
-}
 
-TEST_SUITE("extract/relations") {
   TEST_CASE("share classes, bought shares and modified titles name no company of their own") {
     const auto record = Run(
         "Veltrix Systems said on Monday that more than 50 pct of its B shares were owned by "
@@ -368,9 +354,7 @@ TEST_SUITE("extract/relations") {
     CHECK_FALSE(HasAny(record, "Matthew Taylor", "chairman_of"));
     CHECK_FALSE(HasAny(record, "Tom Murtha", "works_for"));
   }
-}
 
-TEST_SUITE("extract/relations") {
   TEST_CASE("a glued title prefix and modifiers before bought shares are seen through") {
     const auto record = Run(
         "Veltrix Systems reported results. Tory co-chairman Liam Fox opened the debate. Kelmont "
@@ -379,9 +363,7 @@ TEST_SUITE("extract/relations") {
     CHECK_FALSE(HasAny(record, "Liam Fox", "chairman_of"));
     CHECK_FALSE(HasAny(record, "Harlow Transport", "subsidiary_of"));
   }
-}
 
-TEST_SUITE("extract/relations") {
   TEST_CASE("attributions: a quote's negation stays inside it; 'head of X at Y'; the speaker") {
     const auto quoted =
         Run("\"Pricing power has never been stronger,\" said Anna Berg, co-founder of Kelvane "
@@ -397,9 +379,7 @@ TEST_SUITE("extract/relations") {
     CHECK(Has(speaker, "Kelmont Capital", "invests_in", "Veltrix Robotics"));
     CHECK(Has(speaker, "Harlow Ventures", "invests_in", "Veltrix Robotics"));
   }
-}
 
-TEST_SUITE("extract/relations") {
   TEST_CASE("lists step over appositions; a passive agent after a descriptive apposition") {
     const auto founders =
         Run("Veltrix Robotics was founded in 2022 by Anna Berg, a former engineer at Harlow "
@@ -412,9 +392,7 @@ TEST_SUITE("extract/relations") {
     CAPTURE(Describe(passive));
     CHECK(Has(passive, "Anysphere", "develops", "Cursor"));
   }
-}
 
-TEST_SUITE("extract/relations") {
   TEST_CASE("'the Tokyo-based conglomerate said' refers to the article's company") {
     const auto record = Run(
         "Kelmont Group reported results on Tuesday. Revenue for the quarter came to 1.83 trillion "
@@ -425,9 +403,7 @@ TEST_SUITE("extract/relations") {
     CHECK(Has(record, "Kelmont Group", "reports_net_income", "63.1 billion yen"));
     CHECK(Has(record, "Kelmont Group", "located_in", "Tokyo"));
   }
-}
 
-TEST_SUITE("extract/relations") {
   TEST_CASE("'A and B' partner only through a verb of their own, not a trailing 'contracts'") {
     const auto rivals =
         Run("Veltrix Systems competes with Kelmont Group and Harlow Energy for corporate cloud "
