@@ -191,7 +191,8 @@ int PromoScore(std::string_view text, const std::vector<Token>& tokens,
 bool IsHeadline(std::string_view text, const std::vector<Token>& tokens,
                 const std::vector<std::uint16_t>& word_classes, const Sentence& sentence) {
   const std::string_view last = TokenText(text, tokens[sentence.last_token - 1]);
-  if (last == ".") return false;
+  // "... a stake in Adobe Resources Corp.": an abbreviation's period ends a sentence too.
+  if (!last.empty() && last.back() == '.') return false;
   int words = 0, capitalised = 0;
   for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
     if (!IsLetterWord(tokens[t]) || (CuesOf(word_classes, t) & kFunctionWord) != 0) continue;

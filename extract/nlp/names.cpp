@@ -29,7 +29,13 @@ void SentenceRecogniser::Products() {
   if (headline_) return;
   for (std::uint32_t t = first_; t < last_; ++t) {
     if (!IsNameToken(t)) continue;
-    const std::uint32_t end = NameRunEnd(t, 4);
+    std::uint32_t end = NameRunEnd(t, 4);
+    // "the Mate 70 smartphone": a short number is the product's version.
+    if (end + 1 < last_ && end > t && tokens_[end].kind == TokenKind::kNumber &&
+        tokens_[end].end - tokens_[end].start <= 4 && taken_[end] == 0 &&
+        Has(end + 1, kProductHead)) {
+      ++end;
+    }
     if (end < last_ && Has(end, kProductHead) && !tokens_[end].capitalised &&
         (t > first_ || end - t >= 2)) {
       static const WordSet kModelHeads = MakeWordSet({"model", "models", "llm"});
@@ -267,6 +273,28 @@ bool SentenceRecogniser::UnitApposition(std::uint32_t end) const {
   return false;
 }
 
+// "agreed to acquire Wiz for $32 billion", "the takeover of Calder": a name
+// that is bought whole, not a modifier ("bought Christmas gifts"), is a firm's.
+bool SentenceRecogniser::BoughtName(std::uint32_t t, std::uint32_t end) const {
+  static const WordSet kBuyVerbs =
+      MakeWordSet({"acquire", "acquires", "acquired", "acquiring", "buy", "buys", "bought",
+                   "buying", "purchase", "purchased", "purchasing"});
+  static const WordSet kDealNouns =
+      MakeWordSet({"acquisition", "takeover", "purchase", "buyout", "merger", "bid", "offer"});
+  static const WordSet kDealPrepositions = MakeWordSet({"of", "with", "for"});
+  static const WordSet kClauseGoesOn = MakeWordSet(
+      {"for",  "in",  "from",  "and",    "or",    "last", "earlier", "this",  "on",    "at",
+       "with", "to",  "after", "before", "which", "that", "as",      "amid",  "since", "would",
+       "will", "was", "is",    "has",    "had",   "said", "says",    "could", "by"});
+  if (t < first_ + 1) return false;
+  const bool after_deal = kBuyVerbs.count(tokens_[t - 1].hash) != 0 ||
+                          (t >= first_ + 2 && kDealPrepositions.count(tokens_[t - 1].hash) != 0 &&
+                           kDealNouns.count(tokens_[t - 2].hash) != 0);
+  if (!after_deal) return false;
+  return end >= last_ || tokens_[end].kind == TokenKind::kPunct ||
+         kClauseGoesOn.count(tokens_[end].hash) != 0;
+}
+
 void SentenceRecogniser::Organisations() {
   if (headline_) return;
   for (std::uint32_t t = first_; t < last_; ++t) {
@@ -286,6 +314,7 @@ void SentenceRecogniser::Organisations() {
       const bool shares_in =
           t >= first_ + 2 && (Is(t - 1, "in") || Is(t - 1, "of")) &&
           (tokens_[t - 2].hash == HashLower("shares") || tokens_[t - 2].hash == HashLower("stake"));
+      const bool bought = BoughtName(t, end);
       const bool person_like = Has(t, kGivenName);
       const bool camel = end == t + 1 && IsCamelCase(Word(t));
       // "B shares", "H shares": a share class, not a company.
@@ -294,7 +323,7 @@ void SentenceRecogniser::Organisations() {
       const bool unit_apposition = UnitApposition(end);
       if (!person_like && !single_letter &&
           (camel || unit_apposition ||
-           ((lower_context || caps_role || shares_in) && (t > first_ || end - t >= 2) &&
+           ((lower_context || caps_role || shares_in || bought) && (t > first_ || end - t >= 2) &&
             !Has(end - 1, kOrganisationCue)))) {
         Candidate candidate{t, end, "Company", {}, -1, {}, {}, {}};
         if (Emit(std::move(candidate)) >= 0) {

@@ -146,10 +146,23 @@ bool SentenceRecogniser::NamesLongerOrganisation(std::uint32_t end) const {
   static const WordSet kFormCues =
       MakeWordSet({"group", "holdings", "holding", "corporation", "company", "industries",
                    "enterprises", "international", "technologies", "technology", "systems"});
+  // Words that, before a legal suffix, still name the known company's trade:
+  // "Honda Motor Co", "ANZ Banking Group Ltd". Other words make a new name:
+  // "Adobe Resources Corp".
+  static const WordSet kTradeWords =
+      MakeWordSet({"motor",         "motors",         "electric",        "electronics",
+                   "bank",          "banking",        "airlines",        "airways",
+                   "chemical",      "chemicals",      "steel",           "oil",
+                   "petroleum",     "computer",       "communications",  "telecommunications",
+                   "entertainment", "pharmaceutical", "pharmaceuticals", "insurance",
+                   "financial",     "securities",     "trust",           "energy"});
   if (end >= last_ || !IsNameToken(end) || !tokens_[end].space_before) return false;
   const std::uint32_t run_end = NameRunEnd(end, 3);
   const std::uint32_t cue = run_end - 1;
-  return Has(cue, kOrganisationCue) && kFormCues.count(tokens_[cue].hash) == 0 &&
+  const bool new_name =
+      Has(cue, kOrganisationCue) ||
+      (run_end < last_ && IsCorporateSuffix(run_end) && kTradeWords.count(tokens_[cue].hash) == 0);
+  return new_name && kFormCues.count(tokens_[cue].hash) == 0 &&
          lexicon_.Longest(document_.text, tokens_, end, last_).entry < 0;
 }
 
@@ -202,6 +215,8 @@ int SentenceRecogniser::MentionEndingAt(std::uint32_t t) const {
 std::uint32_t SentenceRecogniser::NameRunEnd(std::uint32_t t, std::uint32_t max) const {
   std::uint32_t end = t, words = 0;
   while (end < last_ && words < max) {
+    // "Zorbex Industries Inc": the suffix closes the name; Organisations() takes it.
+    if (end > t && IsCorporateSuffix(end)) break;
     if (IsNameToken(end) ||
         (end > t && Has(end, kGenericAcronym) && taken_[end] == 0 && tokens_[end].all_caps)) {
       ++end;
@@ -356,7 +371,11 @@ void SentenceRecogniser::VersionedNames() {
       }
       if (near_chip_word) {
         Candidate candidate;
-        candidate.first = t;
+        // "Kelmont's Orion X200 chips": an unknown name word before the code is the family.
+        const bool family = t > first_ && IsNameToken(t - 1) &&
+                            (t - 1 == first_ || !IsNameToken(t - 2)) &&
+                            !document_.SeenLowercase(tokens_[t - 1].hash);
+        candidate.first = family ? t - 1 : t;
         candidate.last = t + 1;
         candidate.type = "Chip";
         Emit(std::move(candidate));

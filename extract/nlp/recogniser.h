@@ -73,6 +73,7 @@ class SentenceRecogniser {
                                       std::uint32_t role) const;
   bool NamesLongerOrganisation(std::uint32_t end) const;
   /// ", Nvidia's venture capital arm" after a name: the name is a company's unit.
+  bool BoughtName(std::uint32_t t, std::uint32_t end) const;
   bool UnitApposition(std::uint32_t end) const;
   /// Inc., Corp, Ltd, Co...: written capitalised, as names end.
   bool IsCorporateSuffix(std::uint32_t t) const;

@@ -27,12 +27,13 @@ struct State {
 
 const WordSet& NegationWords() {
   static const WordSet set = MakeWordSet(
-      {"not",      "never",     "no",       "denied",  "denies",   "deny",   "denying",
-       "neither",  "nor",       "without",  "didn't",  "doesn't",  "don't",  "won't",
-       "wasn't",   "isn't",     "aren't",   "hasn't",  "haven't",  "hadn't", "couldn't",
-       "wouldn't", "cancelled", "canceled", "cancels", "scrapped", "halted", "abandoned",
-       "rejected", "ruled",     "former",   "deputy",  "vice",     "ex",     "dismissed",
-       "instead",  "rather",    "n't",      "refused"});
+      {"not",         "never",     "no",        "denied",  "denies",     "deny",      "denying",
+       "neither",     "nor",       "without",   "didn't",  "doesn't",    "don't",     "won't",
+       "wasn't",      "isn't",     "aren't",    "hasn't",  "haven't",    "hadn't",    "couldn't",
+       "wouldn't",    "cancelled", "canceled",  "cancels", "scrapped",   "halted",    "abandoned",
+       "rejected",    "ruled",     "former",    "deputy",  "vice",       "ex",        "dismissed",
+       "instead",     "rather",    "n't",       "refused", "terminated", "terminate", "terminates",
+       "termination", "withdrew",  "collapsed", "blocked"});
   return set;
 }
 
@@ -81,6 +82,22 @@ const WordSet& ReferenceWords() {
 
 const WordSet& PassiveAuxiliaries() {
   static const WordSet set = MakeWordSet({"be", "been", "being", "is", "are", "was", "were"});
+  return set;
+}
+
+const WordSet& Counterfactuals() {
+  static const WordSet set = MakeWordSet({"would", "could", "might", "should"});
+  return set;
+}
+
+// Pronouns that open a clause of their own: a subject before them is another clause's.
+const WordSet& SubjectPronouns() {
+  static const WordSet set = MakeWordSet({"he", "she", "they", "we", "i"});
+  return set;
+}
+
+const WordSet& AcquiredParticiples() {
+  static const WordSet set = MakeWordSet({"acquired", "bought", "purchased", "taken", "snapped"});
   return set;
 }
 
@@ -248,8 +265,14 @@ class SentenceMatcher {
   bool Hedged() const {
     if (hedged_ < 0) {
       hedged_ = 0;
+      static const std::uint64_t kReported = HashLower("reported");
       for (std::uint32_t t = sentence_.first_token; t < sentence_.last_token && hedged_ == 0; ++t) {
         hedged_ = HedgeWords().count(tokens_[t].hash) != 0 ? 1 : 0;
+        // "X reported higher sales" states results; "X was reported to" hedges.
+        if (tokens_[t].hash == kReported && t > sentence_.first_token &&
+            PassiveAuxiliaries().count(tokens_[t - 1].hash) == 0) {
+          hedged_ = 0;
+        }
       }
     }
     return hedged_ != 0;
@@ -356,6 +379,37 @@ class SentenceMatcher {
            BasisWords().count(tokens_[t - 1].hash) != 0;
   }
 
+  // "will run on Nvidia's Blackwell B200 chips": an object slot that binds an
+  // owner followed by a thing of its own the slot also takes means the thing.
+  int OwnedThing(const SlotSpec& slot, int owner) const {
+    if ((At(owner).flags & kPossessive) == 0) return -1;
+    std::uint32_t t = At(owner).last;
+    const std::uint32_t end = sentence_.last_token;
+    if (t < end && tokens_[t].possessive) ++t;
+    for (int k = 0; k <= 2 && t < end; ++k, ++t) {
+      const int thing = start_at_[t - sentence_.first_token];
+      if (thing >= 0) {
+        return Accepts(slot, thing) && At(thing).entity != At(owner).entity ? thing : -1;
+      }
+      if (!IsModifier(t)) return -1;
+    }
+    return -1;
+  }
+
+  // "GENERAL MOTORS <GM> BUS UNIT": a short bracketed ticker the recognisers
+  // left alone, skipped like a transparent one.
+  std::uint32_t SkipBracketedTicker(std::uint32_t pos) const {
+    const std::uint32_t end = sentence_.last_token;
+    if (pos >= end) return pos;
+    const std::string_view open = TokenText(document_.text, tokens_[pos]);
+    if (open != "<" && open != "(") return pos;
+    const std::string_view close = open == "<" ? ">" : ")";
+    for (std::uint32_t t = pos + 1; t < end && t <= pos + 5; ++t) {
+      if (TokenText(document_.text, tokens_[t]) == close) return t + 1;
+    }
+    return pos;
+  }
+
   std::uint32_t SkipForward(std::uint32_t pos) const {
     while (pos < sentence_.last_token && document_.transparent[pos] != 0) ++pos;
     return pos;
@@ -419,8 +473,14 @@ class SentenceMatcher {
         break;
       case RuleElement::Kind::kSlot: {
         if (pos >= end) break;
-        const int m = start_at_[pos - sentence_.first_token];
+        int m = start_at_[pos - sentence_.first_token];
         if (m < 0 || !Accepts(element.slot, m)) break;
+        const bool possessive_next = e + 1 < rule.elements.size() &&
+                                     rule.elements[e + 1].kind == RuleElement::Kind::kPossessive;
+        if (element.slot.role == 'O' && !possessive_next) {
+          const int thing = OwnedThing(element.slot, m);
+          if (thing >= 0) m = thing;
+        }
         State next = state;
         Bind(next, element, static_cast<int>(e), m);
         next.pronoun_before = (At(m).flags & kPossessivePronoun) != 0;
@@ -469,6 +529,13 @@ class SentenceMatcher {
       }
       case RuleElement::Kind::kGap:
         for (int k = 0; k <= element.gap && pos >= begin + static_cast<std::uint32_t>(k); ++k) {
+          // "told the SEC he has acquired ...": the verb is his, not the SEC's.
+          if (k > 0 && e > 0 &&
+              rule.elements[static_cast<std::size_t>(e) - 1].kind == RuleElement::Kind::kSlot &&
+              rule.elements[static_cast<std::size_t>(e) - 1].slot.role == 'S' &&
+              SubjectPronouns().count(tokens_[pos - static_cast<std::uint32_t>(k)].hash) != 0) {
+            break;
+          }
           State next = state;
           next.gaps += k;
           Backward(rule, e - 1, pos - static_cast<std::uint32_t>(k), next, out);
@@ -664,21 +731,36 @@ class SentenceMatcher {
 
   // Whether the rule's last element is a slot bound to a name that only
   // modifies what follows: "Toyota's hybrid technology", "73,000 Certron shares".
+  // Holding a company's shares is a stake in it (`invests_in`), not ownership of
+  // it (`subsidiary_of`): "holds 9 pct of Calder's shares" keeps Calder.
   bool EndsWithModifierSlot(const Rule& rule, const State& state) const {
+    static const WordSet kEquityNouns =
+        MakeWordSet({"shares", "share", "stock", "stocks", "stake", "equity"});
+    static const WordSet kPartNouns =
+        MakeWordSet({"unit", "units", "division", "divisions", "business", "businesses",
+                     "operations", "subsidiary", "subsidiaries", "arm", "plant", "plants"});
     const auto last = static_cast<int>(rule.elements.size()) - 1;
     const int mention = state.subject_element == last  ? state.subject
                         : state.object_element == last ? state.object
                                                        : -1;
     if (mention < 0) return false;
-    if ((At(mention).flags & kPossessive) != 0) return true;
+    const bool possessive = (At(mention).flags & kPossessive) != 0;
+    // "X, who heads Acme's cloud unit": the title is the unit's, not Acme's.
+    if (rule.relation == "ceo_of" || rule.relation == "chairman_of")
+      return possessive && mention == state.object;
     // Up to two more words of the name or modifiers: "Builders Transport common shares".
     std::uint32_t after = SkipForward(At(mention).last);
+    if (possessive && after < sentence_.last_token && tokens_[after].possessive) ++after;
+    after = SkipBracketedTicker(after);
     for (int k = 0; k < 3 && after < sentence_.last_token; ++k, ++after) {
       const Token& token = tokens_[after];
+      if (rule.relation == "invests_in" && kEquityNouns.count(token.hash) != 0) return false;
+      // "buys General Motors bus unit": the unit was bought, not the company.
+      if (rule.relation == "subsidiary_of" && kPartNouns.count(token.hash) != 0) return true;
       if (HoldingNouns().count(token.hash) != 0) return true;
       if (token.kind != TokenKind::kWord || FunctionWords().count(token.hash) != 0) break;
     }
-    return false;
+    return possessive;
   }
 
   // A possessive mention followed only by "'s" and at most two lower-case
@@ -820,10 +902,22 @@ class SentenceMatcher {
     std::uint32_t from = state.low;
     while (from > sentence_.first_token && state.low - from < 6 && !IsQuote(from - 1)) --from;
     const bool investment = rule.relation == "invests_in" || rule.relation == "invests";
+    static const std::uint64_t kHave = HashLower("have");
     for (std::uint32_t t = from; t < state.high; ++t) {
       if (NegationWords().count(tokens_[t].hash) != 0) return true;
+      // "the deal, in which Fujitsu would have bought 80 pct": counterfactual.
+      if (t > sentence_.first_token && tokens_[t].hash == kHave &&
+          Counterfactuals().count(tokens_[t - 1].hash) != 0) {
+        return true;
+      }
       if (investment && DisposalWords().count(tokens_[t].hash) != 0) return true;
       if (rule.relation == "invests" && SharedTotalWords().count(tokens_[t].hash) != 0) return true;
+      // "Wiz, which was acquired by Google for $32 billion": the one bought pays nothing.
+      if (rule.relation == "invests" && t + 1 < state.high &&
+          PassiveAuxiliaries().count(tokens_[t].hash) != 0 &&
+          AcquiredParticiples().count(tokens_[t + 1].hash) != 0) {
+        return true;
+      }
       // "X's models will be used in Y": passive, so X is what is used (use-passive reads "by").
       if (rule.relation == "uses" && t + 1 < state.high &&
           PassiveAuxiliaries().count(tokens_[t].hash) != 0 &&
@@ -886,7 +980,8 @@ class SentenceMatcher {
       }
       // "Nissan has bought Toyota's hybrid technology": a possessive ending the
       // match owns what was bought or held; that thing is the argument.
-      if ((rule.relation == "subsidiary_of" || rule.relation == "invests_in") &&
+      if ((rule.relation == "subsidiary_of" || rule.relation == "invests_in" ||
+           rule.relation == "ceo_of" || rule.relation == "chairman_of") &&
           EndsWithModifierSlot(rule, state)) {
         continue;
       }

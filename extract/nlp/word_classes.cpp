@@ -173,19 +173,33 @@ const WordSet& OrganisationCues() {
                                           "co-operative",
                                           "league",
                                           "chamber",
-                                          "manufacturing"});
+                                          "manufacturing",
+                                          "cloud",
+                                          "foundry",
+                                          "devices",
+                                          "instruments",
+                                          "materials",
+                                          "chemicals",
+                                          "logistics",
+                                          "petroleum",
+                                          "mining",
+                                          "computing",
+                                          "airways",
+                                          "pharma",
+                                          "utilities"});
   return set;
 }
 
 namespace {
 
 const WordSet& ProductHeads() {
-  static const WordSet set =
-      MakeWordSet({"platform",  "app",     "application", "service",    "software",  "suite",
-                   "assistant", "chatbot", "browser",     "toolkit",    "framework", "sdk",
-                   "headset",   "console", "marketplace", "smartphone", "handset",   "os",
-                   "laptop",    "tablet",  "smartwatch",  "wearable",   "glasses",   "robot",
-                   "robots",    "drone",   "model",       "models",     "llm"});
+  static const WordSet set = MakeWordSet(
+      {"platform",  "app",         "application", "service",    "software",  "suite",
+       "assistant", "chatbot",     "browser",     "toolkit",    "framework", "sdk",
+       "headset",   "console",     "marketplace", "smartphone", "handset",   "os",
+       "laptop",    "tablet",      "smartwatch",  "wearable",   "glasses",   "robot",
+       "robots",    "drone",       "model",       "models",     "llm",       "phone",
+       "phones",    "smartphones", "handsets",    "laptops",    "tablets",   "earbuds"});
   return set;
 }
 

@@ -355,4 +355,39 @@ TEST_SUITE("extract/entities") {
     CHECK(Has(record, "Kelventures", "subsidiary_of", "Nvidia"));
     CHECK(FindEntity(record, "Japan Advanced Semiconductor Manufacturing", "Company") != nullptr);
   }
+
+  TEST_CASE("a legal suffix closes an organisation's name wherever it stands") {
+    for (const char* text : {"Zorbex Industries Inc said profit rose 5 pct.",
+                             "Analysts said Quail Hollow Utilities Inc would buy land.",
+                             "Profit rose at Acme Widgets Corp on Monday."}) {
+      CAPTURE(text);
+      const auto record = Run(text);
+      CAPTURE(Describe(record));
+      int companies = 0;
+      for (const auto& entity : record.entities) companies += entity.type == "Company";
+      CHECK(companies == 1);
+    }
+    // A known name followed by other words and a suffix is another company.
+    const auto longer = Run("Minorco holds a stake in Adobe Resources Corp.");
+    CAPTURE(Describe(longer));
+    CHECK(FindEntity(longer, "Adobe Resources") != nullptr);
+    CHECK(FindEntity(longer, "Adobe") == nullptr);
+  }
+
+  TEST_CASE("a name bought whole, and a product with a version before its head noun") {
+    const auto bought = Run("Harlow Technologies agreed to acquire Zentrix for $3.2 billion.");
+    CAPTURE(Describe(bought));
+    const auto* zentrix = FindEntity(bought, "Zentrix");
+    REQUIRE(zentrix != nullptr);
+    CHECK(zentrix->type == "Company");
+    const auto gifts = Run("Shoppers in the city bought Christmas gifts online.");
+    CAPTURE(Describe(gifts));
+    CHECK(FindEntity(gifts, "Christmas") == nullptr);
+    const auto phone = Run("Harlow Technologies launched the Vega 70 smartphone last month.");
+    CAPTURE(Describe(phone));
+    const auto* vega = FindEntity(phone, "Vega 70");
+    REQUIRE(vega != nullptr);
+    CHECK(vega->type == "Product");
+    CHECK(Has(phone, "Harlow Technologies", "develops", "Vega 70"));
+  }
 }

@@ -414,4 +414,143 @@ TEST_SUITE("extract/relations") {
     CAPTURE(Describe(partners));
     CHECK(Has(partners, "Kelmont Group", "partners_with", "Harlow Energy"));
   }
+
+  TEST_CASE("customers and suppliers named from either side give 'uses'") {
+    struct Case {
+      const char* text;
+      const char* user;
+      const char* used;
+    };
+    const Case cases[] = {
+        {"Kelmont Semiconductor counts Harlow Technologies as its largest customer.",
+         "Harlow Technologies", "Kelmont Semiconductor"},
+        {"Kelmont Semiconductor's customers include Harlow Technologies and Veltrix Systems.",
+         "Veltrix Systems", "Kelmont Semiconductor"},
+        {"Veltrix Foundry is the main supplier to Harlow Technologies.", "Harlow Technologies",
+         "Veltrix Foundry"},
+        {"Veltrix Foundry, Harlow Technologies' biggest contract manufacturer, raised prices.",
+         "Harlow Technologies", "Veltrix Foundry"},
+        {"Harlow Technologies' suppliers include Veltrix Foundry and Kelmont Semiconductor.",
+         "Harlow Technologies", "Kelmont Semiconductor"},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.text);
+      const auto record = Run(c.text);
+      CAPTURE(Describe(record));
+      CHECK(Has(record, c.user, "uses", c.used));
+    }
+  }
+
+  TEST_CASE("an object written as 'Owner's Thing' is the thing when the slot takes it") {
+    const auto record = Run("Veltrix Cloud will run on Kelmont Semiconductor's Orion X200 chips.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Veltrix Cloud", "uses", "Orion X200"));
+    CHECK_FALSE(Has(record, "Veltrix Cloud", "uses", "Kelmont Semiconductor"));
+    // No thing after the owner: the owner stays the object.
+    const auto owner = Run("Veltrix Systems relies on Kelmont Semiconductor's cloud.");
+    CAPTURE(Describe(owner));
+    CHECK(Has(owner, "Veltrix Systems", "uses", "Kelmont Semiconductor"));
+  }
+
+  TEST_CASE(
+      "buying from a supplier is no acquisition; buying a company's unit is not the company") {
+    const auto supplier = Run("Harlow Technologies buys processors from Kelmont Semiconductor.");
+    CAPTURE(Describe(supplier));
+    CHECK(Has(supplier, "Harlow Technologies", "uses", "Kelmont Semiconductor"));
+    CHECK_FALSE(Has(supplier, "Kelmont Semiconductor", "subsidiary_of", "Harlow Technologies"));
+    const auto unit = Run("HARLOW <HRL> BUYS KELMONT GROUP <KLM> BUS UNIT\n\nThe deal closed.");
+    CAPTURE(Describe(unit));
+    CHECK_FALSE(Has(unit, "Kelmont Group", "subsidiary_of", "Harlow"));
+    const auto bought =
+        Run("Harlow Technologies said it bought the bus unit of Kelmont Group Inc.");
+    CAPTURE(Describe(bought));
+    CHECK_FALSE(Has(bought, "Harlow Technologies", "subsidiary_of", "Kelmont Group"));
+  }
+
+  TEST_CASE("acquisitions: the price paid, the company bought, and passives") {
+    const auto record = Run("Harlow Technologies agreed to acquire Zentrix for $3.2 billion.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Harlow Technologies", "invests", "$3.2 billion"));
+    CHECK(Has(record, "Zentrix", "subsidiary_of", "Harlow Technologies"));
+    const auto passive = Run(
+        "Analysts said Zentrix, which was acquired by Harlow Technologies for $3.2 billion, grew.");
+    CAPTURE(Describe(passive));
+    CHECK_FALSE(Has(passive, "Zentrix", "invests", "$3.2 billion"));
+    const auto noun = Run("The acquisition of Zentrix by Harlow Technologies closed on Monday.");
+    CAPTURE(Describe(noun));
+    CHECK(Has(noun, "Zentrix", "subsidiary_of", "Harlow Technologies"));
+    const auto counterfactual = Run(
+        "Kelmont Group ended the deal, in which Harlow Technologies would have bought 80 pct of "
+        "Zentrix Corp.");
+    CAPTURE(Describe(counterfactual));
+    CHECK_FALSE(Has(counterfactual, "Harlow Technologies", "invests_in", "Zentrix Corp"));
+    const auto terminated =
+        Run("Harlow Technologies announced the termination of its agreement with Kelmont Group.");
+    CAPTURE(Describe(terminated));
+    CHECK_FALSE(Has(terminated, "Harlow Technologies", "partners_with", "Kelmont Group"));
+  }
+
+  TEST_CASE("stakes: a percentage of a company, and shares of it") {
+    const auto percent = Run("Harlow Industries holds 9.5 pct of Zentrix Corp's shares.");
+    CAPTURE(Describe(percent));
+    CHECK(Has(percent, "Harlow Industries", "invests_in", "Zentrix Corp"));
+    const auto shares = Run("Kelmont Capital holds shares of Veltrix Systems.");
+    CAPTURE(Describe(shares));
+    CHECK(Has(shares, "Kelmont Capital", "invests_in", "Veltrix Systems"));
+    // The clause's own subject: "he" bought them, not the agency before him.
+    const auto other = Run(
+        "Kelmont Capital told the Harlow Commission Inc he has acquired 38,000 shares of Veltrix "
+        "Systems.");
+    CAPTURE(Describe(other));
+    CHECK_FALSE(Has(other, "Harlow Commission Inc", "invests_in", "Veltrix Systems"));
+  }
+
+  TEST_CASE("chief executives by 'heads', 'named ... as', 'as X's CEO' and 'under CEO'") {
+    struct Case {
+      const char* text;
+      const char* person;
+      const char* company;
+    };
+    const Case cases[] = {
+        {"Maria Lindqvist, who heads Veltrix Systems, declined to comment.", "Maria Lindqvist",
+         "Veltrix Systems"},
+        {"Veltrix Systems named Maria Lindqvist as its new chief executive.", "Maria Lindqvist",
+         "Veltrix Systems"},
+        {"The board named Maria Lindqvist chief executive of Veltrix Systems.", "Maria Lindqvist",
+         "Veltrix Systems"},
+        {"Maria Lindqvist took over as Veltrix Systems' chief executive in 2021.",
+         "Maria Lindqvist", "Veltrix Systems"},
+        {"Under CEO Maria Lindqvist, Veltrix Systems has grown quickly.", "Maria Lindqvist",
+         "Veltrix Systems"},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.text);
+      const auto record = Run(c.text);
+      CAPTURE(Describe(record));
+      CHECK(Has(record, c.person, "ceo_of", c.company));
+    }
+    // Heading a company's unit is not heading the company.
+    const auto unit = Run("Maria Lindqvist, who heads Veltrix Systems' cloud unit, spoke.");
+    CAPTURE(Describe(unit));
+    CHECK_FALSE(Has(unit, "Maria Lindqvist", "ceo_of", "Veltrix Systems"));
+  }
+
+  TEST_CASE(
+      "units, places by apposition, results 'at' a company, and founders by relative clause") {
+    const auto unit = Run("Veltrix Cloud is Veltrix Systems' cloud computing division.");
+    CAPTURE(Describe(unit));
+    CHECK(Has(unit, "Veltrix Cloud", "subsidiary_of", "Veltrix Systems"));
+    const auto place = Run("Zentrix Robotics, the Oslo startup, raised new funds.");
+    CAPTURE(Describe(place));
+    CHECK(Has(place, "Zentrix Robotics", "located_in", "Oslo"));
+    const auto income = Run("Net income at Veltrix Systems climbed to $2.4 billion.");
+    CAPTURE(Describe(income));
+    CHECK(Has(income, "Veltrix Systems", "reports_net_income", "$2.4 billion"));
+    const auto founder = Run("Zentrix Robotics, which Maria Lindqvist co-founded, hired staff.");
+    CAPTURE(Describe(founder));
+    CHECK(Has(founder, "Maria Lindqvist", "founder_of", "Zentrix Robotics"));
+    const auto jointly = Run("Veltrix Systems and Kelmont Group agreed to jointly develop a car.");
+    CAPTURE(Describe(jointly));
+    CHECK(Has(jointly, "Veltrix Systems", "partners_with", "Kelmont Group"));
+  }
 }
