@@ -25,8 +25,42 @@ const WordSet& Determiners() {
 
 }  // namespace
 
+// "a new chip called Vega X1", "an AI model dubbed Orion": the noun before
+// "called" gives the type of the name after it.
+void SentenceRecogniser::NamedByNoun() {
+  static const WordSet kNamingVerbs =
+      MakeWordSet({"called", "named", "dubbed", "codenamed", "code-named", "branded"});
+  static const WordSet kChipHeads =
+      MakeWordSet({"chip", "chips", "gpu", "gpus", "accelerator", "accelerators", "processor",
+                   "processors", "cpu", "cpus", "npu", "superchip", "semiconductor"});
+  static const WordSet kModelHeads =
+      MakeWordSet({"model", "models", "llm", "llms", "language-model", "chatbot", "agent"});
+  for (std::uint32_t t = first_ + 1; t + 1 < last_; ++t) {
+    if (kNamingVerbs.count(tokens_[t].hash) == 0 || !IsNameToken(t + 1)) continue;
+    std::uint32_t head = Is(t - 1, ",") && t >= first_ + 2 ? t - 2 : t - 1;
+    const char* type = kChipHeads.count(tokens_[head].hash) != 0    ? "Chip"
+                       : kModelHeads.count(tokens_[head].hash) != 0 ? "Model"
+                       : Has(head, kProductHead)                    ? "Product"
+                                                                    : nullptr;
+    if (type == nullptr || tokens_[head].capitalised) continue;
+    std::uint32_t end = NameRunEnd(t + 1, 4);
+    // "Vega 2": a short number after the name is its version.
+    if (end < last_ && tokens_[end].kind == TokenKind::kNumber &&
+        tokens_[end].end - tokens_[end].start <= 4 && taken_[end] == 0) {
+      ++end;
+    }
+    Candidate candidate;
+    candidate.first = t + 1;
+    candidate.last = end;
+    candidate.type = type;
+    Emit(std::move(candidate));
+    t = end - 1;
+  }
+}
+
 void SentenceRecogniser::Products() {
   if (headline_) return;
+  NamedByNoun();
   for (std::uint32_t t = first_; t < last_; ++t) {
     if (!IsNameToken(t)) continue;
     std::uint32_t end = NameRunEnd(t, 4);
@@ -95,6 +129,41 @@ bool SentenceRecogniser::ModifiedRoleAppositionOfPerson(std::uint32_t first, std
   static const WordSet kAfterRole =
       MakeWordSet({"at", "of", "with", "for", "from", "in", "on", "and", "who", "since"});
   return kAfterRole.count(tokens_[next].hash) != 0;
+}
+
+// For "OpenAI's chief research officer" starting at `at`: the title's last
+// role word, or `at` when no company's possessive and role word follow. The
+// company is a mention, or a name ending in an organisation cue not yet
+// recognised ("Zentrix Robotics' vice president").
+std::uint32_t SentenceRecogniser::RoleAfterCompanyPossessive(std::uint32_t at) const {
+  std::uint32_t company_end = at;
+  for (const Mention& mention : document_.mentions[static_cast<std::size_t>(sentence_)]) {
+    if (mention.first == at &&
+        document_.entities[static_cast<std::size_t>(mention.entity)].type == "Company") {
+      company_end = mention.last;
+    }
+  }
+  if (company_end == at) {
+    const std::uint32_t run = NameRunEnd(at, 4);
+    if (run > at && Has(run - 1, kOrganisationCue)) company_end = run;
+  }
+  if (company_end == at || company_end >= last_ || !tokens_[company_end].possessive) return at;
+  std::uint32_t role = company_end + 1;
+  for (int k = 0; k < 3 && role + 1 < last_ && !Has(role, kRoleWord) &&
+                  tokens_[role].kind == TokenKind::kWord && !tokens_[role].capitalised;
+       ++k) {
+    ++role;
+  }
+  if (role >= last_ || !Has(role, kRoleWord)) return at;
+  // "chief research officer", "vice president": the title's last role word.
+  for (std::uint32_t j = role + 1; j < last_ && j <= role + 2; ++j) {
+    if (Has(j, kRoleWord)) {
+      role = j;
+    } else if (tokens_[j].kind != TokenKind::kWord || tokens_[j].capitalised) {
+      break;
+    }
+  }
+  return role;
 }
 
 void SentenceRecogniser::People() {
@@ -203,6 +272,11 @@ void SentenceRecogniser::People() {
             ++at;
             modified = true;
           }
+        }
+        // "Mark Chen, OpenAI's chief research officer": a company's role.
+        if (!modified && at < last_) {
+          const std::uint32_t role = RoleAfterCompanyPossessive(at);
+          if (role != at && ModifiedRoleAppositionOfPerson(t, end, role)) at = role;
         }
         if (modified && !ModifiedRoleAppositionOfPerson(t, end, at)) at = end;
         if (at < last_ && (Has(at, kRoleWord) || Is(at, "who")) &&

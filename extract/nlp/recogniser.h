@@ -62,6 +62,7 @@ class SentenceRecogniser {
   void TickersAndAcronyms();
   // names.cpp
   void Products();
+  void NamedByNoun();
   void People();
   void Organisations();
   void ListsAndAppositions();
@@ -73,6 +74,7 @@ class SentenceRecogniser {
                                       std::uint32_t role) const;
   bool NamesLongerOrganisation(std::uint32_t end) const;
   /// ", Nvidia's venture capital arm" after a name: the name is a company's unit.
+  std::uint32_t RoleAfterCompanyPossessive(std::uint32_t at) const;
   bool BoughtName(std::uint32_t t, std::uint32_t end) const;
   bool UnitApposition(std::uint32_t end) const;
   /// Inc., Corp, Ltd, Co...: written capitalised, as names end.

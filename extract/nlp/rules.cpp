@@ -26,14 +26,15 @@ struct State {
 };
 
 const WordSet& NegationWords() {
-  static const WordSet set = MakeWordSet(
-      {"not",         "never",     "no",        "denied",  "denies",     "deny",      "denying",
-       "neither",     "nor",       "without",   "didn't",  "doesn't",    "don't",     "won't",
-       "wasn't",      "isn't",     "aren't",    "hasn't",  "haven't",    "hadn't",    "couldn't",
-       "wouldn't",    "cancelled", "canceled",  "cancels", "scrapped",   "halted",    "abandoned",
-       "rejected",    "ruled",     "former",    "deputy",  "vice",       "ex",        "dismissed",
-       "instead",     "rather",    "n't",       "refused", "terminated", "terminate", "terminates",
-       "termination", "withdrew",  "collapsed", "blocked"});
+  static const WordSet set =
+      MakeWordSet({"not",       "never",      "no",        "denied",     "denies",      "deny",
+                   "denying",   "neither",    "nor",       "without",    "didn't",      "doesn't",
+                   "don't",     "won't",      "wasn't",    "isn't",      "aren't",      "hasn't",
+                   "haven't",   "hadn't",     "couldn't",  "wouldn't",   "cancelled",   "canceled",
+                   "cancels",   "scrapped",   "halted",    "abandoned",  "rejected",    "ruled",
+                   "former",    "ex",         "dismissed", "instead",    "rather",      "n't",
+                   "refused",   "terminated", "terminate", "terminates", "termination", "withdrew",
+                   "collapsed", "blocked"});
   return set;
 }
 
@@ -93,6 +94,13 @@ const WordSet& Counterfactuals() {
 // Pronouns that open a clause of their own: a subject before them is another clause's.
 const WordSet& SubjectPronouns() {
   static const WordSet set = MakeWordSet({"he", "she", "they", "we", "i"});
+  return set;
+}
+
+// Words that open an apposition after a name: "Jane Roe, a Google veteran,".
+const WordSet& AppositionOpeners() {
+  static const WordSet set = MakeWordSet({"a", "an", "the", "who", "which", "whose", "its", "his",
+                                          "her", "their", "now", "formerly", "also"});
   return set;
 }
 
@@ -324,6 +332,44 @@ class SentenceMatcher {
     return -1;
   }
 
+  static constexpr std::uint32_t kNoApposition = ~std::uint32_t{0};
+
+  // For the comma at `close`, the opening comma of the apposition it ends:
+  // "Jane Roe, a Google veteran, joined", "Mobileye, which Intel controls,
+  // cut": a name, a comma, an opener (article, relative pronoun, possessive
+  // name) and at most a dozen tokens without other punctuation. Else
+  // kNoApposition.
+  std::uint32_t AppositionOpening(std::uint32_t close) const {
+    const std::uint32_t begin = sentence_.first_token;
+    if (TokenText(document_.text, tokens_[close]) != ",") return kNoApposition;
+    for (std::uint32_t t = close; t > begin && close - t < 12;) {
+      --t;
+      const std::string_view word = TokenText(document_.text, tokens_[t]);
+      if (word == ",") {
+        if (t + 1 >= close || t == begin) return kNoApposition;
+        const int opener_mention = start_at_[t + 1 - begin];
+        const bool opener = AppositionOpeners().count(tokens_[t + 1].hash) != 0 ||
+                            (opener_mention >= 0 && (At(opener_mention).flags & kPossessive) != 0);
+        if (!opener || end_at_[SkipBackward(t) - begin] < 0) return kNoApposition;
+        return t;
+      }
+      if (tokens_[t].kind == TokenKind::kPunct && word != "-" && word != "'s" && word != "'")
+        return kNoApposition;
+    }
+    return kNoApposition;
+  }
+
+  // Whether token `t` lies inside an apposition the match [low, high) steps
+  // over: "X, a former engineer at Y, founded Z" is not negated by "former".
+  bool InSkippedApposition(std::uint32_t t, std::uint32_t low, std::uint32_t high) const {
+    for (std::uint32_t close = t + 1; close < high && close < t + 12; ++close) {
+      if (TokenText(document_.text, tokens_[close]) != ",") continue;
+      const std::uint32_t opening = AppositionOpening(close);
+      return opening != kNoApposition && opening < t && opening >= low;
+    }
+    return false;
+  }
+
   // "Tencent Cloud, the group's cloud computing division, has opened": a
   // possessive right after the comma of an apposition modifies the apposition's
   // noun; the doer is the name before the comma. Returns that name, or -1.
@@ -527,20 +573,32 @@ class SentenceMatcher {
         }
         break;
       }
-      case RuleElement::Kind::kGap:
-        for (int k = 0; k <= element.gap && pos >= begin + static_cast<std::uint32_t>(k); ++k) {
-          // "told the SEC he has acquired ...": the verb is his, not the SEC's.
-          if (k > 0 && e > 0 &&
-              rule.elements[static_cast<std::size_t>(e) - 1].kind == RuleElement::Kind::kSlot &&
-              rule.elements[static_cast<std::size_t>(e) - 1].slot.role == 'S' &&
-              SubjectPronouns().count(tokens_[pos - static_cast<std::uint32_t>(k)].hash) != 0) {
-            break;
+      case RuleElement::Kind::kGap: {
+        const bool before_subject =
+            e > 0 &&
+            rule.elements[static_cast<std::size_t>(e) - 1].kind == RuleElement::Kind::kSlot &&
+            rule.elements[static_cast<std::size_t>(e) - 1].slot.role == 'S';
+        std::uint32_t at = pos;
+        for (int k = 0; k <= element.gap; ++k) {
+          if (k > 0) {
+            if (at <= begin) break;
+            const std::uint32_t opening =
+                before_subject ? AppositionOpening(at - 1) : kNoApposition;
+            if (opening != kNoApposition) {
+              // "Jane Roe, a Google veteran, joined X": the apposition is one step.
+              at = opening;
+            } else {
+              --at;
+              // "told the SEC he has acquired ...": the verb is his, not the SEC's.
+              if (before_subject && SubjectPronouns().count(tokens_[at].hash) != 0) break;
+            }
           }
           State next = state;
           next.gaps += k;
-          Backward(rule, e - 1, pos - static_cast<std::uint32_t>(k), next, out);
+          Backward(rule, e - 1, at, next, out);
         }
         break;
+      }
       case RuleElement::Kind::kModifiers:
         for (int k = 0; k <= element.gap && pos >= begin + static_cast<std::uint32_t>(k); ++k) {
           if (k > 0 && !IsModifier(pos - static_cast<std::uint32_t>(k))) break;
@@ -752,6 +810,14 @@ class SentenceMatcher {
     std::uint32_t after = SkipForward(At(mention).last);
     if (possessive && after < sentence_.last_token && tokens_[after].possessive) ++after;
     after = SkipBracketedTicker(after);
+    // "bought 100,000 Nvidia H100 chips": the company names the maker of what was bought.
+    if (after < sentence_.last_token) {
+      const int next = start_at_[after - sentence_.first_token];
+      if (next >= 0) {
+        const std::string& type = EntityOf(next).type;
+        if (type == "Chip" || type == "Model" || type == "Product") return true;
+      }
+    }
     for (int k = 0; k < 3 && after < sentence_.last_token; ++k, ++after) {
       const Token& token = tokens_[after];
       if (rule.relation == "invests_in" && kEquityNouns.count(token.hash) != 0) return false;
@@ -902,9 +968,17 @@ class SentenceMatcher {
     std::uint32_t from = state.low;
     while (from > sentence_.first_token && state.low - from < 6 && !IsQuote(from - 1)) --from;
     const bool investment = rule.relation == "invests_in" || rule.relation == "invests";
-    static const std::uint64_t kHave = HashLower("have");
+    static const std::uint64_t kHave = HashLower("have"), kVice = HashLower("vice"),
+                               kDeputy = HashLower("deputy");
+    const bool title = rule.relation == "ceo_of" || rule.relation == "chairman_of" ||
+                       rule.relation == "founder_of";
     for (std::uint32_t t = from; t < state.high; ++t) {
-      if (NegationWords().count(tokens_[t].hash) != 0) return true;
+      // "vice chairman", "deputy CEO": another title, though still a job at the company.
+      if (title && (tokens_[t].hash == kVice || tokens_[t].hash == kDeputy)) return true;
+      if (NegationWords().count(tokens_[t].hash) != 0 &&
+          !InSkippedApposition(t, state.low, state.high)) {
+        return true;
+      }
       // "the deal, in which Fujitsu would have bought 80 pct": counterfactual.
       if (t > sentence_.first_token && tokens_[t].hash == kHave &&
           Counterfactuals().count(tokens_[t - 1].hash) != 0) {

@@ -553,4 +553,65 @@ TEST_SUITE("extract/relations") {
     CAPTURE(Describe(jointly));
     CHECK(Has(jointly, "Veltrix Systems", "partners_with", "Kelmont Group"));
   }
+
+  TEST_CASE("a subject before an apposition is the doer of the verb after it") {
+    const auto joined = Run("Maria Lindqvist, a Kelmont Group veteran, joined Zentrix Robotics.");
+    CAPTURE(Describe(joined));
+    CHECK(Has(joined, "Maria Lindqvist", "works_for", "Zentrix Robotics"));
+    // "former" belongs to the apposition, not to the founding.
+    const auto founded = Run(
+        "Maria Lindqvist, a former engineer at Kelmont Group, founded Zentrix Robotics in 2021.");
+    CAPTURE(Describe(founded));
+    CHECK(Has(founded, "Maria Lindqvist", "founder_of", "Zentrix Robotics"));
+    CHECK_FALSE(Has(founded, "Maria Lindqvist", "works_for", "Kelmont Group"));
+  }
+
+  TEST_CASE("people named by their company: possessives, 'who leads', multi-word titles") {
+    const auto possessive = Run("Kelmont Group's Maria Lindqvist said demand was strong.");
+    CAPTURE(Describe(possessive));
+    CHECK(Has(possessive, "Maria Lindqvist", "works_for", "Kelmont Group"));
+    const auto leads =
+        Run("Maria Lindqvist, who leads AI research at Zentrix Robotics, said it was ready.");
+    CAPTURE(Describe(leads));
+    CHECK(Has(leads, "Maria Lindqvist", "works_for", "Zentrix Robotics"));
+    const auto officer =
+        Run("Mark Chen, Zentrix Robotics' chief research officer, presented the results.");
+    CAPTURE(Describe(officer));
+    CHECK(Has(officer, "Mark Chen", "works_for", "Zentrix Robotics"));
+    const auto vice = Run("Maria Lindqvist, Kelmont Group's vice president, said it was ready.");
+    CAPTURE(Describe(vice));
+    CHECK(Has(vice, "Maria Lindqvist", "works_for", "Kelmont Group"));
+    const auto vice_chair = Run("Kelmont Group vice chairman Maria Lindqvist said it was ready.");
+    CAPTURE(Describe(vice_chair));
+    CHECK_FALSE(Has(vice_chair, "Maria Lindqvist", "chairman_of", "Kelmont Group"));
+    CHECK(Has(vice_chair, "Maria Lindqvist", "works_for", "Kelmont Group"));
+  }
+
+  TEST_CASE("products by apposition and by name, integrations, customers and supplies") {
+    const auto before = Run("Zentrix Robotics' latest model, Vega-2, beats GPT-4o on coding.");
+    CAPTURE(Describe(before));
+    CHECK(Has(before, "Zentrix Robotics", "develops", "Vega-2"));
+    const auto after = Run("Vega-2, Zentrix Robotics' new model, is available today.");
+    CAPTURE(Describe(after));
+    CHECK(Has(after, "Zentrix Robotics", "develops", "Vega-2"));
+    const auto called = Run("Zentrix Robotics is building a chip called Vega X1.");
+    CAPTURE(Describe(called));
+    const auto* chip = FindEntity(called, "Vega X1");
+    REQUIRE(chip != nullptr);
+    CHECK(chip->type == "Chip");
+    CHECK(Has(called, "Zentrix Robotics", "develops", "Vega X1"));
+    const auto integrate = Run("Kelmont Group will integrate ChatGPT into its products.");
+    CAPTURE(Describe(integrate));
+    CHECK(Has(integrate, "Kelmont Group", "uses", "ChatGPT"));
+    const auto customer = Run("Zentrix Robotics is one of Kelmont Group's largest customers.");
+    CAPTURE(Describe(customer));
+    CHECK(Has(customer, "Zentrix Robotics", "uses", "Kelmont Group"));
+    const auto supply = Run("Kelmont Group will supply cloud capacity to Zentrix Robotics.");
+    CAPTURE(Describe(supply));
+    CHECK(Has(supply, "Zentrix Robotics", "uses", "Kelmont Group"));
+    const auto chips = Run("Zentrix Robotics bought 10,000 Nvidia H100 chips for its cluster.");
+    CAPTURE(Describe(chips));
+    CHECK(Has(chips, "Zentrix Robotics", "uses", "H100"));
+    CHECK_FALSE(Has(chips, "Nvidia", "subsidiary_of", "Zentrix Robotics"));
+  }
 }
