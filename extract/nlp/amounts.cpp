@@ -57,6 +57,9 @@ const WordMap& CurrencyCodes() {
 const WordMap& CurrencyWords() {
   static const WordMap map = MakeWordMap({{"dollars", "USD"},
                                           {"dollar", "USD"},
+                                          {"dlrs", "USD"},  // newswire: "610 mln dlrs"
+                                          {"dlr", "USD"},
+                                          {"stg", "GBP"},
                                           {"yuan", "CNY"},
                                           {"renminbi", "CNY"},
                                           {"euros", "EUR"},
@@ -94,6 +97,27 @@ const WordMap& CurrencyWords() {
                                           {"kroner", "NOK"},
                                           {"dirhams", "AED"},
                                           {"riyals", "SAR"}});
+  return map;
+}
+
+// A nationality before dollars or francs names their currency: "12 mln
+// Canadian dlrs", "5 billion French francs", "3 mln Hong Kong dollars".
+const WordMap& DollarNationalities() {
+  static const WordMap map = MakeWordMap({{"canadian", "CAD"},
+                                          {"australian", "AUD"},
+                                          {"singapore", "SGD"},
+                                          {"taiwan", "TWD"},
+                                          {"taiwanese", "TWD"},
+                                          {"zealand", "NZD"},
+                                          {"kong", "HKD"},
+                                          {"u.s.", "USD"},
+                                          {"american", "USD"},
+                                          {"hk", "HKD"}});
+  return map;
+}
+const WordMap& FrancNationalities() {
+  static const WordMap map =
+      MakeWordMap({{"french", "FRF"}, {"swiss", "CHF"}, {"belgian", "BEF"}, {"luxembourg", "LUF"}});
   return map;
 }
 
@@ -233,6 +257,27 @@ const Hashes& H() {
   return hashes;
 }
 
+bool IsMoneyNoun(std::uint64_t hash) {
+  static const WordSet set = MakeWordSet({"dollars", "dollar", "dlrs", "dlr", "francs", "franc"});
+  return set.count(hash) != 0;
+}
+
+// The currency of "Canadian dlrs", "Hong Kong dollars", "French francs" at
+// tokens[i...], or empty.
+std::string_view NationalCurrency(const std::vector<Token>& tokens, std::size_t i,
+                                  std::size_t end) {
+  static const std::uint64_t kHong = HashLower("hong"), kNew = HashLower("new");
+  std::size_t at = i;
+  if (at + 1 < end && (tokens[at].hash == kHong || tokens[at].hash == kNew)) ++at;
+  if (at + 1 >= end || !tokens[at].capitalised || !IsMoneyNoun(tokens[at + 1].hash)) return {};
+  static const std::uint64_t kFranc = HashLower("franc"), kFrancs = HashLower("francs");
+  const bool francs = tokens[at + 1].hash == kFranc || tokens[at + 1].hash == kFrancs;
+  const WordMap& nationalities = francs ? FrancNationalities() : DollarNationalities();
+  const auto found = nationalities.find(tokens[at].hash);
+  if (found == nationalities.end()) return {};
+  return found->second;
+}
+
 bool TextIs(std::string_view text, const Token& token, std::string_view word) {
   return TokenText(text, token) == word;
 }
@@ -321,6 +366,11 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
     } else if (next.hash == H().us && i + 1 < end && tokens[i + 1].hash == H().dollars) {
       unit = "USD";
       i += 2;
+    } else if (const std::string_view national = NationalCurrency(tokens, i, end);
+               !national.empty()) {
+      unit = national;
+      while (i < end && !IsMoneyNoun(tokens[i].hash)) ++i;
+      ++i;
     } else if (auto currency_word = CurrencyWords().find(next.hash);
                currency_word != CurrencyWords().end()) {
       unit = currency_word->second;

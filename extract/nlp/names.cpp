@@ -419,8 +419,7 @@ void SentenceRecogniser::Organisations() {
     // Corporate suffix, possibly after a comma: "Foo Robotics Inc.", "Bar, LLC".
     std::uint32_t at = end;
     if (Is(at, ",")) ++at;
-    if (at < last_ && CorporateSuffixes().count(tokens_[at].hash) != 0 &&
-        (tokens_[at].capitalised || tokens_[at].all_caps) && taken_[at] == 0) {
+    if (at < last_ && IsCorporateSuffix(at) && taken_[at] == 0) {
       organisation = true;
       stop = at + 1;
     }
@@ -440,6 +439,17 @@ void SentenceRecogniser::Organisations() {
         if (!Has(k, kOrganisationCue) && kGeneric.count(tokens_[k].hash) == 0) {
           distinctive = true;
         }
+      }
+      // "American Motors Corp", "General Dynamics": a nationality or general
+      // word before cue words names the firm with them.
+      static const WordSet kLeadingWords =
+          MakeWordSet({"american", "british", "general", "national", "united", "western", "eastern",
+                       "pacific", "atlantic", "continental", "international", "canadian",
+                       "australian", "japanese", "european", "first", "north", "south", "central"});
+      if (!distinctive && t > first_ && taken_[t - 1] == 0 && tokens_[t - 1].capitalised &&
+          kLeadingWords.count(tokens_[t - 1].hash) != 0) {
+        distinctive = true;
+        --t;
       }
       organisation = distinctive;
     }

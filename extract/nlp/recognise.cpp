@@ -146,24 +146,34 @@ bool SentenceRecogniser::NamesLongerOrganisation(std::uint32_t end) const {
   static const WordSet kFormCues =
       MakeWordSet({"group", "holdings", "holding", "corporation", "company", "industries",
                    "enterprises", "international", "technologies", "technology", "systems"});
-  // Words that, before a legal suffix, still name the known company's trade:
-  // "Honda Motor Co", "ANZ Banking Group Ltd". Other words make a new name:
-  // "Adobe Resources Corp".
+  if (end >= last_ || !IsNameToken(end) || !tokens_[end].space_before) return false;
+  const std::uint32_t run_end = NameRunEnd(end, 3);
+  const std::uint32_t cue = run_end - 1;
+  return Has(cue, kOrganisationCue) && kFormCues.count(tokens_[cue].hash) == 0 &&
+         lexicon_.Longest(document_.text, tokens_, end, last_).entry < 0;
+}
+
+// "Adobe Resources Corp", "Texaco Canada Inc", "Japan Tobacco Inc": a known
+// company's or place's name, more name words and a legal suffix name another
+// company. Returns the end of that name (its suffix included), or 0. Not when
+// the words only state the known company's trade ("Honda Motor Co", "ANZ
+// Banking Group Ltd").
+std::uint32_t SentenceRecogniser::SuffixedLongerName(std::uint32_t end) const {
   static const WordSet kTradeWords =
       MakeWordSet({"motor",         "motors",         "electric",        "electronics",
                    "bank",          "banking",        "airlines",        "airways",
                    "chemical",      "chemicals",      "steel",           "oil",
                    "petroleum",     "computer",       "communications",  "telecommunications",
                    "entertainment", "pharmaceutical", "pharmaceuticals", "insurance",
-                   "financial",     "securities",     "trust",           "energy"});
-  if (end >= last_ || !IsNameToken(end) || !tokens_[end].space_before) return false;
+                   "financial",     "securities",     "trust",           "energy",
+                   "group",         "holdings",       "holding",         "corporation",
+                   "company",       "industries",     "enterprises",     "international",
+                   "technologies",  "technology",     "systems"});
+  if (end >= last_ || !IsNameToken(end) || !tokens_[end].space_before) return 0;
   const std::uint32_t run_end = NameRunEnd(end, 3);
-  const std::uint32_t cue = run_end - 1;
-  const bool new_name =
-      Has(cue, kOrganisationCue) ||
-      (run_end < last_ && IsCorporateSuffix(run_end) && kTradeWords.count(tokens_[cue].hash) == 0);
-  return new_name && kFormCues.count(tokens_[cue].hash) == 0 &&
-         lexicon_.Longest(document_.text, tokens_, end, last_).entry < 0;
+  if (run_end >= last_ || !IsCorporateSuffix(run_end) || taken_[run_end] != 0) return 0;
+  if (kTradeWords.count(tokens_[run_end - 1].hash) != 0) return 0;
+  return run_end + 1;
 }
 
 bool SentenceRecogniser::IsCorporateSuffix(std::uint32_t t) const {
@@ -294,8 +304,21 @@ void SentenceRecogniser::LexiconNames() {
       continue;  // "Q-Arm" is not Arm
     }
     std::uint32_t end = t + match.length;
-    if ((entry.type == "Company" || entry.type == "Place") && NamesLongerOrganisation(end))
+    if (entry.type == "Company" || entry.type == "Place") {
+      if (const std::uint32_t longer = SuffixedLongerName(end); longer != 0) {
+        Candidate candidate{t, longer, "Company", {}, -1, {}, {}, {}};
+        if (Emit(std::move(candidate)) >= 0) {
+          t = longer - 1;
+          continue;
+        }
+      }
+      if (NamesLongerOrganisation(end)) continue;
+    }
+    // "Michael Dell", "Jean Dupont": a one-word company after a given name is a surname.
+    if (entry.type == "Company" && match.length == 1 && t > first_ && Has(t - 1, kGivenName) &&
+        tokens_[t - 1].capitalised && taken_[t - 1] == 0 && !IsCorporateSuffix(end)) {
       continue;
+    }
     Candidate candidate;
     candidate.first = t;
     candidate.type = entry.type;

@@ -86,6 +86,12 @@ const WordSet& PassiveAuxiliaries() {
   return set;
 }
 
+const WordSet& NotNetIncomeWords() {
+  static const WordSet set =
+      MakeWordSet({"pretax", "pre-tax", "operating", "gross", "before-tax", "underlying", "pre"});
+  return set;
+}
+
 const WordSet& Counterfactuals() {
   static const WordSet set = MakeWordSet({"would", "could", "might", "should"});
   return set;
@@ -286,12 +292,15 @@ class SentenceMatcher {
     return hedged_ != 0;
   }
 
-  bool Accepts(const SlotSpec& slot, int m) const {
+  // `possessive_written`: the rule itself reads the "'s" after this slot
+  // ("{O:Place} 's ~4 company"), so a possessive place is its argument.
+  bool Accepts(const SlotSpec& slot, int m, bool possessive_written = false) const {
     const DocEntity& entity = EntityOf(m);
     if (!TypeFits(slot, At(m).entity)) return false;
     if (slot.only_new && (entity.lexicon_entry >= 0 || (At(m).flags & kCoref) != 0)) return false;
     // A possessive place modifies a noun ("China's tech sector"); it is not a location.
-    if (entity.type == "Place" && (At(m).flags & kPossessive) != 0) return false;
+    if (entity.type == "Place" && (At(m).flags & kPossessive) != 0 && !possessive_written)
+      return false;
     if (!slot.subtype.empty()) {
       const std::string& unit = entity.unit;
       if (slot.subtype == "money") return IsCurrencyUnit(unit);
@@ -520,9 +529,9 @@ class SentenceMatcher {
       case RuleElement::Kind::kSlot: {
         if (pos >= end) break;
         int m = start_at_[pos - sentence_.first_token];
-        if (m < 0 || !Accepts(element.slot, m)) break;
         const bool possessive_next = e + 1 < rule.elements.size() &&
                                      rule.elements[e + 1].kind == RuleElement::Kind::kPossessive;
+        if (m < 0 || !Accepts(element.slot, m, possessive_next)) break;
         if (element.slot.role == 'O' && !possessive_next) {
           const int thing = OwnedThing(element.slot, m);
           if (thing >= 0) m = thing;
@@ -609,7 +618,10 @@ class SentenceMatcher {
         break;
       case RuleElement::Kind::kSlot: {
         int m = end_at_[pos - begin];
-        if (m < 0 || !Accepts(element.slot, m)) break;
+        const bool possessive_next =
+            static_cast<std::size_t>(e) + 1 < rule.elements.size() &&
+            rule.elements[static_cast<std::size_t>(e) + 1].kind == RuleElement::Kind::kPossessive;
+        if (m < 0 || !Accepts(element.slot, m, possessive_next)) break;
         // "Talon Systems, a subsidiary of Vantage Motors, opened": the subject is the head.
         if (element.slot.role == 'S') {
           int head = AppositionHead(m);
@@ -986,6 +998,11 @@ class SentenceMatcher {
       }
       if (investment && DisposalWords().count(tokens_[t].hash) != 0) return true;
       if (rule.relation == "invests" && SharedTotalWords().count(tokens_[t].hash) != 0) return true;
+      // "pretax profits", "operating profit", "gross profit": not net income.
+      if (rule.relation == "reports_net_income" &&
+          NotNetIncomeWords().count(tokens_[t].hash) != 0) {
+        return true;
+      }
       // "Wiz, which was acquired by Google for $32 billion": the one bought pays nothing.
       if (rule.relation == "invests" && t + 1 < state.high &&
           PassiveAuxiliaries().count(tokens_[t].hash) != 0 &&

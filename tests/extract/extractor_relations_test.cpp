@@ -614,4 +614,23 @@ TEST_SUITE("extract/relations") {
     CHECK(Has(chips, "Zentrix Robotics", "uses", "H100"));
     CHECK_FALSE(Has(chips, "Nvidia", "subsidiary_of", "Zentrix Robotics"));
   }
+
+  TEST_CASE("pretax, operating and gross profit are not net income") {
+    const auto record =
+        Run("Kelmont Group said pre-tax profit rose to 60 mln dlrs. Kelmont Group said operating "
+            "profit rose to 50 mln dlrs. Kelmont Group said net profit rose to 40 mln dlrs.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Kelmont Group", "reports_net_income", "40 mln dlrs"));
+    CHECK_FALSE(Has(record, "Kelmont Group", "reports_net_income", "60 mln dlrs"));
+    CHECK_FALSE(Has(record, "Kelmont Group", "reports_net_income", "50 mln dlrs"));
+  }
+
+  TEST_CASE("places: 'the Paris startup', 'X in Munich said'") {
+    const auto apposition = Run("Zentrix Robotics, the Oslo startup, raised new funds.");
+    CAPTURE(Describe(apposition));
+    CHECK(Has(apposition, "Zentrix Robotics", "located_in", "Oslo"));
+    const auto said = Run("Officials at Kelmont Group in Munich said the deal was signed.");
+    CAPTURE(Describe(said));
+    CHECK(Has(said, "Kelmont Group", "located_in", "Munich"));
+  }
 }

@@ -45,6 +45,14 @@ TEST_SUITE("extract/nlp/amounts") {
         {"The group spent 3 trillion won on plants.", "KRW", 3e12},
         {"Profit rose to 2.4 billion marks in 1995.", "DEM", 2.4e9},
         {"It paid 800 million guilders for the unit.", "NLG", 8e8},
+        // Newswire abbreviations and nationalities before dollars and francs.
+        {"It offered about 610 mln dlrs for the shares.", "USD", 6.1e8},
+        {"Profit rose to 60 mln stg from 50 mln.", "GBP", 6e7},
+        {"Net income was 12 mln Canadian dlrs.", "CAD", 1.2e7},
+        {"It raised 7 mln Hong Kong dollars.", "HKD", 7e6},
+        {"Sales were 2 billion French francs.", "FRF", 2e9},
+        {"Sales were 2 billion Swiss francs.", "CHF", 2e9},
+        {"It sold 3 mln New Zealand dlrs of bonds.", "NZD", 3e6},
     };
     for (const Case& c : cases) {
       CAPTURE(std::string(c.text));
