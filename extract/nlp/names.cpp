@@ -18,6 +18,14 @@ const WordSet& AiAdjectives() {
   return set;
 }
 
+// Nouns that say the name before them is a chip's: "the Vera Rubin accelerators".
+const WordSet& ChipHeads() {
+  static const WordSet set =
+      MakeWordSet({"chip", "chips", "gpu", "gpus", "accelerator", "accelerators", "processor",
+                   "processors", "cpu", "cpus", "npu", "npus", "superchip", "superchips"});
+  return set;
+}
+
 const WordSet& Determiners() {
   static const WordSet set = MakeWordSet({"a", "an", "the", "its", "his", "her", "their"});
   return set;
@@ -30,15 +38,12 @@ const WordSet& Determiners() {
 void SentenceRecogniser::NamedByNoun() {
   static const WordSet kNamingVerbs =
       MakeWordSet({"called", "named", "dubbed", "codenamed", "code-named", "branded"});
-  static const WordSet kChipHeads =
-      MakeWordSet({"chip", "chips", "gpu", "gpus", "accelerator", "accelerators", "processor",
-                   "processors", "cpu", "cpus", "npu", "superchip", "semiconductor"});
   static const WordSet kModelHeads =
       MakeWordSet({"model", "models", "llm", "llms", "language-model", "chatbot", "agent"});
   for (std::uint32_t t = first_ + 1; t + 1 < last_; ++t) {
     if (kNamingVerbs.count(tokens_[t].hash) == 0 || !IsNameToken(t + 1)) continue;
     std::uint32_t head = Is(t - 1, ",") && t >= first_ + 2 ? t - 2 : t - 1;
-    const char* type = kChipHeads.count(tokens_[head].hash) != 0    ? "Chip"
+    const char* type = ChipHeads().count(tokens_[head].hash) != 0   ? "Chip"
                        : kModelHeads.count(tokens_[head].hash) != 0 ? "Model"
                        : Has(head, kProductHead)                    ? "Product"
                                                                     : nullptr;
@@ -64,11 +69,29 @@ void SentenceRecogniser::Products() {
   for (std::uint32_t t = first_; t < last_; ++t) {
     if (!IsNameToken(t)) continue;
     std::uint32_t end = NameRunEnd(t, 4);
-    // "the Mate 70 smartphone": a short number is the product's version.
-    if (end + 1 < last_ && end > t && tokens_[end].kind == TokenKind::kNumber &&
-        tokens_[end].end - tokens_[end].start <= 4 && taken_[end] == 0 &&
-        Has(end + 1, kProductHead)) {
-      ++end;
+    // "the Mate 70 smartphone", "its Nova 2 Premier model": short numbers
+    // inside the name are its version.
+    for (int step = 0; step < 2 && end + 1 < last_ && end > t; ++step) {
+      if (tokens_[end].kind != TokenKind::kNumber || tokens_[end].end - tokens_[end].start > 4 ||
+          taken_[end] != 0) {
+        break;
+      }
+      const std::uint32_t after = IsNameToken(end + 1) ? NameRunEnd(end + 1, 2) : end + 1;
+      if (after >= last_ || !(Has(after, kProductHead) || ChipHeads().count(tokens_[after].hash)))
+        break;
+      end = after;
+    }
+    // "the Vera Rubin accelerators": a name before a chip noun is a chip's.
+    if (end < last_ && ChipHeads().count(tokens_[end].hash) != 0 && !tokens_[end].capitalised &&
+        (end - t >= 2 || tokens_[end - 1].has_digit)) {
+      Candidate candidate;
+      candidate.first = t;
+      candidate.last = end;
+      candidate.type = "Chip";
+      if (Emit(std::move(candidate)) >= 0) {
+        t = end - 1;
+        continue;
+      }
     }
     if (end < last_ && Has(end, kProductHead) && !tokens_[end].capitalised &&
         (t > first_ || end - t >= 2)) {

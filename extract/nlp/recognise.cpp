@@ -8,11 +8,12 @@ namespace kg::extract::nlp {
 namespace {
 
 const WordSet& ModelVariants() {
-  static const WordSet set = MakeWordSet(
-      {"pro",  "ultra",    "flash",   "nano",     "sonnet",   "opus",   "haiku",  "max",
-       "plus", "turbo",    "mini",    "instruct", "chat",     "coder",  "vision", "omni",
-       "vl",   "thinking", "preview", "large",    "small",    "medium", "lite",   "reasoner",
-       "math", "air",      "scout",   "maverick", "behemoth", "base",   "high",   "deep"});
+  static const WordSet set =
+      MakeWordSet({"pro",      "ultra", "flash",    "nano",     "sonnet",   "opus",  "haiku",
+                   "max",      "plus",  "turbo",    "mini",     "instruct", "chat",  "coder",
+                   "vision",   "omni",  "vl",       "thinking", "preview",  "large", "small",
+                   "medium",   "lite",  "reasoner", "math",     "air",      "scout", "maverick",
+                   "behemoth", "base",  "high",     "deep",     "premier",  "elite"});
   return set;
 }
 
@@ -282,11 +283,35 @@ std::uint32_t SentenceRecogniser::ExtendModel(std::uint32_t end, bool has_versio
   // Spaced version and variant words: Llama 3.1, Gemini 2.5 Pro, Claude 3.5 Sonnet.
   for (int step = 0; step < 3 && end < last_ && Free(end, end + 1); ++step) {
     const Token& next = tokens_[end];
-    if (!has_version && IsVersionLike(Word(end)) && next.kind == TokenKind::kNumber) {
+    // "Llama 3.1", and a capitalised letter-and-digit code: "Kimi K3", "DeepSeek R2".
+    if (!has_version && IsVersionLike(Word(end)) &&
+        (next.kind == TokenKind::kNumber ||
+         (next.kind == TokenKind::kWord && next.capitalised && next.has_digit))) {
       has_version = true;
       ++end;
     } else if ((next.capitalised || Word(end) == "mini") && ModelVariants().count(next.hash) != 0) {
       ++end;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+// After a chip's version: "Snapdragon X3 Elite", "Snapdragon 8 Elite Gen 5", "M4 Max".
+std::uint32_t SentenceRecogniser::ExtendChipVariants(std::uint32_t end) const {
+  static const WordSet kChipVariants = MakeWordSet(
+      {"elite", "pro", "max", "ultra", "plus", "lite", "mini", "extreme", "gen", "x", "xt"});
+  static const std::uint64_t kGen = HashLower("gen");
+  for (int step = 0; step < 3 && end < last_ && Free(end, end + 1); ++step) {
+    const Token& next = tokens_[end];
+    if (next.capitalised && kChipVariants.count(next.hash) != 0) {
+      ++end;
+      // "Gen 5": the generation's number belongs to it.
+      if (next.hash == kGen && end < last_ && tokens_[end].kind == TokenKind::kNumber &&
+          Free(end, end + 1)) {
+        ++end;
+      }
     } else {
       break;
     }
@@ -314,9 +339,12 @@ void SentenceRecogniser::LexiconNames() {
       }
       if (NamesLongerOrganisation(end)) continue;
     }
-    // "Michael Dell", "Jean Dupont": a one-word company after a given name is a surname.
-    if (entry.type == "Company" && match.length == 1 && t > first_ && Has(t - 1, kGivenName) &&
-        tokens_[t - 1].capitalised && taken_[t - 1] == 0 && !IsCorporateSuffix(end)) {
+    // "Michael Dell", "Jean Dupont", "George Washington": a one-word company or
+    // place after a given name is a surname.
+    const bool one_word = match.length == 1 || (match.length == 2 && Is(t + 1, "."));
+    if ((entry.type == "Company" || entry.type == "Place") && one_word && t > first_ &&
+        Has(t - 1, kGivenName) && tokens_[t - 1].capitalised && taken_[t - 1] == 0 &&
+        !IsCorporateSuffix(end)) {
       continue;
     }
     Candidate candidate;
@@ -337,6 +365,7 @@ void SentenceRecogniser::LexiconNames() {
                tokens_[end].has_digit && (IsVersionLike(Word(end)) || IsChipCode(Word(end)))) {
       candidate.lexicon_entry = -1;  // Ascend 910B, Instinct MI355X
       ++end;
+      end = ExtendChipVariants(end);
     } else if (entry.type == "Company" && end < last_ && Free(end, end + 1) &&
                IsCorporateSuffix(end)) {
       ++end;  // "Digital Equipment Corp": the suffix is part of the name
@@ -383,6 +412,16 @@ void SentenceRecogniser::VersionedNames() {
         candidate.first = t;
         candidate.last = ExtendModel(t + 1, true);
         candidate.type = "Model";
+        Emit(std::move(candidate));
+        continue;
+      }
+      // A chip family glued to its generation: "Trainium3", "HBM4".
+      if (cut > 1 && cut < word.size() &&
+          lexicon_.FindByKey("Chip", NameKey(word.substr(0, cut))) >= 0) {
+        Candidate candidate;
+        candidate.first = t;
+        candidate.last = ExtendChipVariants(t + 1);
+        candidate.type = "Chip";
         Emit(std::move(candidate));
         continue;
       }

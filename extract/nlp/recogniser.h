@@ -73,6 +73,7 @@ class SentenceRecogniser {
   bool ModifiedRoleAppositionOfPerson(std::uint32_t first, std::uint32_t end,
                                       std::uint32_t role) const;
   bool NamesLongerOrganisation(std::uint32_t end) const;
+  std::uint32_t ExtendChipVariants(std::uint32_t end) const;
   std::uint32_t SuffixedLongerName(std::uint32_t end) const;
   /// ", Nvidia's venture capital arm" after a name: the name is a company's unit.
   std::uint32_t RoleAfterCompanyPossessive(std::uint32_t at) const;

@@ -368,6 +368,15 @@ class SentenceMatcher {
     return kNoApposition;
   }
 
+  static bool RuleNamesWord(const Rule& rule, std::uint64_t hash) {
+    for (const RuleElement& element : rule.elements) {
+      for (const auto& words : element.alternatives) {
+        if (words.size() == 1 && words[0] == hash) return true;
+      }
+    }
+    return false;
+  }
+
   // Whether token `t` lies inside an apposition the match [low, high) steps
   // over: "X, a former engineer at Y, founded Z" is not negated by "former".
   bool InSkippedApposition(std::uint32_t t, std::uint32_t low, std::uint32_t high) const {
@@ -834,7 +843,10 @@ class SentenceMatcher {
       const Token& token = tokens_[after];
       if (rule.relation == "invests_in" && kEquityNouns.count(token.hash) != 0) return false;
       // "buys General Motors bus unit": the unit was bought, not the company.
-      if (rule.relation == "subsidiary_of" && kPartNouns.count(token.hash) != 0) return true;
+      if ((rule.relation == "subsidiary_of" || rule.relation == "invests_in") &&
+          kPartNouns.count(token.hash) != 0) {
+        return true;
+      }
       if (HoldingNouns().count(token.hash) != 0) return true;
       if (token.kind != TokenKind::kWord || FunctionWords().count(token.hash) != 0) break;
     }
@@ -996,7 +1008,11 @@ class SentenceMatcher {
           Counterfactuals().count(tokens_[t - 1].hash) != 0) {
         return true;
       }
-      if (investment && DisposalWords().count(tokens_[t].hash) != 0) return true;
+      // "sold its stake in X to Y": a rule that itself names the sale reads it.
+      if (investment && DisposalWords().count(tokens_[t].hash) != 0 &&
+          !RuleNamesWord(rule, tokens_[t].hash)) {
+        return true;
+      }
       if (rule.relation == "invests" && SharedTotalWords().count(tokens_[t].hash) != 0) return true;
       // "pretax profits", "operating profit", "gross profit": not net income.
       if (rule.relation == "reports_net_income" &&

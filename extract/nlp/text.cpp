@@ -103,11 +103,15 @@ bool IsWordCharAt(std::string_view text, std::size_t i) {
 }
 
 const WordSet& Abbreviations() {
-  static const WordSet set = MakeWordSet(
-      {"inc",  "corp", "ltd", "co",  "mr",   "mrs",  "ms",  "dr",   "prof", "jr",     "sr",
-       "st",   "vs",   "etc", "no",  "gen",  "sen",  "rep", "gov",  "lt",   "col",    "sgt",
-       "capt", "jan",  "feb", "aug", "sept", "sep",  "oct", "nov",  "dec",  "approx", "dept",
-       "bros", "mt",   "ft",  "est", "fig",  "govt", "cos", "assn", "ave",  "blvd"});
+  static const WordSet set =
+      MakeWordSet({"inc", "corp", "ltd", "co", "mr", "mrs", "ms", "dr", "prof", "jr", "sr", "st",
+                   "vs", "etc", "no", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "jan",
+                   "feb", "aug", "sept", "sep", "oct", "nov", "dec", "approx", "dept", "bros", "mt",
+                   "ft", "est", "fig", "govt", "cos", "assn", "ave", "blvd",
+                   // US states as newswire abbreviates them ("SUNNYVALE, Calif., June 9"); not
+                   // those that are also words ("Ore.", "Mass.", "Ill.", "Wash.").
+                   "calif", "conn", "kan", "ky", "md", "mich", "minn", "mont", "neb", "nev", "okla",
+                   "tenn", "tex", "vt", "wis", "wyo", "ariz", "ark", "colo", "fla", "ala", "va"});
   return set;
 }
 

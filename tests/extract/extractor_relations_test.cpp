@@ -271,8 +271,9 @@ TEST_SUITE("extract/relations") {
         Run("Kelmont Group has bought Harlow Systems's hybrid technology. Veltrix Capital bought "
             "Harlow Systems last year.");
     CAPTURE(Describe(record));
-    CHECK(Has(record, "Harlow Systems", "subsidiary_of", "Veltrix Capital"));
-    CHECK_FALSE(Has(record, "Harlow Systems", "subsidiary_of", "Kelmont Group"));
+    // Buying a company is taking a stake in it (the ontology's invests_in).
+    CHECK(Has(record, "Veltrix Capital", "invests_in", "Harlow Systems"));
+    CHECK_FALSE(Has(record, "Kelmont Group", "invests_in", "Harlow Systems"));
   }
 
   TEST_CASE("a role before a hyphenated given name takes the whole name") {
@@ -457,13 +458,14 @@ TEST_SUITE("extract/relations") {
     const auto supplier = Run("Harlow Technologies buys processors from Kelmont Semiconductor.");
     CAPTURE(Describe(supplier));
     CHECK(Has(supplier, "Harlow Technologies", "uses", "Kelmont Semiconductor"));
-    CHECK_FALSE(Has(supplier, "Kelmont Semiconductor", "subsidiary_of", "Harlow Technologies"));
+    CHECK_FALSE(Has(supplier, "Harlow Technologies", "invests_in", "Kelmont Semiconductor"));
     const auto unit = Run("HARLOW <HRL> BUYS KELMONT GROUP <KLM> BUS UNIT\n\nThe deal closed.");
     CAPTURE(Describe(unit));
-    CHECK_FALSE(Has(unit, "Kelmont Group", "subsidiary_of", "Harlow"));
+    CHECK_FALSE(Has(unit, "Harlow", "invests_in", "Kelmont Group"));
     const auto bought =
         Run("Harlow Technologies said it bought the bus unit of Kelmont Group Inc.");
     CAPTURE(Describe(bought));
+    CHECK_FALSE(Has(bought, "Harlow Technologies", "invests_in", "Kelmont Group"));
     CHECK_FALSE(Has(bought, "Harlow Technologies", "subsidiary_of", "Kelmont Group"));
   }
 
@@ -471,14 +473,14 @@ TEST_SUITE("extract/relations") {
     const auto record = Run("Harlow Technologies agreed to acquire Zentrix for $3.2 billion.");
     CAPTURE(Describe(record));
     CHECK(Has(record, "Harlow Technologies", "invests", "$3.2 billion"));
-    CHECK(Has(record, "Zentrix", "subsidiary_of", "Harlow Technologies"));
+    CHECK(Has(record, "Harlow Technologies", "invests_in", "Zentrix"));
     const auto passive = Run(
         "Analysts said Zentrix, which was acquired by Harlow Technologies for $3.2 billion, grew.");
     CAPTURE(Describe(passive));
     CHECK_FALSE(Has(passive, "Zentrix", "invests", "$3.2 billion"));
     const auto noun = Run("The acquisition of Zentrix by Harlow Technologies closed on Monday.");
     CAPTURE(Describe(noun));
-    CHECK(Has(noun, "Zentrix", "subsidiary_of", "Harlow Technologies"));
+    CHECK(Has(noun, "Harlow Technologies", "invests_in", "Zentrix"));
     const auto counterfactual = Run(
         "Kelmont Group ended the deal, in which Harlow Technologies would have bought 80 pct of "
         "Zentrix Corp.");
@@ -612,7 +614,7 @@ TEST_SUITE("extract/relations") {
     const auto chips = Run("Zentrix Robotics bought 10,000 Nvidia H100 chips for its cluster.");
     CAPTURE(Describe(chips));
     CHECK(Has(chips, "Zentrix Robotics", "uses", "H100"));
-    CHECK_FALSE(Has(chips, "Nvidia", "subsidiary_of", "Zentrix Robotics"));
+    CHECK_FALSE(Has(chips, "Zentrix Robotics", "invests_in", "Nvidia"));
   }
 
   TEST_CASE("pretax, operating and gross profit are not net income") {
@@ -632,5 +634,39 @@ TEST_SUITE("extract/relations") {
     const auto said = Run("Officials at Kelmont Group in Munich said the deal was signed.");
     CAPTURE(Describe(said));
     CHECK(Has(said, "Kelmont Group", "located_in", "Munich"));
+  }
+
+  TEST_CASE("sales to a buyer, supplies 'with', payments 'for', possessive alliances") {
+    const auto sold =
+        Run("Kelmont Group said it had sold its 31 pct stake in Zentrix Audio, a Belgian speaker "
+            "maker, to Harlow Technologies for 140 million guilders.");
+    CAPTURE(Describe(sold));
+    CHECK(Has(sold, "Harlow Technologies", "invests_in", "Zentrix Audio"));
+    CHECK(Has(sold, "Harlow Technologies", "invests", "140 million guilders"));
+    CHECK_FALSE(Has(sold, "Kelmont Group", "invests_in", "Zentrix Audio"));
+    const auto with =
+        Run("Zentrix Semiconductor will supply Harlow Technologies with memory chips.");
+    CAPTURE(Describe(with));
+    CHECK(Has(with, "Harlow Technologies", "uses", "Zentrix Semiconductor"));
+    const auto pays =
+        Run("Harlow Technologies will pay Kelmont Group about $1 billion for models.");
+    CAPTURE(Describe(pays));
+    CHECK(Has(pays, "Harlow Technologies", "uses", "Kelmont Group"));
+    const auto alliance =
+        Run("Kelmont Group's car alliance with Zentrix Motors sold 400,000 cars.");
+    CAPTURE(Describe(alliance));
+    CHECK(Has(alliance, "Kelmont Group", "partners_with", "Zentrix Motors"));
+  }
+
+  TEST_CASE("chief executives who remain so, and 'founder and chief executive' appositions") {
+    const auto remain =
+        Run("Zentrix Corp sold a stake to Kelmont Group. Zentrix president Walter H. Brandt, who "
+            "founded the company in 1979, will remain its chief executive.");
+    CAPTURE(Describe(remain));
+    CHECK(Has(remain, "Walter H. Brandt", "ceo_of", "Zentrix Corp"));
+    const auto both = Run("Yang Zhilin, Zentrix Robotics' founder and chief executive, spoke.");
+    CAPTURE(Describe(both));
+    CHECK(Has(both, "Yang Zhilin", "ceo_of", "Zentrix Robotics"));
+    CHECK(Has(both, "Yang Zhilin", "founder_of", "Zentrix Robotics"));
   }
 }
