@@ -40,6 +40,14 @@ const WordSet& SubjectVerbs() {
   return set;
 }
 
+// Words that follow the subject of a clause: "Microsoft would make", "Apple will".
+const WordSet& ClauseVerbs() {
+  static const WordSet set =
+      MakeWordSet({"will", "would", "could", "may", "might", "has", "had", "is", "was", "plans",
+                   "planned", "expects", "intends", "aims", "wants", "agreed"});
+  return set;
+}
+
 const WordSet& ReportingVerbs() {
   static const WordSet set = MakeWordSet({"said", "says", "announced", "added", "noted", "stated",
                                           "expects", "believes", "claims", "hopes", "reported",
@@ -60,7 +68,8 @@ class Resolver {
         she_(HashLower("she")),
         his_(HashLower("his")),
         her_(HashLower("her")),
-        him_(HashLower("him")) {}
+        him_(HashLower("him")),
+        comma_(HashLower(",")) {}
 
   void Run() {
     const int count = static_cast<int>(document_.layout.sentences.size());
@@ -157,16 +166,27 @@ class Resolver {
   }
 
   int LastCompany(int s, std::uint32_t t) const {
-    // In the same sentence the first plain company is usually the subject "its" points back to.
-    int possessive = -1, plain = -1;
+    // In the same sentence the first plain company is usually the subject "its" points back
+    // to; but a later company that opens a clause of its own ("Intel said Microsoft would
+    // make a version of its Maia chip") is nearer in the sentence's structure.
+    int possessive = -1, plain = -1, clause_subject = -1;
+    const Sentence& sentence = document_.layout.sentences[static_cast<std::size_t>(s)];
     for (const Mention& mention : document_.mentions[static_cast<std::size_t>(s)]) {
       if (mention.last > t || !IsType(mention, "Company")) continue;
       if ((mention.flags & (kPossessive | kPossessivePronoun)) != 0) {
         possessive = mention.entity;
-      } else if (plain < 0) {
-        plain = mention.entity;
+        continue;
+      }
+      if (plain < 0) plain = mention.entity;
+      const std::uint32_t after = mention.last;
+      if (plain != mention.entity && after < sentence.last_token && after < t &&
+          ClauseVerbs().count(tokens_[after].hash) != 0 &&
+          (mention.first > sentence.first_token &&
+           ReportingVerbs().count(tokens_[mention.first - 1].hash) != 0)) {
+        clause_subject = mention.entity;
       }
     }
+    if (clause_subject >= 0) return clause_subject;
     if (plain >= 0) return plain;
     if (possessive >= 0) return possessive;
     for (int back = s - 1; back >= 0 && back >= s - kLookBackSentences; --back) {
@@ -186,17 +206,42 @@ class Resolver {
   }
 
   int SalientCompany(int s, std::uint32_t t) const {
+    // The paragraph first: in a roundup of briefs, "the company" is the brief's own.
+    const int paragraph = document_.layout.sentences[static_cast<std::size_t>(s)].paragraph;
+    // "Alibaba Cloud, the company's cloud arm": an apposition's head is not what it refers to.
+    int head = -1;
+    if (t > 0 && tokens_[t - 1].hash == comma_) {
+      for (const Mention& mention : document_.mentions[static_cast<std::size_t>(s)]) {
+        if (mention.last == t - 1) head = mention.entity;
+      }
+    }
+    const int in_paragraph = MostMentionedCompany(s, t, paragraph, head);
+    if (in_paragraph >= 0) return in_paragraph;
+    const int nearby = MostMentionedCompany(s, t, -1, head);
+    return nearby >= 0 ? nearby : main_company_;
+  }
+
+  // The most mentioned company named in sentence `s` before token `t` and in the
+  // sentences just before it; only those of `paragraph` unless it is -1.
+  int MostMentionedCompany(int s, std::uint32_t t, int paragraph, int excluded) const {
     int best = -1;
     for (int back = s; back >= 0 && back >= s - kLookBackSentences; --back) {
+      if (paragraph >= 0 &&
+          document_.layout.sentences[static_cast<std::size_t>(back)].paragraph != paragraph) {
+        break;
+      }
       for (const Mention& mention : document_.mentions[static_cast<std::size_t>(back)]) {
-        if (!IsType(mention, "Company") || (back == s && mention.first >= t)) continue;
+        if (!IsType(mention, "Company") || (back == s && mention.first >= t) ||
+            mention.entity == excluded) {
+          continue;
+        }
         const int mentions = document_.entities[static_cast<std::size_t>(mention.entity)].mentions;
         if (best < 0 || mentions > document_.entities[static_cast<std::size_t>(best)].mentions) {
           best = mention.entity;
         }
       }
     }
-    return best >= 0 ? best : main_company_;
+    return best;
   }
 
   const char* ThingDescriptor(const Sentence& sentence, std::uint32_t t) const {
@@ -239,6 +284,7 @@ class Resolver {
   int main_company_;
   std::uint64_t its_, it_, the_;
   std::uint64_t he_, she_, his_, her_, him_;  // pronouns for people
+  std::uint64_t comma_;
 };
 
 }  // namespace

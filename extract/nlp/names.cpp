@@ -413,7 +413,10 @@ void SentenceRecogniser::Organisations() {
           (tokens_[t - 2].hash == HashLower("shares") || tokens_[t - 2].hash == HashLower("stake"));
       const bool bought = BoughtName(t, end);
       const bool person_like = Has(t, kGivenName);
-      const bool camel = end == t + 1 && IsCamelCase(Word(t));
+      // "BlueField-3": a CamelCase word with a glued version is a product's name.
+      const bool versioned = end + 1 < last_ && Is(end, "-") && !tokens_[end].space_before &&
+                             tokens_[end + 1].has_digit && !tokens_[end + 1].space_before;
+      const bool camel = end == t + 1 && IsCamelCase(Word(t)) && !versioned;
       // "B shares", "H shares": a share class, not a company.
       const bool single_letter = end == t + 1 && Word(t).size() == 1;
       // "NVentures, Nvidia's venture capital arm,": named as a company's unit.

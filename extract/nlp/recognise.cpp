@@ -270,7 +270,21 @@ void SentenceRecogniser::Amounts() {
   }
 }
 
+// "70B", "8x7B", "405b": a model's size written as its variant.
+bool IsSizeVariant(std::string_view word) {
+  if (word.size() < 2 || word.size() > 6) return false;
+  const char last = word.back();
+  if (last != 'B' && last != 'b') return false;
+  for (std::size_t i = 0; i + 1 < word.size(); ++i) {
+    const char c = word[i];
+    if (!((c >= '0' && c <= '9') || c == '.' || c == 'x')) return false;
+  }
+  return word[0] >= '0' && word[0] <= '9';
+}
+
 std::uint32_t SentenceRecogniser::ExtendModel(std::uint32_t end, bool has_version) const {
+  static const std::uint64_t kParameters = HashLower("parameters"),
+                             kParameter = HashLower("parameter");
   // Glued parts: Qwen3-Max, GPT-5-Chat, GPT-4o-mini.
   while (end + 1 < last_ && Is(end, "-") && !tokens_[end].space_before &&
          !tokens_[end + 1].space_before && tokens_[end + 1].kind != TokenKind::kPunct &&
@@ -291,6 +305,10 @@ std::uint32_t SentenceRecogniser::ExtendModel(std::uint32_t end, bool has_versio
       ++end;
     } else if ((next.capitalised || Word(end) == "mini") && ModelVariants().count(next.hash) != 0) {
       ++end;
+    } else if (has_version && IsSizeVariant(Word(end)) &&
+               !(end + 1 < last_ &&
+                 (tokens_[end + 1].hash == kParameters || tokens_[end + 1].hash == kParameter))) {
+      ++end;  // "Llama 3.1 70B": the size variant, not "70B parameters"
     } else {
       break;
     }

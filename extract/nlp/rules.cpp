@@ -86,6 +86,12 @@ const WordSet& PassiveAuxiliaries() {
   return set;
 }
 
+const WordSet& TeamNouns() {
+  static const WordSet set =
+      MakeWordSet({"team", "teams", "group", "unit", "division", "lab", "staff", "engineers"});
+  return set;
+}
+
 const WordSet& NotNetIncomeWords() {
   static const WordSet set =
       MakeWordSet({"pretax", "pre-tax", "operating", "gross", "before-tax", "underlying", "pre"});
@@ -301,6 +307,11 @@ class SentenceMatcher {
     // A possessive place modifies a noun ("China's tech sector"); it is not a location.
     if (entity.type == "Place" && (At(m).flags & kPossessive) != 0 && !possessive_written)
       return false;
+    // "Google's Gemini team": the name modifies a group of people, not the thing.
+    if ((entity.type == "Model" || entity.type == "Chip" || entity.type == "Product") &&
+        At(m).last < sentence_.last_token && TeamNouns().count(tokens_[At(m).last].hash) != 0) {
+      return false;
+    }
     if (!slot.subtype.empty()) {
       const std::string& unit = entity.unit;
       if (slot.subtype == "money") return IsCurrencyUnit(unit);
@@ -705,6 +716,11 @@ class SentenceMatcher {
         pos = At(next).last;
       }
     } else {
+      // "Anthropic and Ploverly, a Berlin-based maker": the apposition after the
+      // last member is that member's alone.
+      const std::uint32_t after = SkipForward(At(mention).last);
+      if (is(after, ",") && (is(after + 1, "a") || is(after + 1, "an") || is(after + 1, "the")))
+        return list;
       std::uint32_t pos = At(mention).first;
       while (list.size() < 12 && pos > begin) {
         if (is(pos - 1, "and") || is(pos - 1, "or") || is(pos - 1, "&")) {
@@ -992,10 +1008,22 @@ class SentenceMatcher {
     std::uint32_t from = state.low;
     while (from > sentence_.first_token && state.low - from < 6 && !IsQuote(from - 1)) --from;
     const bool investment = rule.relation == "invests_in" || rule.relation == "invests";
+    static const std::uint64_t kInto = HashLower("into");
     static const std::uint64_t kHave = HashLower("have"), kVice = HashLower("vice"),
                                kDeputy = HashLower("deputy");
     const bool title = rule.relation == "ceo_of" || rule.relation == "chairman_of" ||
                        rule.relation == "founder_of";
+    // "earned 7.0 trillion won of the operating profit": a little past the match too.
+    if (rule.relation == "reports_net_income") {
+      for (std::uint32_t t = state.high; t < sentence_.last_token && t < state.high + 4; ++t) {
+        if (NotNetIncomeWords().count(tokens_[t].hash) != 0) return true;
+      }
+    }
+    // "will build Kimi into its vehicles": built in, not built.
+    if (rule.relation == "develops" && state.high < sentence_.last_token &&
+        tokens_[state.high].hash == kInto) {
+      return true;
+    }
     for (std::uint32_t t = from; t < state.high; ++t) {
       // "vice chairman", "deputy CEO": another title, though still a job at the company.
       if (title && (tokens_[t].hash == kVice || tokens_[t].hash == kDeputy)) return true;

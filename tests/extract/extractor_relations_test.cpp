@@ -669,4 +669,34 @@ TEST_SUITE("extract/relations") {
     CHECK(Has(both, "Yang Zhilin", "ceo_of", "Zentrix Robotics"));
     CHECK(Has(both, "Yang Zhilin", "founder_of", "Zentrix Robotics"));
   }
+
+  TEST_CASE("coreference by clause and paragraph; appositions after lists; teams; built-in") {
+    const auto clause =
+        Run("Kelmont Foundry said Zentrix Systems would make a version of its Orion X1 accelerator "
+            "there.");
+    CAPTURE(Describe(clause));
+    CHECK(Has(clause, "Zentrix Systems", "develops", "Orion X1"));
+    CHECK_FALSE(Has(clause, "Kelmont Foundry", "develops", "Orion X1"));
+    const auto list =
+        Run("Anthropic and Zentrix Labs, a Berlin-based maker of video tools, agreed.");
+    CAPTURE(Describe(list));
+    CHECK(Has(list, "Zentrix Labs", "located_in", "Berlin"));
+    CHECK_FALSE(Has(list, "Anthropic", "located_in", "Berlin"));
+    const auto team =
+        Run("The model was built by Google's Gemini team and has about 1.2 trillion parameters.");
+    CAPTURE(Describe(team));
+    CHECK_FALSE(Has(team, "Gemini", "has_parameters", "1.2 trillion parameters"));
+    const auto into = Run("Zentrix Motors will build ChatGPT into its vehicles.");
+    CAPTURE(Describe(into));
+    CHECK(Has(into, "Zentrix Motors", "uses", "ChatGPT"));
+    CHECK_FALSE(Has(into, "Zentrix Motors", "develops", "ChatGPT"));
+    // "the company" in a brief of its own is that brief's company.
+    const auto briefs = Run(
+        "Kelmont Group said sales rose. Kelmont Group opened a plant. Kelmont Group hired staff."
+        "\n\nZentrix Systems reported results on Monday. Zentrix Cloud, the company's cloud "
+        "computing arm, grew fastest.");
+    CAPTURE(Describe(briefs));
+    CHECK(Has(briefs, "Zentrix Cloud", "subsidiary_of", "Zentrix Systems"));
+    CHECK_FALSE(Has(briefs, "Zentrix Cloud", "subsidiary_of", "Kelmont Group"));
+  }
 }
