@@ -34,9 +34,11 @@ const WordSet& PlaceSuffixes() {
 
 // Verbs after "it" that make it a subject standing for an organisation.
 const WordSet& SubjectVerbs() {
-  static const WordSet set = MakeWordSet(
-      {"will", "would", "has", "had", "said", "says", "plans", "expects", "reported", "also",
-       "announced", "launched", "released", "agreed", "signed", "posted", "raised", "invested"});
+  static const WordSet set =
+      MakeWordSet({"will",    "would",    "has",    "had",       "said",     "says",     "plans",
+                   "expects", "reported", "also",   "announced", "launched", "released", "agreed",
+                   "signed",  "posted",   "raised", "invested",  "bought",   "acquired", "sold",
+                   "owns",    "makes",    "uses",   "opened",    "built"});
   return set;
 }
 
@@ -149,6 +151,12 @@ class Resolver {
       if (Covered(sentence_index, k)) {
         std::uint32_t after = k;
         while (after < sentence.last_token && Covered(sentence_index, after)) ++after;
+        // "the San Jose, California-based company": a place, a comma, its region.
+        if (after + 1 < sentence.last_token && TokenText(document_.text, tokens_[after]) == "," &&
+            Covered(sentence_index, after + 1)) {
+          after += 1;
+          while (after < sentence.last_token && Covered(sentence_index, after)) ++after;
+        }
         if (after + 1 < sentence.last_token && TokenText(document_.text, tokens_[after]) == "-" &&
             PlaceSuffixes().count(tokens_[after + 1].hash) != 0) {
           k = after + 1;

@@ -41,6 +41,28 @@ void SentenceRecogniser::NamedByNoun() {
   static const WordSet kModelHeads =
       MakeWordSet({"model", "models", "llm", "llms", "language-model", "chatbot", "agent"});
   for (std::uint32_t t = first_ + 1; t + 1 < last_; ++t) {
+    // "Auralis's main product, Meshline, runs on": a possessive's or article's
+    // noun, then the name between commas.
+    if (Is(t, ",") && IsNameToken(t + 1) && t >= first_ + 2 && !tokens_[t - 1].capitalised &&
+        (tokens_[t - 2].possessive || Determiners().count(tokens_[t - 2].hash) != 0 ||
+         (t >= first_ + 3 &&
+          (tokens_[t - 3].possessive || Determiners().count(tokens_[t - 3].hash) != 0)))) {
+      const std::uint32_t head = t - 1;
+      const char* type = ChipHeads().count(tokens_[head].hash) != 0 ? "Chip"
+                         : Has(head, kProductHead) || tokens_[head].hash == HashLower("product")
+                             ? "Product"
+                             : nullptr;
+      const std::uint32_t end = NameRunEnd(t + 1, 3);
+      if (type != nullptr && end < last_ && Is(end, ",") && !Has(t + 1, kGivenName)) {
+        Candidate candidate;
+        candidate.first = t + 1;
+        candidate.last = end;
+        candidate.type = type;
+        Emit(std::move(candidate));
+        t = end;
+        continue;
+      }
+    }
     if (kNamingVerbs.count(tokens_[t].hash) == 0 || !IsNameToken(t + 1)) continue;
     std::uint32_t head = Is(t - 1, ",") && t >= first_ + 2 ? t - 2 : t - 1;
     const char* type = ChipHeads().count(tokens_[head].hash) != 0   ? "Chip"

@@ -680,7 +680,9 @@ class SentenceMatcher {
         pos = SkipForward(pos);
         // "Kaito Nakamura, a former engineer at Boston Dynamics, and Priya
         // Raman": an apposition between members of the list is stepped over.
-        if (is(pos, ",") && (is(pos + 1, "a") || is(pos + 1, "an") || is(pos + 1, "the"))) {
+        if (is(pos, ",") && (is(pos + 1, "a") || is(pos + 1, "an") || is(pos + 1, "the") ||
+                             is(pos + 1, "previously") || is(pos + 1, "formerly") ||
+                             is(pos + 1, "now") || is(pos + 1, "who"))) {
           std::uint32_t close = pos + 2;
           while (close < end && close < pos + 14 && !is(close, ",")) ++close;
           if (is(close, ",") && (is(close + 1, "and") || is(close + 1, "or"))) pos = close;
@@ -831,9 +833,9 @@ class SentenceMatcher {
   bool EndsWithModifierSlot(const Rule& rule, const State& state) const {
     static const WordSet kEquityNouns =
         MakeWordSet({"shares", "share", "stock", "stocks", "stake", "equity"});
-    static const WordSet kPartNouns =
-        MakeWordSet({"unit", "units", "division", "divisions", "business", "businesses",
-                     "operations", "subsidiary", "subsidiaries", "arm", "plant", "plants"});
+    static const WordSet kPartNouns = MakeWordSet(
+        {"unit", "units", "division", "divisions", "business", "businesses", "operations",
+         "subsidiary", "subsidiaries", "arm", "plant", "plants", "group"});
     const auto last = static_cast<int>(rule.elements.size()) - 1;
     const int mention = state.subject_element == last  ? state.subject
                         : state.object_element == last ? state.object
@@ -859,9 +861,10 @@ class SentenceMatcher {
       const Token& token = tokens_[after];
       if (rule.relation == "invests_in" && kEquityNouns.count(token.hash) != 0) return false;
       // "buys General Motors bus unit": the unit was bought, not the company.
-      if ((rule.relation == "subsidiary_of" || rule.relation == "invests_in") &&
-          kPartNouns.count(token.hash) != 0) {
-        return true;
+      if (kPartNouns.count(token.hash) != 0) {
+        // "a unit of Cisco's networking group": a part of the owner is still the owner's.
+        if (rule.relation == "subsidiary_of" && possessive) return false;
+        if (rule.relation == "subsidiary_of" || rule.relation == "invests_in") return true;
       }
       if (HoldingNouns().count(token.hash) != 0) return true;
       if (token.kind != TokenKind::kWord || FunctionWords().count(token.hash) != 0) break;

@@ -699,4 +699,40 @@ TEST_SUITE("extract/relations") {
     CHECK(Has(briefs, "Zentrix Cloud", "subsidiary_of", "Zentrix Systems"));
     CHECK_FALSE(Has(briefs, "Zentrix Cloud", "subsidiary_of", "Kelmont Group"));
   }
+
+  TEST_CASE(
+      "funding rounds, boards, staff in places, units, supplies and products in appositions") {
+    struct Case {
+      const char* text;
+      const char* subject;
+      const char* relation;
+      const char* object;
+    };
+    const Case cases[] = {
+        {"Zentrix Robotics, the Oslo start-up backed by Kelmont Capital, released a robot.",
+         "Kelmont Capital", "invests_in", "Zentrix Robotics"},
+        {"Zentrix Robotics had raised $180 million from investors including Kelmont Capital.",
+         "Kelmont Capital", "invests_in", "Zentrix Robotics"},
+        {"Zentrix Robotics' board is chaired by Kelmont partner Maria Lindqvist.",
+         "Maria Lindqvist", "chairman_of", "Zentrix Robotics"},
+        {"Its co-founder and chief executive, Maria Lindqvist, spoke. Zentrix Robotics grew.",
+         "Maria Lindqvist", "founder_of", "Zentrix Robotics"},
+        {"Zentrix Robotics employs about 210 people in Oslo and Bergen.", "Zentrix Robotics",
+         "located_in", "Bergen"},
+        {"Zentrix Robotics will operate as a unit of Kelmont Group's robotics group.",
+         "Zentrix Robotics", "subsidiary_of", "Kelmont Group"},
+        {"Zentrix Semiconductor supplies most of the memory in Kelmont Group's servers.",
+         "Kelmont Group", "uses", "Zentrix Semiconductor"},
+        {"Zentrix Robotics' main product, Meshline, runs on Kelmont Group's Orion X1 chips.",
+         "Zentrix Robotics", "develops", "Meshline"},
+        {"Zentrix Robotics' main product, Meshline, runs on Kelmont Group's Orion X1 chips.",
+         "Meshline", "uses", "Orion X1"},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.text);
+      const auto record = Run(c.text);
+      CAPTURE(Describe(record));
+      CHECK(Has(record, c.subject, c.relation, c.object));
+    }
+  }
 }
