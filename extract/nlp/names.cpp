@@ -64,7 +64,11 @@ void SentenceRecogniser::NamedByNoun() {
       }
     }
     if (kNamingVerbs.count(tokens_[t].hash) == 0 || !IsNameToken(t + 1)) continue;
-    std::uint32_t head = Is(t - 1, ",") && t >= first_ + 2 ? t - 2 : t - 1;
+    // "code-named" written as three tokens.
+    std::uint32_t verb = t;
+    if (t >= first_ + 3 && Is(t - 1, "-") && tokens_[t - 2].hash == HashLower("code")) verb = t - 2;
+    if (verb <= first_ + 1) continue;
+    std::uint32_t head = Is(verb - 1, ",") && verb >= first_ + 2 ? verb - 2 : verb - 1;
     const char* type = ChipHeads().count(tokens_[head].hash) != 0   ? "Chip"
                        : kModelHeads.count(tokens_[head].hash) != 0 ? "Model"
                        : Has(head, kProductHead)                    ? "Product"
@@ -399,7 +403,8 @@ bool SentenceRecogniser::BoughtName(std::uint32_t t, std::uint32_t end) const {
       MakeWordSet({"acquire", "acquires", "acquired", "acquiring", "buy", "buys", "bought",
                    "buying", "purchase", "purchased", "purchasing"});
   static const WordSet kDealNouns =
-      MakeWordSet({"acquisition", "takeover", "purchase", "buyout", "merger", "bid", "offer"});
+      MakeWordSet({"acquisition", "takeover", "purchase", "buyout", "merger", "bid", "offer",
+                   "alliance", "partnership", "venture", "collaboration", "tie-up"});
   static const WordSet kDealPrepositions = MakeWordSet({"of", "with", "for"});
   static const WordSet kClauseGoesOn = MakeWordSet(
       {"for",  "in",  "from",  "and",    "or",    "last", "earlier", "this",  "on",    "at",
@@ -455,6 +460,16 @@ void SentenceRecogniser::Organisations() {
       }
     }
     std::uint32_t end = NameRunEnd(t, 6);
+    // "Licking County", "Guangdong Province": an administrative area.
+    static const WordSet kAreaWords = MakeWordSet({"county", "province", "prefecture", "oblast"});
+    if (end - t >= 2 && tokens_[end - 1].capitalised &&
+        kAreaWords.count(tokens_[end - 1].hash) != 0) {
+      Candidate candidate{t, end, "Place", {}, -1, {}, {}, {}};
+      if (Emit(std::move(candidate)) >= 0) {
+        t = end - 1;
+        continue;
+      }
+    }
     // "Bank of X", "University of X": a cue followed by "of" and a name.
     if (end < last_ && Is(end, "of") && Has(end - 1, kOrganisationCue) && IsNameToken(end + 1)) {
       end = NameRunEnd(end + 1, 3);
@@ -494,7 +509,7 @@ void SentenceRecogniser::Organisations() {
           MakeWordSet({"american", "british", "general", "national", "united", "western", "eastern",
                        "pacific", "atlantic", "continental", "international", "canadian",
                        "australian", "japanese", "european", "first", "north", "south", "central"});
-      if (!distinctive && t > first_ && taken_[t - 1] == 0 && tokens_[t - 1].capitalised &&
+      if (t > first_ && taken_[t - 1] == 0 && tokens_[t - 1].capitalised &&
           kLeadingWords.count(tokens_[t - 1].hash) != 0) {
         distinctive = true;
         --t;

@@ -540,7 +540,7 @@ void SentenceRecogniser::TickersAndAcronyms() {
         candidate.last = t;
         const bool product = kProductHeads.count(tokens_[head].hash) != 0 ||
                              kProductHeads.count(tokens_[t - 1].hash) != 0;
-        const bool company = Has(t - 1, kOrganisationCue);
+        const bool company = Has(t - 1, kOrganisationCue) || IsCorporateSuffix(t - 1);
         if (product || company) {
           candidate.type = product ? "Product" : "Company";
           entity = Emit(std::move(candidate));
@@ -550,7 +550,11 @@ void SentenceRecogniser::TickersAndAcronyms() {
         AddMentionTo(document_, sentence_, k, k + 1, entity, symbol, 0);
         document_.short_forms.emplace(tokens_[k].hash, entity);
       }
-      for (std::uint32_t b = t; b <= close; ++b) taken_[b] = 1;
+      for (std::uint32_t b = t; b <= close; ++b) {
+        taken_[b] = 1;
+        // "Zentrix Foundry Corp (ZFC), the ... foundry": rules read past the definition.
+        if (entity >= 0) document_.transparent[b] = 1;
+      }
       t = close;
       continue;
     }

@@ -86,6 +86,18 @@ const WordSet& PassiveAuxiliaries() {
   return set;
 }
 
+const WordSet& ClauseJoiners() {
+  static const WordSet set = MakeWordSet({"and", "but", "while", "whereas"});
+  return set;
+}
+
+const WordSet& ForecastWords() {
+  static const WordSet set =
+      MakeWordSet({"forecast", "forecasts", "forecasted", "forecasting", "projected", "projects",
+                   "projecting", "guidance", "outlook", "predicted", "predicts", "target"});
+  return set;
+}
+
 const WordSet& TeamNouns() {
   static const WordSet set =
       MakeWordSet({"team", "teams", "group", "unit", "division", "lab", "staff", "engineers"});
@@ -145,7 +157,8 @@ const WordSet& TitleModifiers() {
        "longtime", "long-time", "veteran",  "founding",      "executive",   "senior",  "group",
        "company",  "corporate", "global",   "joint",         "acting",      "interim", "outgoing",
        "incoming", "honorary",  "managing", "non-executive", "independent", "chief",   "ceo",
-       "chairman", "president", "founder",  "co-founder"});
+       "chairman", "president", "founder",  "co-founder",    "rotating",    "deputy",  "vice",
+       "lead",     "former"});
   return set;
 }
 
@@ -897,8 +910,12 @@ class SentenceMatcher {
       if (high >= 0) t = At(high).last;
     }
     if (t + 1 >= sentence_.last_token) return false;
-    return (tokens_[t].hash == kPer || tokens_[t].hash == kA) &&
-           kShareWords.count(tokens_[t + 1].hash) != 0;
+    // Any "per ..." is a price or rate: "138.25 dlrs per long ton".
+    if (tokens_[t].hash == kPer) return true;
+    static const WordSet kUnitNouns =
+        MakeWordSet({"barrel", "ton", "tonne", "ounce", "pound", "gallon", "unit", "kilo"});
+    return tokens_[t].hash == kA && (kShareWords.count(tokens_[t + 1].hash) != 0 ||
+                                     kUnitNouns.count(tokens_[t + 1].hash) != 0);
   }
 
   // "a US-based firm X1 Technologies", "the Edinburgh-based firm CEC": a
@@ -1016,6 +1033,19 @@ class SentenceMatcher {
                                kDeputy = HashLower("deputy");
     const bool title = rule.relation == "ceo_of" || rule.relation == "chairman_of" ||
                        rule.relation == "founder_of";
+    // "Analysts have forecast X's profit will rise to ...": a forecast is no result.
+    // The clause only: "X forecast a profit of ..., and revenue rose to $4.2 billion".
+    if (rule.relation == "reports_net_income" || rule.relation == "reports_revenue") {
+      for (std::uint32_t t = state.high; t > sentence_.first_token; --t) {
+        const std::uint32_t k = t - 1;
+        if (ForecastWords().count(tokens_[k].hash) != 0) return true;
+        if (k < state.low && k > sentence_.first_token &&
+            TokenText(document_.text, tokens_[k - 1]) == "," &&
+            ClauseJoiners().count(tokens_[k].hash))
+          break;
+        if (k < state.low && TokenText(document_.text, tokens_[k]) == ";") break;
+      }
+    }
     // "earned 7.0 trillion won of the operating profit": a little past the match too.
     if (rule.relation == "reports_net_income") {
       for (std::uint32_t t = state.high; t < sentence_.last_token && t < state.high + 4; ++t) {

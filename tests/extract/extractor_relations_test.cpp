@@ -735,4 +735,35 @@ TEST_SUITE("extract/relations") {
       CHECK(Has(record, c.subject, c.relation, c.object));
     }
   }
+
+  TEST_CASE("forecasts and prices are not results; parents; areas; code names; acronyms") {
+    const auto forecast =
+        Run("Analysts have forecast Kelmont Group's full-year profit will rise to $720 million.");
+    CAPTURE(Describe(forecast));
+    CHECK_FALSE(Has(forecast, "Kelmont Group", "reports_net_income", "$720 million"));
+    const auto price = Run("Kelmont Group said its average sales price fell to 138 dlrs per ton.");
+    CAPTURE(Describe(price));
+    CHECK_FALSE(Has(price, "Kelmont Group", "reports_revenue", "138 dlrs"));
+    const auto parent = Run("For Kelmont Group, Zentrix Systems' parent, the sums are small.");
+    CAPTURE(Describe(parent));
+    CHECK(Has(parent, "Zentrix Systems", "subsidiary_of", "Kelmont Group"));
+    const auto prefix = Run("Zentrix Systems parent Kelmont Group reported results.");
+    CAPTURE(Describe(prefix));
+    CHECK(Has(prefix, "Zentrix Systems", "subsidiary_of", "Kelmont Group"));
+    const auto county = Run("Kelmont Group is building two factories in Licking County, Ohio.");
+    CAPTURE(Describe(county));
+    CHECK(Has(county, "Kelmont Group", "located_in", "Licking County"));
+    const auto code = Run("Kelmont Group is designing its own server chip, code-named Baltra.");
+    CAPTURE(Describe(code));
+    CHECK(Has(code, "Kelmont Group", "develops", "Baltra"));
+    const auto acronym =
+        Run("The chip is made by Zentrix Foundry Corp (ZFC), the Shanghai-based foundry, analysts "
+            "said.");
+    CAPTURE(Describe(acronym));
+    CHECK(Has(acronym, "Zentrix Foundry Corp", "located_in", "Shanghai"));
+    const auto rotating =
+        Run("Kelmont Group reported results. Rotating chairman Maria Lindqvist said demand rose.");
+    CAPTURE(Describe(rotating));
+    CHECK(Has(rotating, "Maria Lindqvist", "chairman_of", "Kelmont Group"));
+  }
 }
