@@ -179,12 +179,13 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
                          std::make_pair(value.first * 0.95, value.second));
     }
   }
-  // works_for is the general role: a person who heads or founded the company
+  // works_for is the general role: a person who heads or chairs the company
   // ("ASML Chief Executive Christophe Fouquet") gets only the specific relation.
+  // Founding is no job: a co-founder who is "chief technology officer" also works there.
   std::set<std::pair<int, int>> specific_roles;
   for (const auto& [key, value] : propagated) {
     const std::string& relation = std::get<1>(key);
-    if (IsPersonRole(relation) && relation != "works_for")
+    if (relation == "ceo_of" || relation == "chairman_of")
       specific_roles.emplace(std::get<0>(key), std::get<2>(key));
   }
   std::map<int, std::string> periods;

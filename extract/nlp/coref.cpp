@@ -135,7 +135,7 @@ class Resolver {
 
   // "the Chinese tech giant": up to four modifiers, then a lower-case head noun.
   std::uint32_t DescriptorEnd(const Sentence& sentence, std::uint32_t t) const {
-    for (std::uint32_t k = t + 1; k < sentence.last_token && k <= t + 5; ++k) {
+    for (std::uint32_t k = t + 1; k < sentence.last_token && k <= t + 8; ++k) {
       const Token& token = tokens_[k];
       const auto first = static_cast<unsigned char>(document_.text[token.start]);
       if (DescriptorHeads().count(token.hash) != 0 && first >= 'a' && first <= 'z') {

@@ -123,8 +123,10 @@ const WordSet& SubjectPronouns() {
 
 // Words that open an apposition after a name: "Jane Roe, a Google veteran,".
 const WordSet& AppositionOpeners() {
-  static const WordSet set = MakeWordSet({"a", "an", "the", "who", "which", "whose", "its", "his",
-                                          "her", "their", "now", "formerly", "also"});
+  static const WordSet set = MakeWordSet({"a",       "an",       "the",    "who",   "which",
+                                          "whose",   "its",      "his",    "her",   "their",
+                                          "now",     "formerly", "also",   "based", "headquartered",
+                                          "founded", "owned",    "backed", "led",   "previously"});
   return set;
 }
 
@@ -897,6 +899,26 @@ class SentenceMatcher {
     return true;
   }
 
+  // "turnover rose $7.2bn to $170.8bn": the first figure is the change, the
+  // one after "to" the level reported.
+  int LevelAfterChange(int m) const {
+    static const WordSet kChangeWords =
+        MakeWordSet({"rose", "fell", "increased", "decreased", "grew", "climbed", "jumped",
+                     "dropped", "declined", "slipped", "gained", "lost", "by", "up", "down",
+                     "surged", "slumped", "plunged", "soared"});
+    static const std::uint64_t kTo = HashLower("to");
+    const std::uint32_t begin = sentence_.first_token, end = sentence_.last_token;
+    const std::uint32_t after = At(m).last;
+    if (At(m).first <= begin || after + 1 >= end || tokens_[after].hash != kTo ||
+        kChangeWords.count(tokens_[At(m).first - 1].hash) == 0) {
+      return m;
+    }
+    const int level = start_at_[after + 1 - begin];
+    if (level < 0 || EntityOf(level).type != "Amount" || EntityOf(level).unit != EntityOf(m).unit)
+      return m;
+    return level;
+  }
+
   // "$1.62 per share", "45 cents a share": a per-share figure, never a company's
   // revenue, income or spending.
   bool PerShareFigure(int mention) const {
@@ -1139,6 +1161,7 @@ class SentenceMatcher {
         for (int m : Expand(rule, state.object_element, state.object)) {
           if (rule.relation == "located_in" && ReferencePoint(m)) continue;
           if (money_of_company && PerShareFigure(m)) continue;
+          if (money_of_company) m = LevelAfterChange(m);
           objects.push_back(At(m).entity);
           if (rule.relation == "located_in") {
             const int region = EnclosingPlace(m);

@@ -766,4 +766,36 @@ TEST_SUITE("extract/relations") {
     CAPTURE(Describe(rotating));
     CHECK(Has(rotating, "Maria Lindqvist", "chairman_of", "Kelmont Group"));
   }
+
+  TEST_CASE("results reported by a descriptor, changes and levels, capex, roles by copula") {
+    const auto descriptor =
+        Run("Kelmont Group reported results on Tuesday.\n\nNet income rose to $27.7 billion, or "
+            "$3.72 per share, the Redmond, Washington-based company said.");
+    CAPTURE(Describe(descriptor));
+    CHECK(Has(descriptor, "Kelmont Group", "reports_net_income", "$27.7 billion"));
+    const auto change = Run("Kelmont Group said turnover rose $7.2bn to $170.8bn.");
+    CAPTURE(Describe(change));
+    CHECK(Has(change, "Kelmont Group", "reports_revenue", "$170.8bn"));
+    CHECK_FALSE(Has(change, "Kelmont Group", "reports_revenue", "$7.2bn"));
+    const auto capex =
+        Run("Kelmont Group reported results. Capital expenditures reached $34.9 billion in the "
+            "quarter, its finance chief said.");
+    CAPTURE(Describe(capex));
+    CHECK(Has(capex, "Kelmont Group", "invests", "$34.9 billion"));
+    const auto copula = Run(
+        "Zentrix Robotics was founded by Kaito Nakamura and Priya Raman. Nakamura is the company's "
+        "chief executive; Raman serves as chief technology officer.");
+    CAPTURE(Describe(copula));
+    CHECK(Has(copula, "Kaito Nakamura", "ceo_of", "Zentrix Robotics"));
+    CHECK(Has(copula, "Priya Raman", "works_for", "Zentrix Robotics"));
+    const auto rival =
+        Run("Kelmont Group, based in Oslo, has emerged as Zentrix Systems' main rival.");
+    CAPTURE(Describe(rival));
+    CHECK(Has(rival, "Kelmont Group", "competes_with", "Zentrix Systems"));
+    const auto stake = Run(
+        "Kelmont Group and Zentrix Systems reached an agreement that gives Kelmont Group a stake "
+        "of roughly 27% in Zentrix Systems.");
+    CAPTURE(Describe(stake));
+    CHECK(Has(stake, "Kelmont Group", "invests_in", "Zentrix Systems"));
+  }
 }
