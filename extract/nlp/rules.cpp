@@ -86,6 +86,18 @@ const WordSet& PassiveAuxiliaries() {
   return set;
 }
 
+const WordSet& DepartureWords() {
+  static const WordSet set =
+      MakeWordSet({"resigned", "resigns", "resigning", "resignation", "quit", "quits", "ousted",
+                   "ousts", "ouster", "fired", "sacked", "departed", "retired", "retiring"});
+  return set;
+}
+
+const WordSet& StepWords() {
+  static const WordSet set = MakeWordSet({"stepped", "steps", "step", "stepping"});
+  return set;
+}
+
 const WordSet& ClauseJoiners() {
   static const WordSet set = MakeWordSet({"and", "but", "while", "whereas"});
   return set;
@@ -1050,7 +1062,7 @@ class SentenceMatcher {
     std::uint32_t from = state.low;
     while (from > sentence_.first_token && state.low - from < 6 && !IsQuote(from - 1)) --from;
     const bool investment = rule.relation == "invests_in" || rule.relation == "invests";
-    static const std::uint64_t kInto = HashLower("into");
+    static const std::uint64_t kInto = HashLower("into"), kDown = HashLower("down");
     static const std::uint64_t kHave = HashLower("have"), kVice = HashLower("vice"),
                                kDeputy = HashLower("deputy");
     const bool title = rule.relation == "ceo_of" || rule.relation == "chairman_of" ||
@@ -1082,6 +1094,13 @@ class SentenceMatcher {
     for (std::uint32_t t = from; t < state.high; ++t) {
       // "vice chairman", "deputy CEO": another title, though still a job at the company.
       if (title && (tokens_[t].hash == kVice || tokens_[t].hash == kDeputy)) return true;
+      // "resigned as chairman", "stepped down as chief executive": no longer in the job.
+      if ((title || rule.relation == "works_for") &&
+          (DepartureWords().count(tokens_[t].hash) != 0 ||
+           (StepWords().count(tokens_[t].hash) != 0 && t + 1 < sentence_.last_token &&
+            tokens_[t + 1].hash == kDown))) {
+        return true;
+      }
       if (NegationWords().count(tokens_[t].hash) != 0 &&
           !InSkippedApposition(t, state.low, state.high)) {
         return true;

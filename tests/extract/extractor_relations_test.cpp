@@ -798,4 +798,24 @@ TEST_SUITE("extract/relations") {
     CAPTURE(Describe(stake));
     CHECK(Has(stake, "Kelmont Group", "invests_in", "Zentrix Systems"));
   }
+
+  TEST_CASE("people who left a job hold it no longer; successors do") {
+    for (const char* text :
+         {"Kelmont Group said John Smith resigned as chairman and chief executive.",
+          "John Smith stepped down as chief executive of Kelmont Group last year.",
+          "Kelmont Group ousted its chairman, John Smith, on Friday.",
+          "John Smith, who quit as president of Kelmont Group in 1985, said it was wrong."}) {
+      CAPTURE(text);
+      const auto record = Run(text);
+      CAPTURE(Describe(record));
+      CHECK_FALSE(HasAny(record, "John Smith", "ceo_of"));
+      CHECK_FALSE(HasAny(record, "John Smith", "chairman_of"));
+      CHECK_FALSE(HasAny(record, "John Smith", "works_for"));
+    }
+    const auto successor =
+        Run("Kelmont Group said it had appointed John Smith to succeed Mary Jones as chief "
+            "executive.");
+    CAPTURE(Describe(successor));
+    CHECK(Has(successor, "John Smith", "ceo_of", "Kelmont Group"));
+  }
 }
