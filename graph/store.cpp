@@ -180,6 +180,7 @@ Store Store::Open(const std::string& path, const StoreOptions& options) {
   if (exists && !S_ISREG(info.st_mode)) {
     throw Error(ErrorCode::kStorage, path + " is not a regular file");
   }
+  detail::ConfigureSqlite();
   sqlite3* db = nullptr;
   int flags = options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -256,6 +257,7 @@ Store Store::Open(const std::string& path, const StoreOptions& options) {
 }
 
 Store Store::OpenInMemory() {
+  detail::ConfigureSqlite();
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   if (rc != SQLITE_OK) {

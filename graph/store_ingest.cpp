@@ -62,8 +62,21 @@ std::size_t SqliteLength(std::string_view text) {
 // entities this connection has already seen.
 class EntityResolver {
  public:
+  // The statements are looked up once per batch, not per mention: StatementCache::Get
+  // builds a std::string of the SQL and hashes it.
   EntityResolver(StatementCache& statements, IngestMemo& memo)
-      : statements_(statements), memo_(memo) {}
+      : statements_(statements),
+        memo_(memo),
+        set_ticker_(
+            statements.Get("UPDATE entities SET ticker = ?2 WHERE id = ?1 AND ticker IS NULL")),
+        by_key_(statements.Get("SELECT id, name FROM entities WHERE type = ?1 AND key = ?2")),
+        by_alias_(statements.Get(
+            "SELECT a.entity_id, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id"
+            " WHERE a.key = ?2 AND e.type = ?1 ORDER BY a.entity_id LIMIT 1")),
+        insert_entity_(statements.Get("INSERT INTO entities (name, type, key, ticker, value, unit)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
+        insert_alias_(statements.Get(
+            "INSERT OR IGNORE INTO aliases (entity_id, alias, key) VALUES (?1, ?2, ?3)")) {}
 
   /// The node for `mention`, or 0 when the mention has no name.
   EntityId Resolve(const EntityMention& mention) {
@@ -82,10 +95,7 @@ class EntityResolver {
     } else {
       PreferMoreCompleteName(id, mention.type, mention.name);
       if (!mention.ticker.empty()) {
-        statements_.Get("UPDATE entities SET ticker = ?2 WHERE id = ?1 AND ticker IS NULL")
-            .Bind(1, id)
-            .Bind(2, mention.ticker)
-            .Run();
+        set_ticker_.Reset().Bind(1, id).Bind(2, mention.ticker).Run();
       }
     }
     AddAlias(id, mention.type, mention.name);
@@ -125,8 +135,7 @@ class EntityResolver {
     if (const EntityId* known = memo_.FindByKey(type, key)) {
       id = *known;
     } else {
-      Statement& by_key =
-          statements_.Get("SELECT id, name FROM entities WHERE type = ?1 AND key = ?2");
+      Statement& by_key = by_key_.Reset();
       by_key.Bind(1, type).Bind(2, key);
       if (by_key.Step()) {
         id = by_key.Int(0);
@@ -136,9 +145,7 @@ class EntityResolver {
     }
     if (id != 0 || type == "Amount") return id;  // amounts are identified by value, never by alias
     if (const EntityId* known = memo_.FindByAlias(type, key)) return *known;
-    Statement& by_alias = statements_.Get(
-        "SELECT a.entity_id, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id"
-        " WHERE a.key = ?2 AND e.type = ?1 ORDER BY a.entity_id LIMIT 1");
+    Statement& by_alias = by_alias_.Reset();
     by_alias.Bind(1, type).Bind(2, key);
     if (by_alias.Step()) {
       id = by_alias.Int(0);
@@ -159,10 +166,7 @@ class EntityResolver {
   }
 
   EntityId Insert(const EntityMention& mention, const std::string& key) {
-    Statement& statement = statements_.Get(
-        "INSERT INTO entities (name, type, key, ticker, value, unit) VALUES (?1, ?2, ?3, ?4, ?5, "
-        "?6)"
-        " RETURNING id");
+    Statement& statement = insert_entity_.Reset();
     statement.Bind(1, mention.name).Bind(2, mention.type).Bind(3, key);
     if (mention.ticker.empty()) {
       statement.BindNull(4);
@@ -174,9 +178,8 @@ class EntityResolver {
     } else {
       statement.BindNull(5).BindNull(6);
     }
-    statement.Step();
-    EntityId id = statement.Int(0);
     statement.Run();
+    EntityId id = statement.LastInsertRowid();
     memo_.SetByKey(mention.type, key, id);
     memo_.SetName(id, mention.name);
     return id;
@@ -185,8 +188,7 @@ class EntityResolver {
   void AddAlias(EntityId id, const std::string& type, const std::string& alias) {
     if (alias.empty() || memo_.HasAlias(id, alias)) return;
     std::string key = NormalizeKey(alias);
-    Statement& insert = statements_.Get(
-        "INSERT OR IGNORE INTO aliases (entity_id, alias, key) VALUES (?1, ?2, ?3)");
+    Statement& insert = insert_alias_.Reset();
     insert.Bind(1, id).Bind(2, alias).Bind(3, key).Run();
     // An ignored row was stored already, perhaps under another key: only a
     // new row is known to carry this one.
@@ -196,6 +198,11 @@ class EntityResolver {
 
   StatementCache& statements_;
   IngestMemo& memo_;
+  Statement& set_ticker_;
+  Statement& by_key_;
+  Statement& by_alias_;
+  Statement& insert_entity_;
+  Statement& insert_alias_;
 };
 
 // What a document's previous version touched, to clean up after replacing it.
@@ -280,6 +287,18 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
     ingest_memo_->Validate(data_version.Int(0));
     data_version.Reset();
     EntityResolver resolver(*statements_, *ingest_memo_);
+    // Looked up once per batch (see EntityResolver).
+    Statement& insert_mention = statements_->Get(
+        "INSERT INTO mentions (entity_id, document_id, count) VALUES (?1, ?2, ?3)"
+        " ON CONFLICT DO UPDATE SET count = count + excluded.count");
+    Statement& find_relation = statements_->Get(
+        "SELECT id, qualifiers FROM relations WHERE subject_id = ?1 AND type = ?2 AND object_id = "
+        "?3");
+    Statement& insert_relation = statements_->Get(
+        "INSERT INTO relations (subject_id, type, object_id, confidence) VALUES (?1, ?2, ?3, 0)");
+    Statement& insert_evidence = statements_->Get(
+        "INSERT INTO evidence (relation_id, document_id, sentence_index, span_start,"
+        " span_end, sentence, rule, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     const std::string now = UtcNow();
     for (std::size_t index = 0; index < documents.size(); ++index) {
       const DocumentRecord& document = documents[index];
@@ -315,16 +334,15 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
       } else {
         Statement& insert = statements_->Get(
             "INSERT INTO documents (name, content_hash, text, title, published, ingested_at)"
-            " VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id");
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
         insert.Bind(1, document.name)
             .Bind(2, hash)
             .Bind(3, document.text)
             .Bind(4, document.title)
             .Bind(5, document.published)
             .Bind(6, now);
-        insert.Step();
-        result.document = insert.Int(0);
         insert.Run();
+        result.document = insert.LastInsertRowid();
       }
 
       std::vector<EntityId> ids(document.entities.size(), 0);
@@ -334,10 +352,7 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
         ids[i] = resolver.Resolve(mention);
         if (ids[i] == 0) continue;
         distinct.insert(ids[i]);
-        statements_
-            ->Get(
-                "INSERT INTO mentions (entity_id, document_id, count) VALUES (?1, ?2, ?3)"
-                " ON CONFLICT DO UPDATE SET count = count + excluded.count")
+        insert_mention.Reset()
             .Bind(1, ids[i])
             .Bind(2, result.document)
             .Bind(3, std::max(1, mention.count))
@@ -357,15 +372,23 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
         EntityId object = ids[mention.object];
         if (subject == 0 || object == 0 || subject == object || mention.type.empty()) continue;
         if (IsSymmetric(mention.type) && object < subject) std::swap(subject, object);
-        Statement& upsert = statements_->Get(
-            "INSERT INTO relations (subject_id, type, object_id, confidence) VALUES (?1, ?2, ?3, 0)"
-            " ON CONFLICT DO UPDATE SET confidence = confidence RETURNING id, qualifiers");
-        upsert.Bind(1, subject).Bind(2, mention.type).Bind(3, object);
-        upsert.Step();
-        RelationId relation = upsert.Int(0);
-        nlohmann::json qualifiers = nlohmann::json::parse(upsert.TextView(1), nullptr, false);
-        upsert.Run();
-        if (mention.qualifiers.is_object() && !mention.qualifiers.empty()) {
+        // Looked up, then inserted when missing: an upsert with RETURNING would build and
+        // drop a temporary table per relation. A new row's qualifiers are the default {}.
+        const bool has_qualifiers = mention.qualifiers.is_object() && !mention.qualifiers.empty();
+        RelationId relation = 0;
+        nlohmann::json qualifiers = nlohmann::json::object();
+        find_relation.Reset().Bind(1, subject).Bind(2, mention.type).Bind(3, object);
+        if (find_relation.Step()) {
+          relation = find_relation.Int(0);
+          if (has_qualifiers) {
+            qualifiers = nlohmann::json::parse(find_relation.TextView(1), nullptr, false);
+          }
+          find_relation.Reset();
+        } else {
+          insert_relation.Reset().Bind(1, subject).Bind(2, mention.type).Bind(3, object).Run();
+          relation = insert_relation.LastInsertRowid();
+        }
+        if (has_qualifiers) {
           if (!qualifiers.is_object()) qualifiers = nlohmann::json::object();
           for (const auto& [name, value] : mention.qualifiers.items()) {
             // Documents may disagree ("three years", "three-year"): keep the
@@ -385,10 +408,7 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
         const Evidence& evidence = mention.evidence;
         std::int64_t start = std::max<std::int64_t>(0, evidence.span_start);
         std::int64_t end = std::max(start, evidence.span_end);
-        statements_
-            ->Get(
-                "INSERT INTO evidence (relation_id, document_id, sentence_index, span_start,"
-                " span_end, sentence, rule, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        insert_evidence.Reset()
             .Bind(1, relation)
             .Bind(2, result.document)
             .Bind(3, evidence.sentence_index)

@@ -49,9 +49,10 @@ struct Document {
   Layout layout;
   std::vector<std::vector<Mention>> mentions;  // per sentence, ordered by first token
   std::vector<DocEntity> entities;
-  std::unordered_map<std::string, int> by_key;  // "type\tnormalised name" -> entity
-  WordSet lower_words;                          // hashes of words seen in lower case
-  std::vector<std::uint8_t> transparent;        // per token: a "(TICKER)" tail rules skip over
+  std::unordered_map<int, int> by_lexicon_entry;  // lexicon entry -> entity
+  std::unordered_map<std::string, int> by_key;    // amount identity, "type\tname key" -> entity
+  WordSet lower_words;                            // hashes of words seen in lower case
+  std::vector<std::uint8_t> transparent;          // per token: a "(TICKER)" tail rules skip over
   std::unordered_map<std::uint64_t, int> short_forms;  // surname, acronym -> entity
   std::vector<std::uint16_t> word_classes;  // per token: its WordClass bits (ClassifyWords)
 

@@ -50,22 +50,28 @@ int AddMention(const Lexicon& lexicon, Document& document, int sentence, const C
   auto& mentions = document.mentions[static_cast<std::size_t>(sentence)];
   if (mentions.size() >= kMaxMentionsPerSentence) return -1;
   int lexicon_entry = candidate.lexicon_entry;
-  std::string key;
-  if (candidate.type == "Amount" && candidate.value) {
-    key = AmountIdentity(*candidate.value, candidate.unit);
-  } else if (lexicon_entry >= 0) {
-    key = "L\t" + std::to_string(lexicon_entry);  // a lexicon match needs no name key
+  const int next_id = static_cast<int>(document.entities.size());
+  // Lexicon entities are keyed by entry number (no key string per mention), amounts by
+  // value and unit, other names by type and name key.
+  std::pair<std::unordered_map<int, int>::iterator, bool> by_entry;
+  std::pair<std::unordered_map<std::string, int>::iterator, bool> by_key;
+  const bool amount = candidate.type == "Amount" && candidate.value;
+  if (amount) {
+    by_key = document.by_key.try_emplace(AmountIdentity(*candidate.value, candidate.unit), next_id);
   } else {
-    // "type<TAB>name key": the lexicon's key and, when the lexicon lacks it, the entity's.
-    std::string typed_key = candidate.type;
-    typed_key += '\t';
-    typed_key += NameKey(candidate.surface);
-    lexicon_entry = lexicon.FindByTypedKey(typed_key);
-    key = lexicon_entry >= 0 ? "L\t" + std::to_string(lexicon_entry) : std::move(typed_key);
+    if (lexicon_entry < 0) {
+      // "type<TAB>name key": the lexicon's key and, when the lexicon lacks it, the entity's.
+      std::string typed_key = candidate.type;
+      typed_key += '\t';
+      typed_key += NameKey(candidate.surface);
+      lexicon_entry = lexicon.FindByTypedKey(typed_key);
+      if (lexicon_entry < 0) by_key = document.by_key.try_emplace(std::move(typed_key), next_id);
+    }
+    if (lexicon_entry >= 0)
+      by_entry = document.by_lexicon_entry.try_emplace(lexicon_entry, next_id);
   }
-  // try_emplace builds no node for a key already there (most mentions repeat an entity).
-  auto [found, inserted] =
-      document.by_key.try_emplace(std::move(key), static_cast<int>(document.entities.size()));
+  const bool keyed_by_entry = !amount && lexicon_entry >= 0;
+  const bool inserted = keyed_by_entry ? by_entry.second : by_key.second;
   if (inserted) {
     DocEntity entity;
     entity.type = lexicon_entry >= 0 ? lexicon.entry(lexicon_entry).type : candidate.type;
@@ -75,7 +81,7 @@ int AddMention(const Lexicon& lexicon, Document& document, int sentence, const C
     entity.first_sentence = sentence;
     document.entities.push_back(std::move(entity));
   }
-  const int id = found->second;
+  const int id = keyed_by_entry ? by_entry.first->second : by_key.first->second;
   DocEntity& entity = document.entities[static_cast<std::size_t>(id)];
   if (!candidate.ticker.empty() && entity.ticker.empty()) {
     entity.ticker = candidate.ticker;

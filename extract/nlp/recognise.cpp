@@ -195,8 +195,14 @@ int SentenceRecogniser::Emit(Candidate candidate) {
     candidate.surface = std::string(document_.Text(candidate.first, candidate.last));
   }
   // A name broken over lines ("Landon H.\nRowland") is one name with one space.
-  if (candidate.surface.find_first_of("\n\r\t") != std::string::npos ||
-      candidate.surface.find("  ") != std::string::npos) {
+  // One pass (find_first_of calls memchr once per character of the surface).
+  bool broken = false;
+  for (std::size_t i = 0; i < candidate.surface.size() && !broken; ++i) {
+    const char c = candidate.surface[i];
+    broken = c == '\n' || c == '\r' || c == '\t' ||
+             (c == ' ' && i + 1 < candidate.surface.size() && candidate.surface[i + 1] == ' ');
+  }
+  if (broken) {
     std::string joined;
     for (char c : candidate.surface) {
       const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
@@ -615,16 +621,18 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
   // Names the general recognisers found once are found again wherever they recur
   // ("Tide-3" after "its Tide-3 model").
   {
-    SurfaceIndex known;  // surface -> entity
+    SurfaceIndex known;        // surface -> entity
+    std::vector<Token> words;  // one buffer for every surface's tokens
     for (std::size_t e = 0; e < document.entities.size(); ++e) {
       const DocEntity& entity = document.entities[e];
       if (entity.lexicon_entry >= 0 || entity.type == "Amount" || entity.surfaces.empty()) continue;
       for (const auto& [surface, n] : entity.surfaces) {
-        const std::vector<Token> words = Tokenize(surface);
-        if (words.empty() || surface.find('\t') != std::string::npos ||
-            surface.find('\n') != std::string::npos || surface.find('|') != std::string::npos) {
+        if (surface.find('\t') != std::string::npos || surface.find('\n') != std::string::npos ||
+            surface.find('|') != std::string::npos) {
           continue;
         }
+        Tokenize(surface, words);
+        if (words.empty()) continue;
         if (words.size() == 1 && (!words[0].capitalised || document.SeenLowercase(words[0].hash))) {
           continue;
         }
@@ -665,12 +673,13 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
   // Short forms: a surname or a name's distinctive first word stands for the full name.
   std::unordered_map<std::uint64_t, int> forms = document.short_forms;
   std::unordered_map<std::uint64_t, int> clashes;
+  std::vector<Token> words;  // one buffer for every surface's tokens
   for (std::size_t e = 0; e < document.entities.size(); ++e) {
     const DocEntity& entity = document.entities[e];
     if (entity.type != "Person" && !(entity.type == "Company" && entity.lexicon_entry < 0))
       continue;
     for (const auto& [surface, n] : entity.surfaces) {
-      const std::vector<Token> words = Tokenize(surface);
+      Tokenize(surface, words);
       if (words.size() < 2) continue;
       const Token& part = entity.type == "Person" ? words.back() : words.front();
       if (!part.capitalised || document.SeenLowercase(part.hash) ||

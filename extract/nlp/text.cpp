@@ -469,14 +469,28 @@ WordSet MakeWordSet(std::initializer_list<const char*> words) {
 }
 
 std::vector<Token> Tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 2 + 2);  // names are short: one allocation each
+  Tokenize(text, tokens);
+  return tokens;
+}
+
+void Tokenize(std::string_view text, std::vector<Token>& tokens) {
+  // The tokenizer's line bookkeeping, which a name does not need: kept per thread so
+  // that tokenising a name allocates nothing; released after an unusually long text.
+  thread_local std::vector<std::uint8_t> newlines_before;
+  thread_local std::vector<std::uint32_t> line_start;
+  newlines_before.clear();
+  line_start.clear();
   Layout layout;
-  layout.tokens.reserve(text.size() / 2 + 2);  // names are short: one allocation each
-  std::vector<std::uint8_t> newlines_before;
-  std::vector<std::uint32_t> line_start;
-  newlines_before.reserve(layout.tokens.capacity());
-  line_start.reserve(layout.tokens.capacity());
+  layout.tokens.swap(tokens);
+  layout.tokens.clear();
   Tokenizer{text, layout, newlines_before, line_start}.Run();
-  return std::move(layout.tokens);
+  layout.tokens.swap(tokens);
+  if (line_start.capacity() > 4096) {
+    newlines_before = {};
+    line_start = {};
+  }
 }
 
 Layout Segment(std::string_view text) {

@@ -56,6 +56,9 @@ Layout Segment(std::string_view text);
 
 /// Segment(text).tokens without the sentences, for short strings such as names.
 std::vector<Token> Tokenize(std::string_view text);
+/// Tokenize(text) into `tokens`, replacing what it held and reusing its storage: a
+/// caller tokenising many names in a row allocates once, not per name.
+void Tokenize(std::string_view text, std::vector<Token>& tokens);
 
 /// Marks boilerplate and headline sentences of `layout` (a separate pass so
 /// it can look at whole lines and paragraphs).

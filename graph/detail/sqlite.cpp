@@ -14,6 +14,13 @@ void CheckSqlite(int rc, sqlite3* db, std::string_view operation) {
   throw Error(ErrorCode::kStorage, message);
 }
 
+void ConfigureSqlite() {
+  // With memory statistics on, every SQLite allocation and free takes a global mutex and
+  // updates counters kg never reads: about a tenth of the writer's instructions in kg ingest.
+  static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  static_cast<void>(configured);
+}
+
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db), sql_(sql) {
   CheckSqlite(sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
                                  SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr),

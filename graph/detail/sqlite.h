@@ -17,6 +17,10 @@ namespace kg::graph::detail {
 /// `rc` is SQLITE_OK, SQLITE_ROW or SQLITE_DONE.
 void CheckSqlite(int rc, sqlite3* db, std::string_view operation);
 
+/// Process-wide SQLite settings, applied once before the first connection opens
+/// (SQLite ignores them once initialised). Call before every sqlite3_open_v2.
+void ConfigureSqlite();
+
 /// A prepared statement, reset on every Bind() sequence start. Column and bind
 /// indices follow SQLite: binds from 1, columns from 0.
 class Statement {
@@ -56,6 +60,9 @@ class Statement {
   std::string Text(int column) const;
   /// Rows the connection's last finished INSERT, UPDATE or DELETE changed.
   std::int64_t Changes() const { return sqlite3_changes64(db_); }
+  /// The rowid of the connection's last successful INSERT. Cheaper than RETURNING,
+  /// which makes SQLite build and drop a temporary table per execution.
+  std::int64_t LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
   std::string_view TextView(int column) const;
 
  private:
