@@ -40,35 +40,42 @@ void SentenceRecogniser::NamedByNoun() {
       MakeWordSet({"called", "named", "dubbed", "codenamed", "code-named", "branded"});
   static const WordSet kModelHeads =
       MakeWordSet({"model", "models", "llm", "llms", "language-model", "chatbot", "agent"});
+  static const std::uint64_t kComma = HashLower(","), kCode = HashLower("code"),
+                             kProduct = HashLower("product");
   for (std::uint32_t t = first_ + 1; t + 1 < last_; ++t) {
+    const std::uint64_t hash = tokens_[t].hash;
     // "Auralis's main product, Meshline, runs on": a possessive's or article's
     // noun, then the name between commas.
-    if (Is(t, ",") && IsNameToken(t + 1) && t >= first_ + 2 && !tokens_[t - 1].capitalised &&
-        (tokens_[t - 2].possessive || Determiners().count(tokens_[t - 2].hash) != 0 ||
-         (t >= first_ + 3 &&
-          (tokens_[t - 3].possessive || Determiners().count(tokens_[t - 3].hash) != 0)))) {
+    if (hash == kComma) {
+      if (!IsNameToken(t + 1) || t < first_ + 2 || tokens_[t - 1].capitalised) continue;
+      const bool owned =
+          tokens_[t - 2].possessive || Determiners().count(tokens_[t - 2].hash) != 0 ||
+          (t >= first_ + 3 &&
+           (tokens_[t - 3].possessive || Determiners().count(tokens_[t - 3].hash) != 0));
+      if (!owned) continue;
       const std::uint32_t head = t - 1;
-      const char* type = ChipHeads().count(tokens_[head].hash) != 0 ? "Chip"
-                         : Has(head, kProductHead) || tokens_[head].hash == HashLower("product")
-                             ? "Product"
-                             : nullptr;
+      const char* type = ChipHeads().count(tokens_[head].hash) != 0                  ? "Chip"
+                         : Has(head, kProductHead) || tokens_[head].hash == kProduct ? "Product"
+                                                                                     : nullptr;
       const std::uint32_t end = NameRunEnd(t + 1, 3);
-      if (type != nullptr && end < last_ && Is(end, ",") && !Has(t + 1, kGivenName)) {
+      if (type != nullptr && end < last_ && tokens_[end].hash == kComma &&
+          !Has(t + 1, kGivenName)) {
         Candidate candidate;
         candidate.first = t + 1;
         candidate.last = end;
         candidate.type = type;
         Emit(std::move(candidate));
         t = end;
-        continue;
       }
+      continue;
     }
-    if (kNamingVerbs.count(tokens_[t].hash) == 0 || !IsNameToken(t + 1)) continue;
+    if (kNamingVerbs.count(hash) == 0 || !IsNameToken(t + 1)) continue;
     // "code-named" written as three tokens.
     std::uint32_t verb = t;
-    if (t >= first_ + 3 && Is(t - 1, "-") && tokens_[t - 2].hash == HashLower("code")) verb = t - 2;
+    if (t >= first_ + 3 && Is(t - 1, "-") && tokens_[t - 2].hash == kCode) verb = t - 2;
     if (verb <= first_ + 1) continue;
-    std::uint32_t head = Is(verb - 1, ",") && verb >= first_ + 2 ? verb - 2 : verb - 1;
+    std::uint32_t head =
+        tokens_[verb - 1].hash == kComma && verb >= first_ + 2 ? verb - 2 : verb - 1;
     const char* type = ChipHeads().count(tokens_[head].hash) != 0   ? "Chip"
                        : kModelHeads.count(tokens_[head].hash) != 0 ? "Model"
                        : Has(head, kProductHead)                    ? "Product"

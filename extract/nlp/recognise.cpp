@@ -179,8 +179,16 @@ std::uint32_t SentenceRecogniser::SuffixedLongerName(std::uint32_t end) const {
 
 bool SentenceRecogniser::IsCorporateSuffix(std::uint32_t t) const {
   static const std::uint64_t kCo = HashLower("co");
-  return (tokens_[t].capitalised || tokens_[t].all_caps) &&
-         (CorporateSuffixes().count(tokens_[t].hash) != 0 || tokens_[t].hash == kCo);
+  // Asked of every word of every name run: a cache-sized filter turns most away.
+  static const WordFilter<10> kFilter = [] {
+    WordFilter<10> filter;
+    CorporateSuffixes().ForEach([&](std::uint64_t hash) { filter.Add(hash); });
+    filter.Add(kCo);
+    return filter;
+  }();
+  const Token& token = tokens_[t];
+  return (token.capitalised || token.all_caps) && kFilter.MayContain(token.hash) &&
+         (CorporateSuffixes().count(token.hash) != 0 || token.hash == kCo);
 }
 
 int SentenceRecogniser::Emit(Candidate candidate) {
