@@ -492,6 +492,8 @@ void SentenceRecogniser::Organisations() {
     if (at < last_ && IsCorporateSuffix(at) && taken_[at] == 0) {
       organisation = true;
       stop = at + 1;
+      // "Suzuki Motor Co Ltd": two legal forms in a row.
+      if (stop < last_ && IsCorporateSuffix(stop) && taken_[stop] == 0) ++stop;
     }
     // "Moonshot AI": a distinctive word and AI.
     if (!organisation && end - t == 1 && end < last_ && Word(end) == "AI" && taken_[end] == 0 &&

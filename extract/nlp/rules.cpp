@@ -8,6 +8,7 @@
 #include <array>
 
 #include "extract/nlp/amounts.h"
+#include "extract/nlp/recogniser.h"
 #include "graph/ontology.h"
 
 namespace kg::extract::nlp {
@@ -911,6 +912,16 @@ class SentenceMatcher {
     return true;
   }
 
+  bool OfPlacesFirm(const State& state) const {
+    const Token& last = tokens_[At(state.subject).last - 1];
+    static const std::uint64_t kCo = HashLower("co");
+    if (!last.capitalised && !last.all_caps) return false;
+    if (CorporateSuffixes().count(last.hash) == 0 && last.hash != kCo) return false;
+    const std::uint32_t after = At(state.object).last;
+    return after >= sentence_.last_token || !tokens_[after].capitalised ||
+           tokens_[after].kind != TokenKind::kWord;
+  }
+
   // "turnover rose $7.2bn to $170.8bn": the first figure is the change, the
   // one after "to" the level reported.
   int LevelAfterChange(int m) const {
@@ -1139,6 +1150,7 @@ class SentenceMatcher {
 
   void MatchAround(const Rule& rule, const State& start, std::uint32_t anchor_begin,
                    std::uint32_t anchor_end, std::vector<RuleMatch>& out) const {
+    static const std::uint64_t kOf = HashLower("of");
     std::vector<State> right, left;
     Forward(rule, static_cast<std::size_t>(rule.anchor) + 1, anchor_end, start, right);
     if (right.empty()) return;
@@ -1193,6 +1205,14 @@ class SentenceMatcher {
       if ((rule.relation == "subsidiary_of" || rule.relation == "invests_in" ||
            rule.relation == "ceo_of" || rule.relation == "chairman_of") &&
           EndsWithModifierSlot(rule, state)) {
+        continue;
+      }
+      // "Volkswagen AG of Germany" locates the firm; "Bank of Japan", "Lloyds of
+      // London" name it: "of" places only a name that ends in its legal form,
+      // and only a place that is not itself the start of a longer name.
+      if (rule.relation == "located_in" && state.subject >= 0 && state.object >= 0 &&
+          At(state.subject).last + 1 == At(state.object).first &&
+          tokens_[At(state.subject).last].hash == kOf && !OfPlacesFirm(state)) {
         continue;
       }
       // The match named objects and all were ruled out: no context stands in for them.

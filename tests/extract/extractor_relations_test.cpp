@@ -818,4 +818,18 @@ TEST_SUITE("extract/relations") {
     CAPTURE(Describe(successor));
     CHECK(Has(successor, "John Smith", "ceo_of", "Kelmont Group"));
   }
+
+  TEST_CASE("'X Corp of Japan' locates the firm; 'Bank of Japan', 'Lloyds of London' do not") {
+    const auto located = Run("Shares rose after Zentrix Motor Co Ltd of Japan said it would buy.");
+    CAPTURE(Describe(located));
+    CHECK(Has(located, "Zentrix Motor Co Ltd", "located_in", "Japan"));
+    for (const char* text : {"Lloyds of London told the Financial Times it expected losses.",
+                             "The Muslim Council of Britain said the comments were wrong.",
+                             "Liberty Life Association of Africa Ltd said profits rose."}) {
+      CAPTURE(text);
+      const auto record = Run(text);
+      CAPTURE(Describe(record));
+      for (const auto& mention : record.relations) CHECK(mention.type != "located_in");
+    }
+  }
 }
