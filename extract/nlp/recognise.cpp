@@ -150,7 +150,10 @@ bool SentenceRecogniser::NamesLongerOrganisation(std::uint32_t end) const {
   if (end >= last_ || !IsNameToken(end) || !tokens_[end].space_before) return false;
   const std::uint32_t run_end = NameRunEnd(end, 3);
   const std::uint32_t cue = run_end - 1;
-  return Has(cue, kOrganisationCue) && kFormCues.count(tokens_[cue].hash) == 0 &&
+  // A form cue alone restates the company ("Cisco Systems"); with more words
+  // before it the name is another's ("Panasonic Automotive Systems").
+  const bool form_only = kFormCues.count(tokens_[cue].hash) != 0 && run_end - end == 1;
+  return Has(cue, kOrganisationCue) && !form_only &&
          lexicon_.Longest(document_.text, tokens_, end, last_).entry < 0;
 }
 

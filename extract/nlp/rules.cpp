@@ -105,9 +105,9 @@ const WordSet& ClauseJoiners() {
 }
 
 const WordSet& ForecastWords() {
-  static const WordSet set =
-      MakeWordSet({"forecast", "forecasts", "forecasted", "forecasting", "projected", "projects",
-                   "projecting", "guidance", "outlook", "predicted", "predicts", "target"});
+  static const WordSet set = MakeWordSet(
+      {"forecast", "forecasts", "forecasted", "forecasting", "projected", "projects", "projecting",
+       "guidance", "outlook", "predicted", "predicts", "target", "expects", "anticipates"});
   return set;
 }
 
@@ -482,6 +482,19 @@ class SentenceMatcher {
            BasisWords().count(tokens_[t - 1].hash) != 0;
   }
 
+  // The mention right after "Owner's" (and up to two modifiers), or -1.
+  int NextMentionAfterOwner(int owner) const {
+    std::uint32_t t = At(owner).last;
+    const std::uint32_t end = sentence_.last_token;
+    if (t < end && tokens_[t].possessive) ++t;
+    for (int k = 0; k <= 2 && t < end; ++k, ++t) {
+      const int next = start_at_[t - sentence_.first_token];
+      if (next >= 0) return next;
+      if (!IsModifier(t)) return -1;
+    }
+    return -1;
+  }
+
   // "will run on Nvidia's Blackwell B200 chips": an object slot that binds an
   // owner followed by a thing of its own the slot also takes means the thing.
   int OwnedThing(const SlotSpec& slot, int owner) const {
@@ -583,6 +596,12 @@ class SentenceMatcher {
         if (element.slot.role == 'O' && !possessive_next) {
           const int thing = OwnedThing(element.slot, m);
           if (thing >= 0) m = thing;
+        }
+        // "switched to Jamba 3 from OpenAI's GPT-4.1": the owner of a named thing
+        // is not the subject the rule wants after it.
+        if (element.slot.role == 'S' && !possessive_next && (At(m).flags & kPossessive) != 0 &&
+            NextMentionAfterOwner(m) >= 0) {
+          break;
         }
         State next = state;
         Bind(next, element, static_cast<int>(e), m);
@@ -736,6 +755,8 @@ class SentenceMatcher {
         if (pos >= end) break;
         const int next = start_at_[pos - begin];
         if (next < 0 || !Accepts(slot, next)) break;
+        // "of RBC and Shore Capital's Imogen Hale": a possessive modifies what follows.
+        if ((At(next).flags & kPossessive) != 0) break;
         // "in Anthropic, and Google has also ...": the name starts a new clause.
         const std::uint32_t after = SkipForward(At(next).last);
         if (after < end &&
@@ -970,6 +991,19 @@ class SentenceMatcher {
     if (rule.elements.empty() || rule.elements.back().kind != RuleElement::Kind::kWords) {
       return false;
     }
+    // "Brown-Forman, the Louisville, Kentucky-based maker": the descriptor is an
+    // apposition to the unrecognised name before it.
+    {
+      static const std::uint64_t kThe = HashLower("the"), kA = HashLower("a");
+      std::uint32_t b = state.low;
+      const std::uint32_t begin = sentence_.first_token;
+      if (b > begin && (tokens_[b - 1].hash == kThe || tokens_[b - 1].hash == kA)) --b;
+      if (b >= begin + 2 && TokenText(document_.text, tokens_[b - 1]) == "," &&
+          tokens_[b - 2].capitalised && end_at_[b - 1 - begin] < 0 &&
+          (tokens_[b - 2].kind == TokenKind::kWord)) {
+        return true;
+      }
+    }
     std::uint32_t t = state.high;
     if (t < sentence_.last_token && TokenText(document_.text, tokens_[t]) == ",") ++t;
     if (t >= sentence_.last_token || start_at_[t - sentence_.first_token] >= 0) return false;
@@ -1061,11 +1095,16 @@ class SentenceMatcher {
   bool Negated(const Rule& rule, const State& state) const {
     // "The company denied a report that it was in talks with Alibaba about ...":
     // a denial governs the whole clause it introduces, however long.
+    static const std::uint64_t kNo = HashLower("no");
+    static const WordSet kPlanNouns =
+        MakeWordSet({"plans", "plan", "intention", "intentions", "interest"});
     for (std::uint32_t t = sentence_.first_token; t + 1 < state.low; ++t) {
       if (DenialVerbs().count(tokens_[t].hash) != 0 &&
           DenialComplements().count(tokens_[t + 1].hash) != 0) {
         return true;
       }
+      // "had no plans to build a third plant in North America".
+      if (tokens_[t].hash == kNo && kPlanNouns.count(tokens_[t + 1].hash) != 0) return true;
     }
     // Six tokens before the match, but not back into a quotation: in
     // "'... has never been stronger,' said Brett Simpson, co-founder of Arete"

@@ -832,4 +832,29 @@ TEST_SUITE("extract/relations") {
       for (const auto& mention : record.relations) CHECK(mention.type != "located_in");
     }
   }
+
+  TEST_CASE(
+      "no plans, lists that end at a possessive, owners of named things, unnamed appositions") {
+    const auto plans =
+        Run("Kelmont Group said it had no plans to build a third battery plant in North America.");
+    CAPTURE(Describe(plans));
+    CHECK_FALSE(HasAny(plans, "Kelmont Group", "located_in"));
+    const auto list =
+        Run("Maria Lindqvist of Kelmont Capital and Zentrix Securities' Imogen Hale both said the "
+            "shares looked cheap.");
+    CAPTURE(Describe(list));
+    CHECK(Has(list, "Maria Lindqvist", "works_for", "Kelmont Capital"));
+    CHECK_FALSE(Has(list, "Maria Lindqvist", "works_for", "Zentrix Securities"));
+    const auto owner = Run("Zentrix Labs said it had switched to Orion-3 from OpenAI's GPT-4.1.");
+    CAPTURE(Describe(owner));
+    CHECK_FALSE(Has(owner, "OpenAI", "develops", "Orion-3"));
+    const auto unnamed =
+        Run("Kelmont Group reported results. Rivals such as Brown-Forman, the Louisville, "
+            "Kentucky-based maker of whiskey, reported weaker sales.");
+    CAPTURE(Describe(unnamed));
+    CHECK_FALSE(Has(unnamed, "Kelmont Group", "located_in", "Kentucky"));
+    const auto longer = Run("Panasonic still owns 20% of Panasonic Automotive Systems.");
+    CAPTURE(Describe(longer));
+    CHECK(Has(longer, "Panasonic", "invests_in", "Panasonic Automotive Systems"));
+  }
 }
