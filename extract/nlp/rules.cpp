@@ -712,8 +712,20 @@ class SentenceMatcher {
       return t < end && TokenText(document_.text, tokens_[t]) == word;
     };
     if (slot.distributive) {
+      // Every such entity up to the end of the clause: "an office in Rabat which
+      // will cover Morocco and Egypt" is in Rabat only.
+      static const WordSet kClauseEnds =
+          MakeWordSet({"which", "that", "who", "while", "whereas", "but", ";", "where"});
+      std::uint32_t stop = end;
+      for (std::uint32_t t = At(mention).last; t < end && rule.relation == "located_in"; ++t) {
+        if (kClauseEnds.count(tokens_[t].hash) != 0) {
+          stop = t;
+          break;
+        }
+      }
       for (std::size_t m = 0; m < mentions_.size(); ++m) {
-        if (mentions_[m].first > At(mention).first && Accepts(slot, static_cast<int>(m))) {
+        if (mentions_[m].first > At(mention).first && mentions_[m].first < stop &&
+            Accepts(slot, static_cast<int>(m))) {
           list.push_back(static_cast<int>(m));
         }
       }

@@ -504,6 +504,42 @@ Layout Segment(std::string_view text) {
 
   const auto& tokens = layout.tokens;
   const std::uint32_t count = static_cast<std::uint32_t>(tokens.size());
+  // Hard-wrapped prose: in a text where at least two line breaks fall inside a
+  // sentence before a lower-case word, a capitalised word after a break
+  // continues the sentence too ("Sir Peter" / "Laidlaw, who retires") within a
+  // block of lines (up to a blank or indented line) that ends as prose ends, with
+  // a terminal. A list of headlines, one a line and unpunctuated, keeps one line
+  // a sentence.
+  std::vector<std::uint32_t> wrapped_block_of(count, 0);
+  std::vector<std::uint8_t> wrapped_blocks(1, 0);
+  {
+    std::uint32_t block = 0;
+    int lower_breaks = 0;
+    for (std::uint32_t t = 0; t < count; ++t) {
+      if (t > 0 && newlines_before[t] > 0) {
+        const bool indented = tokens[t].start != line_start[t];
+        if (newlines_before[t] > 1 || indented) {
+          wrapped_blocks.back() = IsTerminal(TokenText(text, tokens[t - 1])) ||
+                                  IsCloser(TokenText(text, tokens[t - 1]));
+          wrapped_blocks.push_back(0);
+          ++block;
+        } else {
+          const auto next_first = static_cast<unsigned char>(text[tokens[t].start]);
+          if (!IsTerminal(TokenText(text, tokens[t - 1])) &&
+              tokens[t - 1].end - line_start[t - 1] >= 40 &&
+              (IsAsciiLower(next_first) || IsAsciiDigit(next_first))) {
+            ++lower_breaks;
+          }
+        }
+      }
+      wrapped_block_of[t] = block;
+    }
+    if (count > 0) {
+      wrapped_blocks.back() = IsTerminal(TokenText(text, tokens[count - 1])) ||
+                              IsCloser(TokenText(text, tokens[count - 1]));
+    }
+    if (lower_breaks < 2) std::fill(wrapped_blocks.begin(), wrapped_blocks.end(), 0);
+  }
   int paragraph = 0;
   std::uint32_t first = 0;
   auto close = [&](std::uint32_t last) {
@@ -532,10 +568,13 @@ Layout Segment(std::string_view text) {
       const bool abbreviation_continues = tokens[t - 1].abbreviation && IsAsciiUpper(next_first) &&
                                           tokens[t].start == line_start[t] &&
                                           SentenceStarters().count(tokens[t].hash) == 0;
-      const bool soft = newlines_before[t] == 1 && prev_line_length >= 40 &&
-                        ((!IsTerminal(prev) && prev != ":" &&
-                          (IsAsciiLower(next_first) || IsAsciiDigit(next_first))) ||
-                         abbreviation_continues);
+      const bool wrapped_capital = IsAsciiUpper(next_first) && tokens[t].start == line_start[t] &&
+                                   wrapped_blocks[wrapped_block_of[t]] != 0;
+      const bool soft =
+          newlines_before[t] == 1 && prev_line_length >= 40 &&
+          ((!IsTerminal(prev) && prev != ":" &&
+            (IsAsciiLower(next_first) || IsAsciiDigit(next_first) || wrapped_capital)) ||
+           abbreviation_continues);
       if (!soft) {
         close(t);
         ++paragraph;

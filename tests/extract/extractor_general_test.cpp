@@ -447,4 +447,19 @@ TEST_SUITE("extract/entities") {
     CHECK(FindEntity(record, "Norbert Ore", "Person") != nullptr);
     CHECK(Has(record, "Norbert Ore", "chairman_of", "Kelmont Group"));
   }
+
+  TEST_CASE("in hard-wrapped prose a capitalised word after a line break continues the sentence") {
+    const auto record =
+        Run("    LONDON, Sept 12 - Zentrix Electronics Plc said finance director Anne Whitcombe\n"
+            "would succeed Michael Trevelyan as chief executive on January 1, the company\n"
+            "said. Trevelyan will become chairman in place of Sir Peter\n"
+            "Laidlaw, who retires from the board after 14 years, the company said.\n"
+            "    Zentrix competes with Kelmont Electronics Plc and Harlow\n"
+            "Electric Co Plc for military radio contracts, analysts at stockbrokers Hoare\n"
+            "Govett Ltd said.\n");
+    CAPTURE(Describe(record));
+    CHECK(FindEntity(record, "Peter Laidlaw", "Person") != nullptr);
+    CHECK(FindEntity(record, "Harlow Electric Co Plc", "Company") != nullptr);
+    CHECK(Has(record, "Zentrix Electronics Plc", "competes_with", "Kelmont Electronics Plc"));
+  }
 }

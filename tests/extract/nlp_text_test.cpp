@@ -71,6 +71,21 @@ TEST_SUITE("extract/nlp/text") {
     REQUIRE(sentences.size() == 1);
   }
 
+  TEST_CASE("in hard-wrapped prose a capitalised word after a line break continues, not in lists") {
+    const std::vector<std::string> sentences = Sentences(
+        "Zentrix said on Tuesday that its finance director would succeed the chief\n"
+        "executive in January, and that the outgoing chief would then become the\n"
+        "chairman of the group in place of Sir Peter\n"
+        "Laidlaw, who retires from the board after fourteen years on the board.\n"
+        "\n"
+        "Kelmont Group unveils a new chip for the Chinese market today\n"
+        "Zentrix Systems shares jump after the AI deal with the Harlow Group\n");
+    REQUIRE(sentences.size() == 3);
+    CHECK(sentences[0].find("Sir Peter\nLaidlaw") != std::string::npos);
+    CHECK(sentences[1] == "Kelmont Group unveils a new chip for the Chinese market today");
+    CHECK(sentences[2] == "Zentrix Systems shares jump after the AI deal with the Harlow Group");
+  }
+
   TEST_CASE("possessives and hyphens are their own tokens with exact byte spans") {
     const std::string text = "Alibaba\xE2\x80\x99s T-Head and investors' cash";
     Layout layout = Segment(text);
