@@ -22,7 +22,7 @@ const WordSet& DescriptorHeads() {
       {"company",    "firm",       "group",      "giant",    "titan",        "maker",
        "chipmaker",  "startup",    "lender",     "bank",     "conglomerate", "retailer",
        "carmaker",   "automaker",  "insurer",    "operator", "behemoth",     "heavyweight",
-       "juggernaut", "powerhouse", "corporation"});
+       "juggernaut", "powerhouse", "corporation", "venture"});
   return set;
 }
 

@@ -650,16 +650,17 @@ class SentenceMatcher {
         break;
       }
       case RuleElement::Kind::kGap: {
+        const bool before_slot = e > 0 && rule.elements[static_cast<std::size_t>(e) - 1].kind ==
+                                              RuleElement::Kind::kSlot;
         const bool before_subject =
-            e > 0 &&
-            rule.elements[static_cast<std::size_t>(e) - 1].kind == RuleElement::Kind::kSlot &&
-            rule.elements[static_cast<std::size_t>(e) - 1].slot.role == 'S';
+            before_slot && rule.elements[static_cast<std::size_t>(e) - 1].slot.role == 'S';
         std::uint32_t at = pos;
         for (int k = 0; k <= element.gap; ++k) {
           if (k > 0) {
             if (at <= begin) break;
-            const std::uint32_t opening =
-                before_subject ? AppositionOpening(at - 1) : kNoApposition;
+            // "Toshiba, based in Tokyo, will also supply Cascadia": the doer
+            // before an apposition, whichever slot the rule makes it.
+            const std::uint32_t opening = before_slot ? AppositionOpening(at - 1) : kNoApposition;
             if (opening != kNoApposition) {
               // "Jane Roe, a Google veteran, joined X": the apposition is one step.
               at = opening;
@@ -756,6 +757,11 @@ class SentenceMatcher {
         else
           break;
         if (is(pos, "the")) ++pos;
+        // "120.5 billion yen, or about $890 million".
+        if (is(pos, "about") || is(pos, "roughly") || is(pos, "some") || is(pos, "nearly") ||
+            is(pos, "approximately") || is(pos, "around")) {
+          ++pos;
+        }
         if (pos < end && start_at_[pos - begin] < 0) {
           for (std::uint32_t k = pos; k < end && k < pos + 5 && start_at_[k - begin] < 0; ++k) {
             if (is(k, "like") || is(k, "including") || (is(k, "such") && is(k + 1, "as"))) {
@@ -946,10 +952,9 @@ class SentenceMatcher {
   }
 
   bool OfPlacesFirm(const State& state) const {
-    const Token& last = tokens_[At(state.subject).last - 1];
-    static const std::uint64_t kCo = HashLower("co");
-    if (!last.capitalised && !last.all_caps) return false;
-    if (CorporateSuffixes().count(last.hash) == 0 && last.hash != kCo) return false;
+    // "Muslim Council of Britain", "Bank of Japan": an organisation noun before
+    // "of" takes the place into its name.
+    if ((document_.word_classes[At(state.subject).last - 1] & kOrganisationCue) != 0) return false;
     const std::uint32_t after = At(state.object).last;
     return after >= sentence_.last_token || !tokens_[after].capitalised ||
            tokens_[after].kind != TokenKind::kWord;
