@@ -289,10 +289,53 @@ bool IsCurrencyUnit(std::string_view unit) {
          unit[2] >= 'A' && unit[2] <= 'Z';
 }
 
+namespace {
+
+// "EUR2.1bn", "GBP1.8bn", "USD500m": a currency code glued to its number, as
+// financial dailies write it. The glued run may span several tokens ("EUR2",
+// ".", "1bn"); it ends at the first space.
+bool ParseGluedCodeAmount(std::string_view text, const std::vector<Token>& tokens, std::uint32_t t,
+                          std::uint32_t end, AmountMatch* match) {
+  const Token& first = tokens[t];
+  if (first.kind != TokenKind::kWord || !first.has_digit || first.end - first.start < 4) {
+    return false;
+  }
+  const std::string_view word = TokenText(text, first);
+  if (!(word[0] >= 'A' && word[0] <= 'Z' && word[1] >= 'A' && word[1] <= 'Z' && word[2] >= 'A' &&
+        word[2] <= 'Z' && word[3] >= '0' && word[3] <= '9')) {
+    return false;
+  }
+  const auto code = CurrencyCodes().find(HashLower(word.substr(0, 3)));
+  if (code == CurrencyCodes().end()) return false;
+  std::uint32_t last = t + 1;
+  while (last < end && !tokens[last].space_before && last < t + 4 &&
+         tokens[last].kind != TokenKind::kPunct) {
+    ++last;
+  }
+  // Allow a decimal point between the glued parts: "EUR2" "." "1bn".
+  if (last + 1 < end && !tokens[last].space_before && TokenText(text, tokens[last]) == "." &&
+      !tokens[last + 1].space_before && tokens[last + 1].kind != TokenKind::kPunct) {
+    last += 2;
+  }
+  const std::string_view number =
+      text.substr(first.start + 3, tokens[last - 1].end - first.start - 3);
+  double value = 0, scale = 1;
+  if (!ParseNumberToken(number, &value, &scale)) return false;
+  value *= scale;
+  if (!std::isfinite(value) || value > 1e18) return false;
+  match->first = t;
+  match->last = last;
+  match->value = value;
+  match->unit = code->second;
+  return true;
+}
+
+}  // namespace
+
 bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std::uint32_t t,
                    std::uint32_t end, AmountMatch* match) {
   if (tokens[t].kind != TokenKind::kNumber && AmountStarterWords().count(tokens[t].hash) == 0) {
-    return false;
+    return ParseGluedCodeAmount(text, tokens, t, end, match);
   }
   std::uint32_t i = t;
   std::string currency;

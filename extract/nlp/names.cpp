@@ -403,6 +403,14 @@ bool SentenceRecogniser::UnitApposition(std::uint32_t end) const {
   return false;
 }
 
+bool SentenceRecogniser::PlaceStartsAt(std::uint32_t t) const {
+  for (const Mention& mention : document_.mentions[static_cast<std::size_t>(sentence_)]) {
+    if (mention.first == t)
+      return document_.entities[static_cast<std::size_t>(mention.entity)].type == "Place";
+  }
+  return false;
+}
+
 // "agreed to acquire Wiz for $32 billion", "the takeover of Calder": a name
 // that is bought whole, not a modifier ("bought Christmas gifts"), is a firm's.
 bool SentenceRecogniser::BoughtName(std::uint32_t t, std::uint32_t end) const {
@@ -467,6 +475,33 @@ void SentenceRecogniser::Organisations() {
       }
     }
     std::uint32_t end = NameRunEnd(t, 6);
+    // "a factory in Gresham, Ore.", "based in Hillsboro, Oregon": an unknown name
+    // after a preposition and before ", <known place>" is a place in it.
+    static const WordSet kPlacePrepositions =
+        MakeWordSet({"in", "at", "near", "from", "outside", "of"});
+    if (t > first_ && kPlacePrepositions.count(tokens_[t - 1].hash) != 0 && end - t <= 2 &&
+        end + 1 < last_ && Is(end, ",") && !Has(t, kGivenName) &&
+        !document_.SeenLowercase(tokens_[t].hash) && PlaceStartsAt(end + 1)) {
+      {
+        Candidate candidate{t, end, "Place", {}, -1, {}, {}, {}};
+        if (Emit(std::move(candidate)) >= 0) {
+          t = end - 1;
+          continue;
+        }
+      }
+    }
+    // "Reckitt and Colman Plc", "Harper and Row Publishers Inc": two names
+    // joined by "and" before a legal form are one firm.
+    if (end == t + 1 && end + 2 < last_ && Is(end, "and") && IsNameToken(end + 1)) {
+      const std::uint32_t second = NameRunEnd(end + 1, 2);
+      if (second < last_ && IsCorporateSuffix(second) && taken_[second] == 0) {
+        Candidate candidate{t, second + 1, "Company", {}, -1, {}, {}, {}};
+        if (Emit(std::move(candidate)) >= 0) {
+          t = second;
+          continue;
+        }
+      }
+    }
     // "Licking County", "Guangdong Province": an administrative area.
     static const WordSet kAreaWords = MakeWordSet({"county", "province", "prefecture", "oblast"});
     if (end - t >= 2 && tokens_[end - 1].capitalised &&

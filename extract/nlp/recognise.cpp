@@ -173,6 +173,12 @@ std::uint32_t SentenceRecogniser::SuffixedLongerName(std::uint32_t end) const {
                    "group",         "holdings",       "holding",         "corporation",
                    "company",       "industries",     "enterprises",     "international",
                    "technologies",  "technology",     "systems"});
+  // "Reckitt and Colman Plc": "and" and a name before the legal form join too.
+  static const std::uint64_t kAnd = HashLower("and");
+  if (end + 1 < last_ && tokens_[end].hash == kAnd && IsNameToken(end + 1) &&
+      lexicon_.Longest(document_.text, tokens_, end + 1, last_).entry < 0) {
+    ++end;
+  }
   if (end >= last_ || !IsNameToken(end) || !tokens_[end].space_before) return 0;
   const std::uint32_t run_end = NameRunEnd(end, 3);
   if (run_end >= last_ || !IsCorporateSuffix(run_end) || taken_[run_end] != 0) return 0;
@@ -267,7 +273,10 @@ void SentenceRecogniser::Amounts() {
   AmountMatch match;
   for (std::uint32_t t = first_; t < last_; ++t) {
     // ParseAmountAt's own first test, answered from the word classes without a call.
-    if (tokens_[t].kind != TokenKind::kNumber && !Has(t, kAmountStarter)) continue;
+    if (tokens_[t].kind != TokenKind::kNumber && !Has(t, kAmountStarter) &&
+        !(tokens_[t].has_digit && tokens_[t].capitalised)) {
+      continue;
+    }
     if (!ParseAmountAt(document_.text, tokens_, t, last_, &match)) continue;
     // "Trainium 2 chips", "Pixel 10 phones": a number right after a name inside the
     // sentence is the name's version, not a count.

@@ -462,4 +462,19 @@ TEST_SUITE("extract/entities") {
     CHECK(FindEntity(record, "Harlow Electric Co Plc", "Company") != nullptr);
     CHECK(Has(record, "Zentrix Electronics Plc", "competes_with", "Kelmont Electronics Plc"));
   }
+
+  TEST_CASE("towns before a known region, firms named 'A and B Plc'") {
+    const auto town =
+        Run("Zentrix Semiconductor Inc. opened a factory in Gresham, Ore., on Tuesday.");
+    CAPTURE(Describe(town));
+    CHECK(FindEntity(town, "Gresham", "Place") != nullptr);
+    CHECK(Has(town, "Zentrix Semiconductor Inc.", "located_in", "Gresham"));
+    const auto joined = Run("Other news. Reckitt and Colman Plc said it would buy Brandywine.");
+    CAPTURE(Describe(joined));
+    CHECK(FindEntity(joined, "Reckitt and Colman Plc", "Company") != nullptr);
+    // Two known companies stay two.
+    const auto two = Run("Other news. Texaco and Exxon Corp said they would merge.");
+    CAPTURE(Describe(two));
+    CHECK(FindEntity(two, "Texaco and Exxon Corp") == nullptr);
+  }
 }

@@ -53,6 +53,9 @@ TEST_SUITE("extract/nlp/amounts") {
         {"Sales were 2 billion French francs.", "FRF", 2e9},
         {"Sales were 2 billion Swiss francs.", "CHF", 2e9},
         {"It sold 3 mln New Zealand dlrs of bonds.", "NZD", 3e6},
+        // Codes glued to the number, as financial dailies write them.
+        {"It agreed to buy the group for EUR2.1bn in cash.", "EUR", 2.1e9},
+        {"The deal values it at GBP1.8bn.", "GBP", 1.8e9},
     };
     for (const Case& c : cases) {
       CAPTURE(std::string(c.text));
