@@ -19,9 +19,9 @@ constexpr int kLookBackSentences = 3;
 
 const WordSet& DescriptorHeads() {
   static const WordSet set = MakeWordSet(
-      {"company",    "firm",       "group",      "giant",    "titan",        "maker",
-       "chipmaker",  "startup",    "lender",     "bank",     "conglomerate", "retailer",
-       "carmaker",   "automaker",  "insurer",    "operator", "behemoth",     "heavyweight",
+      {"company",    "firm",       "group",       "giant",    "titan",        "maker",
+       "chipmaker",  "startup",    "lender",      "bank",     "conglomerate", "retailer",
+       "carmaker",   "automaker",  "insurer",     "operator", "behemoth",     "heavyweight",
        "juggernaut", "powerhouse", "corporation", "venture"});
   return set;
 }

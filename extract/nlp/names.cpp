@@ -403,6 +403,25 @@ bool SentenceRecogniser::UnitApposition(std::uint32_t end) const {
   return false;
 }
 
+// Whether token `t` starts the names in "brands include A and B", "brands
+// such as A", "the maker of A".
+bool SentenceRecogniser::BrandListStart(std::uint32_t t) const {
+  static const WordSet kBrandNouns = MakeWordSet({"brands", "labels", "brand"});
+  static const WordSet kListers = MakeWordSet({"include", "includes", "including", "like"});
+  static const WordSet kMakers = MakeWordSet({"maker", "makers", "producer", "owner"});
+  if (t < first_ + 2 || !IsNameToken(t)) return false;
+  if (kListers.count(tokens_[t - 1].hash) != 0 &&
+      (kBrandNouns.count(tokens_[t - 2].hash) != 0 ||
+       (t >= first_ + 3 && Is(t - 2, ",") && kBrandNouns.count(tokens_[t - 3].hash) != 0))) {
+    return true;
+  }
+  if (Is(t - 1, "as") && Is(t - 2, "such") && t >= first_ + 3 &&
+      kBrandNouns.count(tokens_[t - 3].hash) != 0) {
+    return true;
+  }
+  return Is(t - 1, "of") && kMakers.count(tokens_[t - 2].hash) != 0;
+}
+
 bool SentenceRecogniser::PlaceStartsAt(std::uint32_t t) const {
   for (const Mention& mention : document_.mentions[static_cast<std::size_t>(sentence_)]) {
     if (mention.first == t)
@@ -615,6 +634,39 @@ void SentenceRecogniser::ListsAndAppositions() {
           else
             break;
         }
+      }
+    }
+    // "whose brands include Lumix cameras and Technics", "the maker of Johnnie
+    // Walker whisky": names of brands and products.
+    if (BrandListStart(t)) {
+      std::uint32_t at = t;
+      for (int item = 0; item < 6 && at < last_; ++item) {
+        if (!IsNameToken(at)) break;
+        const std::uint32_t end = NameRunEnd(at, 3);
+        if (Has(at, kGivenName) && end - at >= 2) break;
+        Candidate candidate{at, end, "Product", {}, -1, {}, {}, {}};
+        Emit(std::move(candidate));
+        at = end;
+        // A lower-case noun after the brand: "Lumix cameras", "Absolut vodka".
+        while (at < last_ && tokens_[at].kind == TokenKind::kWord && !tokens_[at].capitalised &&
+               !Is(at, "and") && !Is(at, "or") && at < end + 3) {
+          ++at;
+        }
+        if (Is(at, ",") && Is(at + 1, "and"))
+          at += 2;
+        else if (Is(at, ",") || Is(at, "and") || Is(at, "or"))
+          at += 1;
+        else
+          break;
+      }
+    }
+    // "an analyst at Peel Hunt", "economist with Kelmont Bank": a role's employer.
+    if (IsNameToken(t) && t >= first_ + 2 && (Is(t - 1, "at") || Is(t - 1, "with")) &&
+        Has(t - 2, kRoleWord) && !tokens_[t - 2].capitalised) {
+      const std::uint32_t end = NameRunEnd(t, 3);
+      if (!Has(t, kGivenName) && !document_.SeenLowercase(tokens_[t].hash)) {
+        Candidate candidate{t, end, "Company", {}, -1, {}, {}, {}};
+        Emit(std::move(candidate));
       }
     }
     // "Chinese startup DeepSeek", "rival Baidu".

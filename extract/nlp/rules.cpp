@@ -407,6 +407,15 @@ class SentenceMatcher {
     return kNoApposition;
   }
 
+  // "had no plans to sell its stake", "would not sell": a disposal that is itself denied.
+  bool DisposalRuledOut(std::uint32_t t) const {
+    static const std::uint64_t kTo = HashLower("to"), kNo = HashLower("no");
+    static const WordSet kPlanNouns = MakeWordSet({"plans", "plan", "intention", "intentions"});
+    return t >= sentence_.first_token + 3 && DisposalWords().count(tokens_[t].hash) != 0 &&
+           tokens_[t - 1].hash == kTo && kPlanNouns.count(tokens_[t - 2].hash) != 0 &&
+           tokens_[t - 3].hash == kNo;
+  }
+
   static bool RuleNamesWord(const Rule& rule, std::uint64_t hash) {
     for (const RuleElement& element : rule.elements) {
       for (const auto& words : element.alternatives) {
@@ -736,8 +745,18 @@ class SentenceMatcher {
     if ((At(mention).flags & kCoref) != 0) return list;  // "Nvidia, and its clusters": no list
     if (element_index > rule.anchor) {
       std::uint32_t pos = At(mention).last;
+      const bool things = std::find_if(slot.types.begin(), slot.types.end(), [](const auto& type) {
+                            return type == "Product" || type == "Model" || type == "Chip";
+                          }) != slot.types.end();
       while (list.size() < 12) {
         pos = SkipForward(pos);
+        // "Lumix cameras and Technics audio equipment": a thing's common noun.
+        for (int k = 0; things && k < 3 && pos < end && tokens_[pos].kind == TokenKind::kWord &&
+                        !tokens_[pos].capitalised && !is(pos, "and") && !is(pos, "or") &&
+                        FunctionWords().count(tokens_[pos].hash) == 0;
+             ++k) {
+          ++pos;
+        }
         // "Kaito Nakamura, a former engineer at Boston Dynamics, and Priya
         // Raman": an apposition between members of the list is stepped over.
         if (is(pos, ",") && (is(pos + 1, "a") || is(pos + 1, "an") || is(pos + 1, "the") ||
@@ -772,9 +791,16 @@ class SentenceMatcher {
         }
         if (pos >= end) break;
         const int next = start_at_[pos - begin];
+        // "of RBC and Shore Capital's Imogen Hale": a possessive modifies what
+        // follows; "Meta's Llama 4 and Google's Gemma 3": the owned thing is the member.
+        if (next >= 0 && (At(next).flags & kPossessive) != 0) {
+          const int thing = OwnedThing(slot, next);
+          if (thing < 0) break;
+          list.push_back(thing);
+          pos = At(thing).last;
+          continue;
+        }
         if (next < 0 || !Accepts(slot, next)) break;
-        // "of RBC and Shore Capital's Imogen Hale": a possessive modifies what follows.
-        if ((At(next).flags & kPossessive) != 0) break;
         // "in Anthropic, and Google has also ...": the name starts a new clause.
         const std::uint32_t after = SkipForward(At(next).last);
         if (after < end &&
@@ -1112,7 +1138,7 @@ class SentenceMatcher {
   bool Negated(const Rule& rule, const State& state) const {
     // "The company denied a report that it was in talks with Alibaba about ...":
     // a denial governs the whole clause it introduces, however long.
-    static const std::uint64_t kNo = HashLower("no");
+    static const std::uint64_t kNo = HashLower("no"), kSellBase = HashLower("sell");
     static const WordSet kPlanNouns =
         MakeWordSet({"plans", "plan", "intention", "intentions", "interest"});
     for (std::uint32_t t = sentence_.first_token; t + 1 < state.low; ++t) {
@@ -1120,8 +1146,13 @@ class SentenceMatcher {
           DenialComplements().count(tokens_[t + 1].hash) != 0) {
         return true;
       }
-      // "had no plans to build a third plant in North America".
-      if (tokens_[t].hash == kNo && kPlanNouns.count(tokens_[t + 1].hash) != 0) return true;
+      // "had no plans to build a third plant in North America"; but "no plans to
+      // sell its stake" keeps the stake (see KeepsDespiteDisposal).
+      if (tokens_[t].hash == kNo && kPlanNouns.count(tokens_[t + 1].hash) != 0 &&
+          !(t + 3 < sentence_.last_token && DisposalWords().count(tokens_[t + 3].hash) != 0) &&
+          !(t + 3 < sentence_.last_token && tokens_[t + 3].hash == kSellBase)) {
+        return true;
+      }
     }
     // Six tokens before the match, but not back into a quotation: in
     // "'... has never been stronger,' said Brett Simpson, co-founder of Arete"
@@ -1169,7 +1200,8 @@ class SentenceMatcher {
         return true;
       }
       if (NegationWords().count(tokens_[t].hash) != 0 &&
-          !InSkippedApposition(t, state.low, state.high)) {
+          !InSkippedApposition(t, state.low, state.high) &&
+          !(investment && t + 3 < sentence_.last_token && DisposalRuledOut(t + 3))) {
         return true;
       }
       // "the deal, in which Fujitsu would have bought 80 pct": counterfactual.
@@ -1179,7 +1211,7 @@ class SentenceMatcher {
       }
       // "sold its stake in X to Y": a rule that itself names the sale reads it.
       if (investment && DisposalWords().count(tokens_[t].hash) != 0 &&
-          !RuleNamesWord(rule, tokens_[t].hash)) {
+          !RuleNamesWord(rule, tokens_[t].hash) && !DisposalRuledOut(t)) {
         return true;
       }
       if (rule.relation == "invests" && SharedTotalWords().count(tokens_[t].hash) != 0) return true;

@@ -860,4 +860,38 @@ TEST_SUITE("extract/relations") {
     CAPTURE(Describe(longer));
     CHECK(Has(longer, "Panasonic", "invests_in", "Panasonic Automotive Systems"));
   }
+
+  TEST_CASE("brands, employers after 'analyst at', stakes kept, owned things in lists, makers") {
+    const auto brands =
+        Run("Kelmont Group, whose consumer brands include Lumix cameras and Technics audio "
+            "equipment, announced a buyback.");
+    CAPTURE(Describe(brands));
+    CHECK(Has(brands, "Kelmont Group", "develops", "Lumix"));
+    CHECK(Has(brands, "Kelmont Group", "develops", "Technics"));
+    const auto analyst = Run("Sarah Olsen, an analyst at Peel Hunt, called it full.");
+    CAPTURE(Describe(analyst));
+    CHECK(Has(analyst, "Sarah Olsen", "works_for", "Peel Hunt"));
+    const auto kept = Run(
+        "Kelmont Group said the company had no plans to sell its 34% stake in Zentrix Systems.");
+    CAPTURE(Describe(kept));
+    CHECK(Has(kept, "Kelmont Group", "invests_in", "Zentrix Systems"));
+    const auto list =
+        Run("Alibaba said Qwen3 outperforms Meta's Llama 4 Scout and Google's Gemma 3 on tests.");
+    CAPTURE(Describe(list));
+    CHECK(Has(list, "Qwen3", "outperforms", "Llama 4 Scout"));
+    CHECK(Has(list, "Qwen3", "outperforms", "Gemma 3"));
+    const auto made = Run("Kelmont Group's Orion X1 chips are made by Zentrix Foundry Corp.");
+    CAPTURE(Describe(made));
+    CHECK(Has(made, "Kelmont Group", "uses", "Zentrix Foundry Corp."));
+    const auto chose =
+        Run("Kelmont Group has chosen Zentrix Foundry Corp to manufacture its chips.");
+    CAPTURE(Describe(chose));
+    CHECK(Has(chose, "Kelmont Group", "uses", "Zentrix Foundry Corp"));
+    const auto founders =
+        Run("Ori Goshen co-founded Zentrix Labs in 2017 with Yoav Shoham, a researcher, and Amnon "
+            "Shashua, who also runs Mobileye.");
+    CAPTURE(Describe(founders));
+    CHECK(Has(founders, "Yoav Shoham", "founder_of", "Zentrix Labs"));
+    CHECK(Has(founders, "Amnon Shashua", "founder_of", "Zentrix Labs"));
+  }
 }
