@@ -894,4 +894,40 @@ TEST_SUITE("extract/relations") {
     CHECK(Has(founders, "Yoav Shoham", "founder_of", "Zentrix Labs"));
     CHECK(Has(founders, "Amnon Shashua", "founder_of", "Zentrix Labs"));
   }
+
+  TEST_CASE("more ways to use a supplier, and an order won is the seller's") {
+    struct Case {
+      const char* text;
+      const char* subject;
+      const char* object;
+    };
+    const Case cases[] = {
+        {"Kelmont Group placed an order for 10,000 Orion X1 chips.", "Kelmont Group", "Orion X1"},
+        {"Kelmont Group depends heavily on Zentrix Systems for its chips.", "Kelmont Group",
+         "Zentrix Systems"},
+        {"Kelmont Group turned to Zentrix Systems for extra computing capacity.", "Kelmont Group",
+         "Zentrix Systems"},
+        {"Kelmont Group outsources production to Zentrix Systems.", "Kelmont Group",
+         "Zentrix Systems"},
+        {"Kelmont Group contracted Zentrix Systems to build the servers.", "Kelmont Group",
+         "Zentrix Systems"},
+        {"Kelmont Group's cluster of 100,000 Nvidia H100 GPUs is the largest.", "Kelmont Group",
+         "H100"},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.text);
+      const auto record = Run(c.text);
+      CAPTURE(Describe(record));
+      CHECK(Has(record, c.subject, "uses", c.object));
+    }
+    const auto won =
+        Run("Zentrix Systems won an order for 10,000 Orion X1 chips from Kelmont Group.");
+    CAPTURE(Describe(won));
+    CHECK_FALSE(Has(won, "Zentrix Systems", "uses", "Orion X1"));
+    const auto contingent =
+        Run("Holders will receive 3.6 shares of Kelmont Group for each share, depending on Zentrix "
+            "Systems' market value.");
+    CAPTURE(Describe(contingent));
+    CHECK_FALSE(HasAny(contingent, "Kelmont Group", "uses"));
+  }
 }
