@@ -26,6 +26,12 @@ const WordSet& ChipHeads() {
   return set;
 }
 
+// Nouns that make the name before them, or in apposition to them, a model's.
+const WordSet& ModelHeadNouns() {
+  static const WordSet set = MakeWordSet({"model", "models", "llm", "llms"});
+  return set;
+}
+
 const WordSet& Determiners() {
   static const WordSet set = MakeWordSet({"a", "an", "the", "its", "his", "her", "their"});
   return set;
@@ -141,6 +147,10 @@ void SentenceRecogniser::Products() {
         bool ai = false;
         for (std::uint32_t k = first_; k < last_ && !ai; ++k)
           ai = kAiWords.count(tokens_[k].hash) != 0;
+        // "its Command A2 model outperforms GPT-4o": another model named nearby.
+        for (const Mention& mention : document_.mentions[static_cast<std::size_t>(sentence_)]) {
+          ai = ai || document_.entities[static_cast<std::size_t>(mention.entity)].type == "Model";
+        }
         if (!ai) {
           t = end - 1;
           continue;
@@ -677,14 +687,39 @@ void SentenceRecogniser::ListsAndAppositions() {
         Emit(std::move(candidate));
       }
     }
-    // "DeepSeek, a relatively new player".
+    // "DeepSeek, a relatively new player"; "Orion, its latest language model",
+    // "Zentrix Z9, a smartphone": the apposition's noun gives the type.
     if (IsNameToken(t) && (t == first_ || !IsNameToken(t - 1))) {
       const std::uint32_t end = company_run(t, true);
-      if (end > t && Is(end, ",") && end + 1 < last_ &&
-          (Is(end + 1, "a") || Is(end + 1, "an") || Is(end + 1, "the"))) {
+      const bool article = end + 1 < last_ && (Is(end + 1, "a") || Is(end + 1, "an") ||
+                                               Is(end + 1, "the") || Is(end + 1, "its"));
+      // A name with a version ("Command A2") may end where company_run stops.
+      std::uint32_t thing_end = end > t ? end : NameRunEnd(t, 3);
+      if (thing_end < last_ && tokens_[thing_end].has_digit && taken_[thing_end] == 0 &&
+          tokens_[thing_end].end - tokens_[thing_end].start <= 4) {
+        ++thing_end;
+      }
+      const bool thing_article = thing_end + 1 < last_ && Is(thing_end, ",") &&
+                                 (Is(thing_end + 1, "a") || Is(thing_end + 1, "an") ||
+                                  Is(thing_end + 1, "the") || Is(thing_end + 1, "its"));
+      if (end > t && Is(end, ",") && article) {
         for (std::uint32_t k = end + 2; k < last_ && k <= end + 6; ++k) {
           if (Has(k, kCompanyNoun)) {
             Candidate candidate{t, end, "Company", {}, -1, {}, {}, {}};
+            Emit(std::move(candidate));
+            break;
+          }
+          if (tokens_[k].kind == TokenKind::kPunct && !Is(k, "-")) break;
+        }
+      }
+      if (thing_end > t && thing_article && taken_[t] == 0) {
+        for (std::uint32_t k = thing_end + 2; k < last_ && k <= thing_end + 6; ++k) {
+          const char* type = ChipHeads().count(tokens_[k].hash) != 0        ? "Chip"
+                             : ModelHeadNouns().count(tokens_[k].hash) != 0 ? "Model"
+                             : Has(k, kProductHead)                         ? "Product"
+                                                                            : nullptr;
+          if (type != nullptr && !tokens_[k].capitalised) {
+            Candidate candidate{t, thing_end, type, {}, -1, {}, {}, {}};
             Emit(std::move(candidate));
             break;
           }

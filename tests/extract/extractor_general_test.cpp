@@ -477,4 +477,28 @@ TEST_SUITE("extract/entities") {
     CAPTURE(Describe(two));
     CHECK(FindEntity(two, "Texaco and Exxon Corp") == nullptr);
   }
+
+  TEST_CASE("an apposition's noun types the name before it; other models make 'model' an AI's") {
+    struct Case {
+      const char* text;
+      const char* name;
+      const char* type;
+    };
+    const Case cases[] = {
+        {"Zentrix Labs released Orion, its latest language model, on Tuesday.", "Orion", "Model"},
+        {"Zentrix Labs released Command A2, a new model for enterprise customers.", "Command A2",
+         "Model"},
+        {"Zentrix Labs unveiled the Zentrix Z9, a smartphone with an AI assistant.", "Zentrix Z9",
+         "Product"},
+        {"Zentrix Labs said its Command A2 model outperforms GPT-4o.", "Command A2", "Model"},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.text);
+      const auto record = Run(c.text);
+      CAPTURE(Describe(record));
+      const auto* entity = FindEntity(record, c.name);
+      REQUIRE(entity != nullptr);
+      CHECK(entity->type == c.type);
+    }
+  }
 }
