@@ -41,9 +41,13 @@ void SurfaceIndex::Add(std::string_view surface, const std::vector<Token>& token
   const std::uint64_t filter_bit = FilterBit(first_hash);
   first_token_filter_[filter_bit >> 6] |= std::uint64_t{1} << (filter_bit & 63);
   surfaces_.push_back(added);
-  const int bucket_id =
-      first_token_index_.emplace(first_hash, static_cast<int>(surface_buckets_.size()));
-  if (bucket_id == static_cast<int>(surface_buckets_.size())) surface_buckets_.emplace_back();
+  const int bucket_id = first_token_index_.emplace(first_hash, buckets_used_);
+  if (bucket_id == buckets_used_) {
+    if (static_cast<std::size_t>(buckets_used_) == surface_buckets_.size()) {
+      surface_buckets_.emplace_back();
+    }
+    ++buckets_used_;
+  }
   std::vector<int>& bucket = surface_buckets_[static_cast<std::size_t>(bucket_id)];
   // Longest first; a surface goes after those as long as it (what a stable sort would do).
   const auto position = std::upper_bound(
@@ -51,6 +55,20 @@ void SurfaceIndex::Add(std::string_view surface, const std::vector<Token>& token
         return added_length > surfaces_[static_cast<std::size_t>(other)].length;
       });
   bucket.insert(position, index);
+}
+
+void SurfaceIndex::clear() {
+  // Only the filter words some surface set are zeroed: the filter is 4 KiB, a document's
+  // names are few.
+  for (const Surface& surface : surfaces_) {
+    first_token_filter_[FilterBit(words_[surface.first_word].hash) >> 6] = 0;
+  }
+  words_.clear();
+  exact_texts_.clear();
+  surfaces_.clear();
+  first_token_index_.clear();
+  for (int b = 0; b < buckets_used_; ++b) surface_buckets_[static_cast<std::size_t>(b)].clear();
+  buckets_used_ = 0;
 }
 
 SurfaceIndex::Match SurfaceIndex::LongestFrom(std::string_view text,

@@ -36,6 +36,8 @@ class SurfaceIndex {
   }
 
   bool empty() const { return surfaces_.empty(); }
+  /// Removes every surface, keeping the storage: a document's index is refilled per document.
+  void clear();
 
  private:
   enum class CaseRule : std::uint8_t { kAny, kCapital, kAllCaps, kExact };
@@ -57,6 +59,7 @@ class SurfaceIndex {
   std::vector<Surface> surfaces_;
   HashIndex first_token_index_;                    // first token hash -> bucket
   std::vector<std::vector<int>> surface_buckets_;  // surfaces, longest first
+  int buckets_used_ = 0;  // surface_buckets_ past this are empty, kept for reuse after clear()
   // A bit per FilterBit() of every first token: small enough to stay in
   // cache, so Longest() turns most words away without probing the index. Empty until Add().
   static constexpr int kFilterShift = 64 - 15;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "extract/nlp/text.h"
 
+#include <algorithm>
 #include <array>
 #include <initializer_list>
 
@@ -430,6 +431,12 @@ void WordSet::reserve(std::size_t count) {
   std::size_t capacity = 16;
   while (capacity < count * 2) capacity *= 2;
   if (capacity <= slots_.size()) return;
+  if (size_ == 0) {
+    // Empty (new or cleared): no hashes to move, and a cleared set's storage is reused.
+    slots_.assign(capacity, 0);
+    mask_ = capacity - 1;
+    return;
+  }
   std::vector<std::uint64_t> old = std::move(slots_);
   slots_.assign(capacity, 0);
   mask_ = capacity - 1;
@@ -437,6 +444,17 @@ void WordSet::reserve(std::size_t count) {
   for (std::uint64_t value : old) {
     if (value != 0) insert(value);
   }
+}
+
+void HashIndex::clear() {
+  if (keys_.size() > 1024) {
+    keys_ = {};
+    values_ = {};
+    mask_ = 0;
+  } else {
+    std::fill(keys_.begin(), keys_.end(), 0);
+  }
+  size_ = 0;
 }
 
 int HashIndex::emplace(std::uint64_t hash, int value) {
@@ -495,9 +513,24 @@ void Tokenize(std::string_view text, std::vector<Token>& tokens) {
 
 Layout Segment(std::string_view text) {
   Layout layout;
+  Segment(text, layout);
+  return layout;
+}
+
+void Segment(std::string_view text, Layout& layout) {
+  layout.tokens.clear();
+  layout.sentences.clear();
   layout.tokens.reserve(text.size() / 5 + 8);
-  std::vector<std::uint8_t> newlines_before;
-  std::vector<std::uint32_t> line_start;
+  // The tokenizer's line bookkeeping, kept per thread so that segmenting text after
+  // text allocates it once; released after an unusually long text.
+  thread_local std::vector<std::uint8_t> newlines_before;
+  thread_local std::vector<std::uint32_t> line_start;
+  if (line_start.capacity() > (std::size_t{1} << 20)) {
+    newlines_before = {};
+    line_start = {};
+  }
+  newlines_before.clear();
+  line_start.clear();
   newlines_before.reserve(layout.tokens.capacity());
   line_start.reserve(layout.tokens.capacity());
   Tokenizer{text, layout, newlines_before, line_start}.Run();
@@ -576,7 +609,6 @@ Layout Segment(std::string_view text) {
     if (t + 1 - first >= static_cast<std::uint32_t>(kMaxSentenceTokens)) close(t + 1);
   }
   close(count);
-  return layout;
 }
 
 }  // namespace kg::extract::nlp

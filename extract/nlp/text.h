@@ -53,6 +53,8 @@ std::uint64_t HashLower(std::string_view text);
 /// Tokenises `text` and splits it into sentences. Never fails: invalid or odd
 /// bytes become word characters. Cost: linear in the text size.
 Layout Segment(std::string_view text);
+/// Segment(text) into `layout`, replacing what it held and reusing its storage.
+void Segment(std::string_view text, Layout& layout);
 
 /// Segment(text).tokens without the sentences, for short strings such as names.
 std::vector<Token> Tokenize(std::string_view text);
@@ -102,6 +104,14 @@ class WordSet {
   }
   /// Makes room for `count` hashes, so inserting them never rehashes.
   void reserve(std::size_t count);
+  /// Removes every hash, keeping the storage for the next reserve() or insert()
+  /// unless a large set grew it.
+  void clear() {
+    if (slots_.capacity() > (std::size_t{1} << 16)) slots_ = {};
+    slots_.clear();
+    mask_ = 0;
+    size_ = 0;
+  }
   std::size_t count(std::uint64_t hash) const {
     if (slots_.empty() || hash == 0) return 0;
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
@@ -158,6 +168,9 @@ class HashIndex {
   }
   /// The value for `hash`; stores `value` first when there is none.
   int emplace(std::uint64_t hash, int value);
+  /// Removes every entry. A small table keeps its slots (so ForEach's order then depends
+  /// on what the table held before); a large one is released.
+  void clear();
   /// Calls `fn(hash, value)` for every entry, in no particular order.
   template <typename Fn>
   void ForEach(Fn fn) const {
