@@ -43,12 +43,15 @@ void SurfaceIndex::Add(std::string_view surface, const std::vector<Token>& token
   surfaces_.push_back(added);
   const int bucket_id = first_token_index_.emplace(first_hash, buckets_used_);
   if (bucket_id == buckets_used_) {
-    if (static_cast<std::size_t>(buckets_used_) == surface_buckets_.size()) {
-      surface_buckets_.emplace_back();
-    }
+    if (static_cast<std::size_t>(buckets_used_) == buckets_.size()) buckets_.emplace_back();
     ++buckets_used_;
   }
-  std::vector<int>& bucket = surface_buckets_[static_cast<std::size_t>(bucket_id)];
+  Bucket& found = buckets_[static_cast<std::size_t>(bucket_id)];
+  std::vector<int>& bucket = found.surfaces;
+  if (added.length >= 2) {
+    ++found.multi_word;
+    found.second_words |= SecondWordBit(tokens[1].hash);
+  }
   // Longest first; a surface goes after those as long as it (what a stable sort would do).
   const auto position = std::upper_bound(
       bucket.begin(), bucket.end(), added.length, [this](std::uint32_t added_length, int other) {
@@ -67,7 +70,12 @@ void SurfaceIndex::clear() {
   exact_texts_.clear();
   surfaces_.clear();
   first_token_index_.clear();
-  for (int b = 0; b < buckets_used_; ++b) surface_buckets_[static_cast<std::size_t>(b)].clear();
+  for (int b = 0; b < buckets_used_; ++b) {
+    Bucket& bucket = buckets_[static_cast<std::size_t>(b)];
+    bucket.surfaces.clear();  // keeps its storage
+    bucket.multi_word = 0;
+    bucket.second_words = 0;
+  }
   buckets_used_ = 0;
 }
 
@@ -76,7 +84,15 @@ SurfaceIndex::Match SurfaceIndex::LongestFrom(std::string_view text,
                                               std::uint32_t end) const {
   const int bucket = first_token_index_.find(tokens[t].hash);
   if (bucket < 0) return {};
-  for (int index : surface_buckets_[static_cast<std::size_t>(bucket)]) {
+  const Bucket& found = buckets_[static_cast<std::size_t>(bucket)];
+  // Surfaces of two words or more need the next token as their second word: when it is
+  // none of theirs (or there is none), only the one-word surfaces, which come last, can match.
+  std::size_t begin = 0;
+  if (t + 1 >= end || (found.second_words & SecondWordBit(tokens[t + 1].hash)) == 0) {
+    begin = found.multi_word;
+  }
+  for (std::size_t i = begin; i < found.surfaces.size(); ++i) {
+    const int index = found.surfaces[i];
     const Surface& surface = surfaces_[static_cast<std::size_t>(index)];
     const std::size_t length = surface.length;
     if (t + length > end) continue;
