@@ -203,11 +203,17 @@ bool IsBulletText(std::string_view token) {
   }
 }
 
+struct LineStart {
+  std::uint32_t token = 0;  // the line's first token
+  std::uint32_t start = 0;  // the byte after the line break
+};
+
 struct Tokenizer {
   std::string_view text;
   Layout& layout;
-  std::vector<std::uint8_t>& newlines_before;  // per token: line breaks in the space before it
-  std::vector<std::uint32_t>& line_start;      // per token: byte where its line starts
+  // Where each line that has a token starts, for its first token (the tokens
+  // with newlines_before > 0); a line before any line break starts at 0.
+  std::vector<LineStart>& line_starts;
 
   void Run() {
     std::size_t i = 0;
@@ -272,8 +278,11 @@ struct Tokenizer {
   }
 
   void EndToken(int newlines, std::uint32_t current_line_start) {
-    newlines_before.push_back(static_cast<std::uint8_t>(newlines));
-    line_start.push_back(current_line_start);
+    if (newlines == 0) return;
+    Token& token = layout.tokens.back();
+    token.newlines_before = static_cast<std::uint8_t>(newlines);
+    line_starts.push_back(
+        {static_cast<std::uint32_t>(layout.tokens.size() - 1), current_line_start});
   }
 
   // The common word, a run of ASCII letters and digits that ends at a byte which
@@ -496,19 +505,14 @@ std::vector<Token> Tokenize(std::string_view text) {
 void Tokenize(std::string_view text, std::vector<Token>& tokens) {
   // The tokenizer's line bookkeeping, which a name does not need: kept per thread so
   // that tokenising a name allocates nothing; released after an unusually long text.
-  thread_local std::vector<std::uint8_t> newlines_before;
-  thread_local std::vector<std::uint32_t> line_start;
-  newlines_before.clear();
-  line_start.clear();
+  thread_local std::vector<LineStart> line_starts;
+  line_starts.clear();
   Layout layout;
   layout.tokens.swap(tokens);
   layout.tokens.clear();
-  Tokenizer{text, layout, newlines_before, line_start}.Run();
+  Tokenizer{text, layout, line_starts}.Run();
   layout.tokens.swap(tokens);
-  if (line_start.capacity() > 4096) {
-    newlines_before = {};
-    line_start = {};
-  }
+  if (line_starts.capacity() > 4096) line_starts = {};
 }
 
 Layout Segment(std::string_view text) {
@@ -523,17 +527,11 @@ void Segment(std::string_view text, Layout& layout) {
   layout.tokens.reserve(text.size() / 5 + 8);
   // The tokenizer's line bookkeeping, kept per thread so that segmenting text after
   // text allocates it once; released after an unusually long text.
-  thread_local std::vector<std::uint8_t> newlines_before;
-  thread_local std::vector<std::uint32_t> line_start;
-  if (line_start.capacity() > (std::size_t{1} << 20)) {
-    newlines_before = {};
-    line_start = {};
-  }
-  newlines_before.clear();
-  line_start.clear();
-  newlines_before.reserve(layout.tokens.capacity());
-  line_start.reserve(layout.tokens.capacity());
-  Tokenizer{text, layout, newlines_before, line_start}.Run();
+  thread_local std::vector<LineStart> line_starts;
+  if (line_starts.capacity() > (std::size_t{1} << 18)) line_starts = {};
+  line_starts.clear();
+  Tokenizer{text, layout, line_starts}.Run();
+  std::size_t next_line = 0;  // line_starts[next_line] is the first entry for a token >= t
 
   const auto& tokens = layout.tokens;
   const std::uint32_t count = static_cast<std::uint32_t>(tokens.size());
@@ -553,19 +551,23 @@ void Segment(std::string_view text, Layout& layout) {
   };
   for (std::uint32_t t = 0; t < count; ++t) {
     const std::string_view word = TokenText(text, tokens[t]);
-    const bool line_begins = (t == 0) || newlines_before[t] > 0;
+    const bool line_begins = (t == 0) || tokens[t].newlines_before > 0;
     if (line_begins && t > first) {
+      // t > 0 begins a line: it has a line_starts entry, and the entry before is the line of t - 1.
+      while (line_starts[next_line].token < t) ++next_line;
+      const std::uint32_t line_start = line_starts[next_line].start;
+      const std::uint32_t prev_line_start = next_line > 0 ? line_starts[next_line - 1].start : 0;
       // A single line break inside running prose (hard-wrapped text) does not end a sentence.
       const std::string_view prev = TokenText(text, tokens[t - 1]);
-      const std::uint32_t prev_line_length = tokens[t - 1].end - line_start[t - 1];
+      const std::uint32_t prev_line_length = tokens[t - 1].end - prev_line_start;
       const auto next_first = static_cast<unsigned char>(word[0]);
       // An abbreviation or initial ending the line ("Landon H." / "Johnson said")
       // ends the sentence only before a word that opens one, as inside a line.
       // An indented line, or one opening with a quote, starts anew.
       const bool abbreviation_continues = tokens[t - 1].abbreviation && IsAsciiUpper(next_first) &&
-                                          tokens[t].start == line_start[t] &&
+                                          tokens[t].start == line_start &&
                                           SentenceStarters().count(tokens[t].hash) == 0;
-      const bool soft = newlines_before[t] == 1 && prev_line_length >= 40 &&
+      const bool soft = tokens[t].newlines_before == 1 && prev_line_length >= 40 &&
                         ((!IsTerminal(prev) && prev != ":" &&
                           (IsAsciiLower(next_first) || IsAsciiDigit(next_first))) ||
                          abbreviation_continues);
@@ -577,19 +579,19 @@ void Segment(std::string_view text, Layout& layout) {
       ++paragraph;
     }
     if (line_begins && IsBulletText(word) && t + 1 < count && tokens[t + 1].space_before &&
-        newlines_before[t + 1] == 0) {
+        tokens[t + 1].newlines_before == 0) {
       first = t + 1;  // the bullet itself belongs to no sentence
       continue;
     }
-    if (IsTerminal(word)) {
+    if (tokens[t].kind == TokenKind::kPunct && IsTerminal(word)) {  // '.', '!', '?' are kPunct
       std::uint32_t end = t + 1;
       // The run of closers and terminals stays within the sentence cap too.
       while (end < count && end - first < static_cast<std::uint32_t>(kMaxSentenceTokens) &&
-             newlines_before[end] == 0 && !tokens[end].space_before &&
+             tokens[end].newlines_before == 0 && !tokens[end].space_before &&
              (IsCloser(TokenText(text, tokens[end])) || IsTerminal(TokenText(text, tokens[end])))) {
         ++end;
       }
-      const bool next_lower = end < count && newlines_before[end] == 0 &&
+      const bool next_lower = end < count && tokens[end].newlines_before == 0 &&
                               IsAsciiLower(static_cast<unsigned char>(text[tokens[end].start]));
       if (!next_lower && (end >= count || tokens[end].space_before)) {
         close(end);
@@ -599,7 +601,7 @@ void Segment(std::string_view text, Layout& layout) {
       // Every terminal in the run would scan to the same `end` and decide the
       // same: skip them, or a glued "!?!?..." run costs its length squared.
       t = end - 1;
-    } else if (tokens[t].abbreviation && t + 1 < count && newlines_before[t + 1] == 0 &&
+    } else if (tokens[t].abbreviation && t + 1 < count && tokens[t + 1].newlines_before == 0 &&
                tokens[t + 1].space_before && tokens[t + 1].capitalised &&
                Titles().count(tokens[t].hash) == 0 &&
                SentenceStarters().count(tokens[t + 1].hash) != 0) {
