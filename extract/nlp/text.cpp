@@ -285,8 +285,8 @@ struct Tokenizer {
         {static_cast<std::uint32_t>(layout.tokens.size() - 1), current_line_start});
   }
 
-  // The common word, a run of ASCII letters and digits that ends at a byte which
-  // cannot continue it (not '.', ',', an apostrophe or a non-ASCII byte): scanned,
+  // The common word, a run of ASCII letters and digits that ends where ScanWord would
+  // end it (EndsPlainWord): scanned,
   // hashed and classified in one pass, as ScanWord and Finish would. Returns false,
   // leaving `token` as it was, for any other word.
   bool ScanPlainWord(Token& token) {
@@ -300,10 +300,7 @@ struct Tokenizer {
       seen |= traits;
       hash = (hash ^ kLowerBytes[c]) * kHashPrime;
     }
-    if (i < text.size()) {
-      const auto stop = static_cast<unsigned char>(text[i]);
-      if (stop == '.' || stop == ',' || stop == '\'' || stop >= 0x80) return false;
-    }
+    if (i < text.size() && !EndsPlainWord(token.start, i, hash)) return false;
     const auto first = static_cast<unsigned char>(text[token.start]);
     token.end = static_cast<std::uint32_t>(i);
     token.hash = hash;
@@ -319,6 +316,34 @@ struct Tokenizer {
       token.all_caps = capitals >= 2;
     }
     return true;
+  }
+
+  // Whether the plain word [start, i), hashed `hash`, ends at `i` as ScanWord would end
+  // it: at a byte that cannot continue a word, and at the common '.', ',' and apostrophe
+  // that do not continue it ("said.", "Apple,", "Apple's", "investors'"). False (ScanWord
+  // decides) for numbers with separators, dotted names, abbreviations, contractions and
+  // anything non-ASCII.
+  bool EndsPlainWord(std::size_t start, std::size_t i, std::uint64_t hash) const {
+    const auto byte_at = [&](std::size_t k) -> int {
+      return k < text.size() ? static_cast<unsigned char>(text[k]) : -1;  // -1: the end
+    };
+    // ASCII but no letter or digit, or the end: what ScanWord stops at.
+    const auto stops = [](int c) { return c < 0 || (c < 0x80 && !IsAsciiAlnum(c)); };
+    const int stop = byte_at(i);
+    if (stop == '.') {
+      // "U.S" and "38.38" go on; a single capital and "Inc." take the period.
+      if (!stops(byte_at(i + 1))) return false;
+      const bool single_capital = i - start == 1 && IsAsciiUpper(text[start]);
+      return !single_capital && Abbreviations().count(hash) == 0;
+    }
+    if (stop == ',') return !IsAsciiDigit(text[i - 1]);  // "1,000" goes on
+    if (stop == '\'') {
+      // Ends unless a word character follows, except the possessive "'s" ("don't" goes on).
+      const int next = byte_at(i + 1);
+      if (stops(next)) return true;
+      return (next == 's' || next == 'S') && stops(byte_at(i + 2));
+    }
+    return stop < 0x80;
   }
 
   std::size_t ScanWord(std::size_t i, Token& token) {
