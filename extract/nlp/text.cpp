@@ -254,6 +254,19 @@ struct Tokenizer {
         current_line_start = static_cast<std::uint32_t>(i);
         continue;
       }
+      if (info.cls == CharClass::kPunct && info.length == 1 && text[i] != '\'') {
+        // One ASCII punctuation byte (".", ",", "(", "$"): the token ScanPunct and Finish
+        // would build, without their second look at the byte.
+        Token& token = StartToken(i, space_before);
+        token.end = static_cast<std::uint32_t>(i + 1);
+        token.hash = (kHashSeed ^ static_cast<unsigned char>(text[i])) * kHashPrime;
+        token.kind = TokenKind::kPunct;
+        ++i;
+        EndToken(newlines, current_line_start);
+        newlines = 0;
+        space_before = false;
+        continue;
+      }
       const bool glued = !layout.tokens.empty() && layout.tokens.back().end == i;
       Token& token = StartToken(i, space_before);
       if (info.cls == CharClass::kWord) {
