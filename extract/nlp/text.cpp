@@ -588,6 +588,12 @@ void Segment(std::string_view text, Layout& layout) {
     first = last;
   };
   for (std::uint32_t t = 0; t < count; ++t) {
+    // Most tokens are words and numbers inside a line, short of the sentence cap: they
+    // begin no line, end no sentence and are no abbreviation, so nothing below applies.
+    if (t > 0 && tokens[t].newlines_before == 0 && tokens[t].kind != TokenKind::kPunct &&
+        !tokens[t].abbreviation && t + 1 - first < static_cast<std::uint32_t>(kMaxSentenceTokens)) {
+      continue;
+    }
     const std::string_view word = TokenText(text, tokens[t]);
     const bool line_begins = (t == 0) || tokens[t].newlines_before > 0;
     if (line_begins && t > first) {
