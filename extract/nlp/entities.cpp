@@ -41,10 +41,6 @@ std::string_view WithoutPossessive(std::string_view surface) {
   return surface;
 }
 
-}  // namespace
-
-namespace {
-
 // Empties `buffer`, releasing its storage when an unusually large document grew it.
 template <typename Container>
 void ClearBuffer(Container& buffer, std::size_t max_capacity) {
