@@ -92,9 +92,10 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
   graph::DocumentRecord record;
   record.name = std::move(name);
   record.text = std::move(text);
-  nlp::Document document;
-  document.text = record.text;
-  document.layout = nlp::Segment(document.text);
+  // One document per thread, reused: its buffers keep their storage from text to text.
+  thread_local nlp::Document document;
+  document.Reset(record.text);
+  nlp::Segment(document.text, document.layout);
   nlp::ClassifyWords(impl_->lexicon, document);
   nlp::MarkBoilerplate(document.text, document.layout, document.word_classes);
   nlp::RecogniseEntities(impl_->lexicon, document);

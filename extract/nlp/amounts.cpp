@@ -3,13 +3,40 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <unordered_map>
+#include <utility>
 
 namespace kg::extract::nlp {
 namespace {
 
-using WordMap = std::unordered_map<std::uint64_t, std::string>;
-using ScaleMap = std::unordered_map<std::uint64_t, double>;
+// Word hash -> value, over a HashIndex: a lookup is a mask and a compare where
+// std::unordered_map divided by its prime bucket count and chased a node.
+template <typename Value>
+class WordTable {
+ public:
+  /// Stores `value` for `hash` unless it has one (as std::unordered_map::emplace).
+  void emplace(std::uint64_t hash, Value value) {
+    const int next = static_cast<int>(values_.size());
+    if (index_.emplace(hash, next) == next) values_.push_back(std::move(value));
+  }
+  /// The value for `hash`, or nullptr.
+  const Value* find(std::uint64_t hash) const {
+    const int found = index_.find(hash);
+    return found < 0 ? nullptr : &values_[static_cast<std::size_t>(found)];
+  }
+  bool contains(std::uint64_t hash) const { return index_.find(hash) >= 0; }
+  /// Calls `fn(hash)` for every word, in no particular order.
+  template <typename Fn>
+  void ForEachWord(Fn fn) const {
+    index_.ForEach([&](std::uint64_t hash, int) { fn(hash); });
+  }
+
+ private:
+  HashIndex index_;
+  std::vector<Value> values_;
+};
+
+using WordMap = WordTable<std::string>;
+using ScaleMap = WordTable<double>;
 
 WordMap MakeWordMap(std::initializer_list<std::pair<const char*, const char*>> pairs) {
   WordMap map;
@@ -235,11 +262,12 @@ bool ParseNumberToken(std::string_view word, double* value, double* scale) {
 const WordSet& AmountStarterWords() {
   static const WordSet set = [] {
     WordSet starters;
+    const auto insert = [&](std::uint64_t hash) { starters.insert(hash); };
     for (const WordMap* map :
          {&CurrencySymbols(), &DollarPrefixes(), &CurrencyCodes(), &SmallNumbers()}) {
-      for (const auto& [hash, unused] : *map) starters.insert(hash);
+      map->ForEachWord(insert);
     }
-    for (const auto& [hash, unused] : ScaleWords()) starters.insert(hash);
+    ScaleWords().ForEachWord(insert);
     return starters;
   }();
   return set;
@@ -273,9 +301,9 @@ std::string_view NationalCurrency(const std::vector<Token>& tokens, std::size_t 
   static const std::uint64_t kFranc = HashLower("franc"), kFrancs = HashLower("francs");
   const bool francs = tokens[at + 1].hash == kFranc || tokens[at + 1].hash == kFrancs;
   const WordMap& nationalities = francs ? FrancNationalities() : DollarNationalities();
-  const auto found = nationalities.find(tokens[at].hash);
-  if (found == nationalities.end()) return {};
-  return found->second;
+  const std::string* found = nationalities.find(tokens[at].hash);
+  if (found == nullptr) return {};
+  return *found;
 }
 
 bool TextIs(std::string_view text, const Token& token, std::string_view word) {
@@ -305,8 +333,8 @@ bool ParseGluedCodeAmount(std::string_view text, const std::vector<Token>& token
         word[2] <= 'Z' && word[3] >= '0' && word[3] <= '9')) {
     return false;
   }
-  const auto code = CurrencyCodes().find(HashLower(word.substr(0, 3)));
-  if (code == CurrencyCodes().end()) return false;
+  const std::string* code = CurrencyCodes().find(HashLower(word.substr(0, 3)));
+  if (code == nullptr) return false;
   std::uint32_t last = t + 1;
   while (last < end && !tokens[last].space_before && last < t + 4 &&
          tokens[last].kind != TokenKind::kPunct) {
@@ -326,7 +354,7 @@ bool ParseGluedCodeAmount(std::string_view text, const std::vector<Token>& token
   match->first = t;
   match->last = last;
   match->value = value;
-  match->unit = code->second;
+  match->unit = *code;
   return true;
 }
 
@@ -342,18 +370,18 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
   auto adjacent = [&](std::uint32_t k) { return k < end && !tokens[k].space_before; };
   // Currency before the number; a number token is never one, so it skips the lookups.
   if (tokens[i].kind != TokenKind::kNumber) {
-    if (auto symbol = CurrencySymbols().find(tokens[i].hash); symbol != CurrencySymbols().end()) {
-      currency = symbol->second;
+    if (const std::string* symbol = CurrencySymbols().find(tokens[i].hash); symbol != nullptr) {
+      currency = *symbol;
       ++i;
-    } else if (auto prefix = DollarPrefixes().find(tokens[i].hash);
-               prefix != DollarPrefixes().end() && adjacent(i + 1) &&
-               TextIs(text, tokens[i + 1], "$") && tokens[i].capitalised) {
-      currency = prefix->second;
+    } else if (const std::string* prefix = DollarPrefixes().find(tokens[i].hash);
+               prefix != nullptr && adjacent(i + 1) && TextIs(text, tokens[i + 1], "$") &&
+               tokens[i].capitalised) {
+      currency = *prefix;
       i += 2;
-    } else if (auto code = CurrencyCodes().find(tokens[i].hash);
-               code != CurrencyCodes().end() && (tokens[i].all_caps || tokens[i].capitalised) &&
-               i + 1 < end && tokens[i + 1].kind == TokenKind::kNumber) {
-      currency = code->second;
+    } else if (const std::string* code = CurrencyCodes().find(tokens[i].hash);
+               code != nullptr && (tokens[i].all_caps || tokens[i].capitalised) && i + 1 < end &&
+               tokens[i + 1].kind == TokenKind::kNumber) {
+      currency = *code;
       ++i;
     }
   }
@@ -370,15 +398,14 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
     std::string fraction = "0." + std::string(TokenText(text, tokens[i + 1]));
     if (!ParseNumberToken(fraction, &value, &scale)) return false;
     i += 2;
-  } else if (auto small = SmallNumbers().find(tokens[i].hash);
-             small != SmallNumbers().end() && i + 1 < end &&
-             ScaleWords().count(tokens[i + 1].hash) != 0) {
-    value = std::strtod(small->second.c_str(), nullptr);
+  } else if (const std::string* small = SmallNumbers().find(tokens[i].hash);
+             small != nullptr && i + 1 < end && ScaleWords().contains(tokens[i + 1].hash)) {
+    value = std::strtod(small->c_str(), nullptr);
     ++i;
-  } else if (currency.empty() && ScaleWords().count(tokens[i].hash) != 0 && adjacent(i + 1) &&
+  } else if (currency.empty() && ScaleWords().contains(tokens[i].hash) && adjacent(i + 1) &&
              TextIs(text, tokens[i + 1], "-") && adjacent(i + 2) &&
              (tokens[i + 2].hash == H().parameter || tokens[i + 2].hash == H().parameters)) {
-    value = ScaleWords().at(tokens[i].hash);  // "trillion-parameter"
+    value = *ScaleWords().find(tokens[i].hash);  // "trillion-parameter"
     match->first = t;
     match->last = i + 3;
     match->value = value;
@@ -389,8 +416,8 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
   }
   // Scale word.
   if (scale == 1 && i < end) {
-    if (auto word = ScaleWords().find(tokens[i].hash); word != ScaleWords().end()) {
-      scale = word->second;
+    if (const double* word = ScaleWords().find(tokens[i].hash); word != nullptr) {
+      scale = *word;
       ++i;
     }
   }
@@ -414,9 +441,9 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
       unit = national;
       while (i < end && !IsMoneyNoun(tokens[i].hash)) ++i;
       ++i;
-    } else if (auto currency_word = CurrencyWords().find(next.hash);
-               currency_word != CurrencyWords().end()) {
-      unit = currency_word->second;
+    } else if (const std::string* currency_word = CurrencyWords().find(next.hash);
+               currency_word != nullptr) {
+      unit = *currency_word;
       ++i;
     } else if (word == "-" && adjacent(i) && adjacent(i + 1) &&
                (tokens[i + 1].hash == H().parameter || tokens[i + 1].hash == H().parameters)) {
@@ -425,9 +452,9 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
     } else if (next.hash == H().parameters || next.hash == H().parameter) {
       unit = "parameters";
       ++i;
-    } else if (auto noun = CountNouns().find(next.hash);
-               noun != CountNouns().end() && next.kind == TokenKind::kWord) {
-      unit = noun->second;
+    } else if (const std::string* noun = CountNouns().find(next.hash);
+               noun != nullptr && next.kind == TokenKind::kWord) {
+      unit = *noun;
       ++i;
     }
   }

@@ -173,15 +173,21 @@ int CuesOf(const std::vector<std::uint16_t>& word_classes, std::uint32_t t) {
 int PromoScore(std::string_view text, const std::vector<Token>& tokens,
                const std::vector<std::uint16_t>& word_classes, const Sentence& sentence) {
   int score = 0;
-  bool second = false, first_plural = false;
-  for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
-    const int cues = CuesOf(word_classes, t);
-    if ((cues & kStrongCueStart) != 0 && StrongCues().StartsAt(tokens, t, sentence.last_token)) {
-      score += 2;
+  // The union of the sentence's cues first (a branch-free loop): most sentences have no
+  // strong cue start, and then no token needs a second look.
+  std::uint16_t all = 0;
+  for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) all |= word_classes[t];
+  const int cues = all >> kBoilerplateCueShift;
+  if ((cues & kStrongCueStart) != 0) {
+    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+      if ((CuesOf(word_classes, t) & kStrongCueStart) != 0 &&
+          StrongCues().StartsAt(tokens, t, sentence.last_token)) {
+        score += 2;
+      }
     }
-    if ((cues & kSecondPerson) != 0) second = true;
-    if ((cues & kFirstPersonPlural) != 0) first_plural = true;
   }
+  const bool second = (cues & kSecondPerson) != 0;
+  const bool first_plural = (cues & kFirstPersonPlural) != 0;
   score += second + first_plural;
   if (ImperativeOpeners().count(tokens[sentence.first_token].hash) != 0) ++score;
   if (TokenText(text, tokens[sentence.last_token - 1]) == "!") ++score;

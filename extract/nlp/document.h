@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extract/nlp/lexicon.h"
+#include "extract/nlp/surface_index.h"
 #include "extract/nlp/text.h"
 
 /// One article while it is being read: its tokens and sentences, the entity
@@ -55,6 +56,15 @@ struct Document {
   std::vector<std::uint8_t> transparent;          // per token: a "(TICKER)" tail rules skip over
   std::unordered_map<std::uint64_t, int> short_forms;  // surname, acronym -> entity
   std::vector<std::uint16_t> word_classes;  // per token: its WordClass bits (ClassifyWords)
+  // Scratch of RecogniseEntities, kept here so a reused document reuses their storage.
+  std::vector<std::uint8_t> taken;  // per token: claimed by a mention
+  SurfaceIndex known_surfaces;      // the general recognisers' names, found again
+
+  /// Empties the document for `new_text`, keeping its buffers' storage: a thread that
+  /// extracts document after document then allocates them once, not per document.
+  void Reset(std::string_view new_text);
+  /// One empty mention list per sentence of the layout, keeping the lists' storage.
+  void ResetMentions();
 
   std::string_view Text(std::uint32_t first, std::uint32_t last) const {
     const auto& tokens = layout.tokens;

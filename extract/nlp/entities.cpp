@@ -41,7 +41,52 @@ std::string_view WithoutPossessive(std::string_view surface) {
   return surface;
 }
 
+// Empties `buffer`, releasing its storage when an unusually large document grew it.
+template <typename Container>
+void ClearBuffer(Container& buffer, std::size_t max_capacity) {
+  if (buffer.capacity() > max_capacity) {
+    buffer = Container();
+  } else {
+    buffer.clear();
+  }
+}
+
+// Empties `map`; one grown by a large document is replaced, as clear() would keep
+// walking its buckets for every later document.
+template <typename Map>
+void ClearMap(Map& map) {
+  if (map.bucket_count() > 1024) {
+    map = Map();
+  } else {
+    map.clear();
+  }
+}
+
 }  // namespace
+
+void Document::Reset(std::string_view new_text) {
+  constexpr std::size_t kMaxTokens = std::size_t{1} << 18;
+  text = new_text;
+  ClearBuffer(layout.tokens, kMaxTokens);
+  ClearBuffer(layout.sentences, kMaxTokens / 8);
+  if (mentions.capacity() > kMaxTokens / 8) mentions = {};  // the lists go in ResetMentions
+  ClearBuffer(entities, 4096);
+  ClearMap(by_lexicon_entry);
+  ClearMap(by_key);
+  lower_words.clear();
+  ClearBuffer(transparent, kMaxTokens);
+  ClearMap(short_forms);
+  ClearBuffer(word_classes, kMaxTokens);
+  ClearBuffer(taken, kMaxTokens);
+  known_surfaces.clear();
+}
+
+void Document::ResetMentions() {
+  const std::size_t count = layout.sentences.size();
+  if (mentions.size() > count) mentions.resize(count);
+  for (auto& sentence_mentions : mentions) sentence_mentions.clear();
+  mentions.resize(count);
+}
 
 bool Document::SeenLowercase(std::uint64_t hash) const { return lower_words.count(hash) != 0; }
 

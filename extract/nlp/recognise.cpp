@@ -621,7 +621,7 @@ void SentenceRecogniser::TickersAndAcronyms() {
 
 void RecogniseEntities(const Lexicon& lexicon, Document& document) {
   const auto& tokens = document.layout.tokens;
-  document.mentions.assign(document.layout.sentences.size(), {});
+  document.ResetMentions();
   document.transparent.assign(tokens.size(), 0);
   document.lower_words.reserve(tokens.size() / 2);
   for (const Token& token : tokens) {
@@ -632,7 +632,8 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
   }
   if (document.word_classes.size() != tokens.size()) ClassifyWords(lexicon, document);
   const std::vector<std::uint16_t>& word_classes = document.word_classes;
-  std::vector<std::uint8_t> taken(tokens.size(), 0);
+  std::vector<std::uint8_t>& taken = document.taken;
+  taken.assign(tokens.size(), 0);
   const int count = static_cast<int>(document.layout.sentences.size());
   for (int s = 0; s < count; ++s) {
     if (document.layout.sentences[static_cast<std::size_t>(s)].boilerplate) continue;
@@ -641,7 +642,8 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
   // Names the general recognisers found once are found again wherever they recur
   // ("Tide-3" after "its Tide-3 model").
   {
-    SurfaceIndex known;        // surface -> entity
+    SurfaceIndex& known = document.known_surfaces;  // surface -> entity
+    known.clear();
     std::vector<Token> words;  // one buffer for every surface's tokens
     for (std::size_t e = 0; e < document.entities.size(); ++e) {
       const DocEntity& entity = document.entities[e];

@@ -36,6 +36,8 @@ class SurfaceIndex {
   }
 
   bool empty() const { return surfaces_.empty(); }
+  /// Removes every surface, keeping the storage: a document's index is refilled per document.
+  void clear();
 
  private:
   enum class CaseRule : std::uint8_t { kAny, kCapital, kAllCaps, kExact };
@@ -55,8 +57,20 @@ class SurfaceIndex {
   std::vector<Word> words_;
   std::vector<std::string> exact_texts_;
   std::vector<Surface> surfaces_;
-  HashIndex first_token_index_;                    // first token hash -> bucket
-  std::vector<std::vector<int>> surface_buckets_;  // surfaces, longest first
+  HashIndex first_token_index_;  // first token hash -> bucket
+  // The surfaces that start with one word, longest first.
+  struct Bucket {
+    std::vector<int> surfaces;
+    std::uint32_t multi_word = 0;    // surfaces[0, multi_word) have two words or more
+    std::uint64_t second_words = 0;  // a SecondWordBit() per second word of those
+  };
+  // The few common first words that start many names ("the", "New", "China") would
+  // otherwise have every name of theirs compared for each occurrence.
+  static std::uint64_t SecondWordBit(std::uint64_t hash) {
+    return std::uint64_t{1} << ((hash * 0x9E3779B97F4A7C15ULL) >> 58);
+  }
+  std::vector<Bucket> buckets_;
+  int buckets_used_ = 0;  // buckets_ past this are empty, kept for reuse after clear()
   // A bit per FilterBit() of every first token: small enough to stay in
   // cache, so Longest() turns most words away without probing the index. Empty until Add().
   static constexpr int kFilterShift = 64 - 15;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "extract/nlp/text.h"
 
+#include <algorithm>
 #include <array>
 #include <initializer_list>
 
@@ -202,11 +203,17 @@ bool IsBulletText(std::string_view token) {
   }
 }
 
+struct LineStart {
+  std::uint32_t token = 0;  // the line's first token
+  std::uint32_t start = 0;  // the byte after the line break
+};
+
 struct Tokenizer {
   std::string_view text;
   Layout& layout;
-  std::vector<std::uint8_t>& newlines_before;  // per token: line breaks in the space before it
-  std::vector<std::uint32_t>& line_start;      // per token: byte where its line starts
+  // Where each line that has a token starts, for its first token (the tokens
+  // with newlines_before > 0); a line before any line break starts at 0.
+  std::vector<LineStart>& line_starts;
 
   void Run() {
     std::size_t i = 0;
@@ -247,6 +254,19 @@ struct Tokenizer {
         current_line_start = static_cast<std::uint32_t>(i);
         continue;
       }
+      if (info.cls == CharClass::kPunct && info.length == 1 && text[i] != '\'') {
+        // One ASCII punctuation byte (".", ",", "(", "$"): the token ScanPunct and Finish
+        // would build, without their second look at the byte.
+        Token& token = StartToken(i, space_before);
+        token.end = static_cast<std::uint32_t>(i + 1);
+        token.hash = (kHashSeed ^ static_cast<unsigned char>(text[i])) * kHashPrime;
+        token.kind = TokenKind::kPunct;
+        ++i;
+        EndToken(newlines, current_line_start);
+        newlines = 0;
+        space_before = false;
+        continue;
+      }
       const bool glued = !layout.tokens.empty() && layout.tokens.back().end == i;
       Token& token = StartToken(i, space_before);
       if (info.cls == CharClass::kWord) {
@@ -271,12 +291,15 @@ struct Tokenizer {
   }
 
   void EndToken(int newlines, std::uint32_t current_line_start) {
-    newlines_before.push_back(static_cast<std::uint8_t>(newlines));
-    line_start.push_back(current_line_start);
+    if (newlines == 0) return;
+    Token& token = layout.tokens.back();
+    token.newlines_before = static_cast<std::uint8_t>(newlines);
+    line_starts.push_back(
+        {static_cast<std::uint32_t>(layout.tokens.size() - 1), current_line_start});
   }
 
-  // The common word, a run of ASCII letters and digits that ends at a byte which
-  // cannot continue it (not '.', ',', an apostrophe or a non-ASCII byte): scanned,
+  // The common word, a run of ASCII letters and digits that ends where ScanWord would
+  // end it (EndsPlainWord): scanned,
   // hashed and classified in one pass, as ScanWord and Finish would. Returns false,
   // leaving `token` as it was, for any other word.
   bool ScanPlainWord(Token& token) {
@@ -290,10 +313,7 @@ struct Tokenizer {
       seen |= traits;
       hash = (hash ^ kLowerBytes[c]) * kHashPrime;
     }
-    if (i < text.size()) {
-      const auto stop = static_cast<unsigned char>(text[i]);
-      if (stop == '.' || stop == ',' || stop == '\'' || stop >= 0x80) return false;
-    }
+    if (i < text.size() && !EndsPlainWord(token.start, i, hash)) return false;
     const auto first = static_cast<unsigned char>(text[token.start]);
     token.end = static_cast<std::uint32_t>(i);
     token.hash = hash;
@@ -309,6 +329,34 @@ struct Tokenizer {
       token.all_caps = capitals >= 2;
     }
     return true;
+  }
+
+  // Whether the plain word [start, i), hashed `hash`, ends at `i` as ScanWord would end
+  // it: at a byte that cannot continue a word, and at the common '.', ',' and apostrophe
+  // that do not continue it ("said.", "Apple,", "Apple's", "investors'"). False (ScanWord
+  // decides) for numbers with separators, dotted names, abbreviations, contractions and
+  // anything non-ASCII.
+  bool EndsPlainWord(std::size_t start, std::size_t i, std::uint64_t hash) const {
+    const auto byte_at = [&](std::size_t k) -> int {
+      return k < text.size() ? static_cast<unsigned char>(text[k]) : -1;  // -1: the end
+    };
+    // ASCII but no letter or digit, or the end: what ScanWord stops at.
+    const auto stops = [](int c) { return c < 0 || (c < 0x80 && !IsAsciiAlnum(c)); };
+    const int stop = byte_at(i);
+    if (stop == '.') {
+      // "U.S" and "38.38" go on; a single capital and "Inc." take the period.
+      if (!stops(byte_at(i + 1))) return false;
+      const bool single_capital = i - start == 1 && IsAsciiUpper(text[start]);
+      return !single_capital && Abbreviations().count(hash) == 0;
+    }
+    if (stop == ',') return !IsAsciiDigit(text[i - 1]);  // "1,000" goes on
+    if (stop == '\'') {
+      // Ends unless a word character follows, except the possessive "'s" ("don't" goes on).
+      const int next = byte_at(i + 1);
+      if (stops(next)) return true;
+      return (next == 's' || next == 'S') && stops(byte_at(i + 2));
+    }
+    return stop < 0x80;
   }
 
   std::size_t ScanWord(std::size_t i, Token& token) {
@@ -430,6 +478,12 @@ void WordSet::reserve(std::size_t count) {
   std::size_t capacity = 16;
   while (capacity < count * 2) capacity *= 2;
   if (capacity <= slots_.size()) return;
+  if (size_ == 0) {
+    // Empty (new or cleared): no hashes to move, and a cleared set's storage is reused.
+    slots_.assign(capacity, 0);
+    mask_ = capacity - 1;
+    return;
+  }
   std::vector<std::uint64_t> old = std::move(slots_);
   slots_.assign(capacity, 0);
   mask_ = capacity - 1;
@@ -437,6 +491,17 @@ void WordSet::reserve(std::size_t count) {
   for (std::uint64_t value : old) {
     if (value != 0) insert(value);
   }
+}
+
+void HashIndex::clear() {
+  if (keys_.size() > 1024) {
+    keys_ = {};
+    values_ = {};
+    mask_ = 0;
+  } else {
+    std::fill(keys_.begin(), keys_.end(), 0);
+  }
+  size_ = 0;
 }
 
 int HashIndex::emplace(std::uint64_t hash, int value) {
@@ -478,29 +543,33 @@ std::vector<Token> Tokenize(std::string_view text) {
 void Tokenize(std::string_view text, std::vector<Token>& tokens) {
   // The tokenizer's line bookkeeping, which a name does not need: kept per thread so
   // that tokenising a name allocates nothing; released after an unusually long text.
-  thread_local std::vector<std::uint8_t> newlines_before;
-  thread_local std::vector<std::uint32_t> line_start;
-  newlines_before.clear();
-  line_start.clear();
+  thread_local std::vector<LineStart> line_starts;
+  line_starts.clear();
   Layout layout;
   layout.tokens.swap(tokens);
   layout.tokens.clear();
-  Tokenizer{text, layout, newlines_before, line_start}.Run();
+  Tokenizer{text, layout, line_starts}.Run();
   layout.tokens.swap(tokens);
-  if (line_start.capacity() > 4096) {
-    newlines_before = {};
-    line_start = {};
-  }
+  if (line_starts.capacity() > 4096) line_starts = {};
 }
 
 Layout Segment(std::string_view text) {
   Layout layout;
+  Segment(text, layout);
+  return layout;
+}
+
+void Segment(std::string_view text, Layout& layout) {
+  layout.tokens.clear();
+  layout.sentences.clear();
   layout.tokens.reserve(text.size() / 5 + 8);
-  std::vector<std::uint8_t> newlines_before;
-  std::vector<std::uint32_t> line_start;
-  newlines_before.reserve(layout.tokens.capacity());
-  line_start.reserve(layout.tokens.capacity());
-  Tokenizer{text, layout, newlines_before, line_start}.Run();
+  // The tokenizer's line bookkeeping, kept per thread so that segmenting text after
+  // text allocates it once; released after an unusually long text.
+  thread_local std::vector<LineStart> line_starts;
+  if (line_starts.capacity() > (std::size_t{1} << 18)) line_starts = {};
+  line_starts.clear();
+  Tokenizer{text, layout, line_starts}.Run();
+  std::size_t next_line = 0;  // line_starts[next_line] is the first entry for a token >= t
 
   const auto& tokens = layout.tokens;
   const std::uint32_t count = static_cast<std::uint32_t>(tokens.size());
@@ -515,10 +584,14 @@ Layout Segment(std::string_view text) {
   {
     std::uint32_t block = 0;
     int lower_breaks = 0;
+    std::size_t line = 0;  // as in the loop below: line_starts[line] is the first entry >= t
     for (std::uint32_t t = 0; t < count; ++t) {
-      if (t > 0 && newlines_before[t] > 0) {
-        const bool indented = tokens[t].start != line_start[t];
-        if (newlines_before[t] > 1 || indented) {
+      if (t > 0 && tokens[t].newlines_before > 0) {
+        while (line_starts[line].token < t) ++line;
+        const std::uint32_t line_start = line_starts[line].start;
+        const std::uint32_t prev_line_start = line > 0 ? line_starts[line - 1].start : 0;
+        const bool indented = tokens[t].start != line_start;
+        if (tokens[t].newlines_before > 1 || indented) {
           wrapped_blocks.back() = IsTerminal(TokenText(text, tokens[t - 1])) ||
                                   IsCloser(TokenText(text, tokens[t - 1]));
           wrapped_blocks.push_back(0);
@@ -526,7 +599,7 @@ Layout Segment(std::string_view text) {
         } else {
           const auto next_first = static_cast<unsigned char>(text[tokens[t].start]);
           if (!IsTerminal(TokenText(text, tokens[t - 1])) &&
-              tokens[t - 1].end - line_start[t - 1] >= 40 &&
+              tokens[t - 1].end - prev_line_start >= 40 &&
               (IsAsciiLower(next_first) || IsAsciiDigit(next_first))) {
             ++lower_breaks;
           }
@@ -555,23 +628,33 @@ Layout Segment(std::string_view text) {
     first = last;
   };
   for (std::uint32_t t = 0; t < count; ++t) {
+    // Most tokens are words and numbers inside a line, short of the sentence cap: they
+    // begin no line, end no sentence and are no abbreviation, so nothing below applies.
+    if (t > 0 && tokens[t].newlines_before == 0 && tokens[t].kind != TokenKind::kPunct &&
+        !tokens[t].abbreviation && t + 1 - first < static_cast<std::uint32_t>(kMaxSentenceTokens)) {
+      continue;
+    }
     const std::string_view word = TokenText(text, tokens[t]);
-    const bool line_begins = (t == 0) || newlines_before[t] > 0;
+    const bool line_begins = (t == 0) || tokens[t].newlines_before > 0;
     if (line_begins && t > first) {
+      // t > 0 begins a line: it has a line_starts entry, and the entry before is the line of t - 1.
+      while (line_starts[next_line].token < t) ++next_line;
+      const std::uint32_t line_start = line_starts[next_line].start;
+      const std::uint32_t prev_line_start = next_line > 0 ? line_starts[next_line - 1].start : 0;
       // A single line break inside running prose (hard-wrapped text) does not end a sentence.
       const std::string_view prev = TokenText(text, tokens[t - 1]);
-      const std::uint32_t prev_line_length = tokens[t - 1].end - line_start[t - 1];
+      const std::uint32_t prev_line_length = tokens[t - 1].end - prev_line_start;
       const auto next_first = static_cast<unsigned char>(word[0]);
       // An abbreviation or initial ending the line ("Landon H." / "Johnson said")
       // ends the sentence only before a word that opens one, as inside a line.
       // An indented line, or one opening with a quote, starts anew.
       const bool abbreviation_continues = tokens[t - 1].abbreviation && IsAsciiUpper(next_first) &&
-                                          tokens[t].start == line_start[t] &&
+                                          tokens[t].start == line_start &&
                                           SentenceStarters().count(tokens[t].hash) == 0;
-      const bool wrapped_capital = IsAsciiUpper(next_first) && tokens[t].start == line_start[t] &&
+      const bool wrapped_capital = IsAsciiUpper(next_first) && tokens[t].start == line_start &&
                                    wrapped_blocks[wrapped_block_of[t]] != 0;
       const bool soft =
-          newlines_before[t] == 1 && prev_line_length >= 40 &&
+          tokens[t].newlines_before == 1 && prev_line_length >= 40 &&
           ((!IsTerminal(prev) && prev != ":" &&
             (IsAsciiLower(next_first) || IsAsciiDigit(next_first) || wrapped_capital)) ||
            abbreviation_continues);
@@ -583,19 +666,19 @@ Layout Segment(std::string_view text) {
       ++paragraph;
     }
     if (line_begins && IsBulletText(word) && t + 1 < count && tokens[t + 1].space_before &&
-        newlines_before[t + 1] == 0) {
+        tokens[t + 1].newlines_before == 0) {
       first = t + 1;  // the bullet itself belongs to no sentence
       continue;
     }
-    if (IsTerminal(word)) {
+    if (tokens[t].kind == TokenKind::kPunct && IsTerminal(word)) {  // '.', '!', '?' are kPunct
       std::uint32_t end = t + 1;
       // The run of closers and terminals stays within the sentence cap too.
       while (end < count && end - first < static_cast<std::uint32_t>(kMaxSentenceTokens) &&
-             newlines_before[end] == 0 && !tokens[end].space_before &&
+             tokens[end].newlines_before == 0 && !tokens[end].space_before &&
              (IsCloser(TokenText(text, tokens[end])) || IsTerminal(TokenText(text, tokens[end])))) {
         ++end;
       }
-      const bool next_lower = end < count && newlines_before[end] == 0 &&
+      const bool next_lower = end < count && tokens[end].newlines_before == 0 &&
                               IsAsciiLower(static_cast<unsigned char>(text[tokens[end].start]));
       if (!next_lower && (end >= count || tokens[end].space_before)) {
         close(end);
@@ -605,7 +688,7 @@ Layout Segment(std::string_view text) {
       // Every terminal in the run would scan to the same `end` and decide the
       // same: skip them, or a glued "!?!?..." run costs its length squared.
       t = end - 1;
-    } else if (tokens[t].abbreviation && t + 1 < count && newlines_before[t + 1] == 0 &&
+    } else if (tokens[t].abbreviation && t + 1 < count && tokens[t + 1].newlines_before == 0 &&
                tokens[t + 1].space_before && tokens[t + 1].capitalised &&
                Titles().count(tokens[t].hash) == 0 &&
                SentenceStarters().count(tokens[t + 1].hash) != 0) {
@@ -615,7 +698,6 @@ Layout Segment(std::string_view text) {
     if (t + 1 - first >= static_cast<std::uint32_t>(kMaxSentenceTokens)) close(t + 1);
   }
   close(count);
-  return layout;
 }
 
 }  // namespace kg::extract::nlp

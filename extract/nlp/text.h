@@ -23,13 +23,17 @@ struct Token {
   std::uint32_t end = 0;
   std::uint64_t hash = 0;  // HashLower() of the token text
   TokenKind kind = TokenKind::kWord;
-  bool space_before = false;  // whitespace (or the text start) precedes it
-  bool capitalised = false;   // first character is an ASCII capital
-  bool all_caps = false;      // at least two letters, none lower case
+  std::uint8_t newlines_before = 0;  // line breaks in the white space before it (at most 255)
+  bool space_before = false;         // whitespace (or the text start) precedes it
+  bool capitalised = false;          // first character is an ASCII capital
+  bool all_caps = false;             // at least two letters, none lower case
   bool has_digit = false;
   bool possessive = false;    // the token is 's or a bare apostrophe after a plural
   bool abbreviation = false;  // a known abbreviation with its period ("Inc.", "U.S.")
 };
+
+// The line breaks fit in what was padding: a token stays three words.
+static_assert(sizeof(Token) == 24);
 
 struct Sentence {
   std::uint32_t start = 0;  // byte span [start, end) in the text
@@ -53,6 +57,8 @@ std::uint64_t HashLower(std::string_view text);
 /// Tokenises `text` and splits it into sentences. Never fails: invalid or odd
 /// bytes become word characters. Cost: linear in the text size.
 Layout Segment(std::string_view text);
+/// Segment(text) into `layout`, replacing what it held and reusing its storage.
+void Segment(std::string_view text, Layout& layout);
 
 /// Segment(text).tokens without the sentences, for short strings such as names.
 std::vector<Token> Tokenize(std::string_view text);
@@ -102,6 +108,14 @@ class WordSet {
   }
   /// Makes room for `count` hashes, so inserting them never rehashes.
   void reserve(std::size_t count);
+  /// Removes every hash, keeping the storage for the next reserve() or insert()
+  /// unless a large set grew it.
+  void clear() {
+    if (slots_.capacity() > (std::size_t{1} << 16)) slots_ = {};
+    slots_.clear();
+    mask_ = 0;
+    size_ = 0;
+  }
   std::size_t count(std::uint64_t hash) const {
     if (slots_.empty() || hash == 0) return 0;
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
@@ -158,6 +172,9 @@ class HashIndex {
   }
   /// The value for `hash`; stores `value` first when there is none.
   int emplace(std::uint64_t hash, int value);
+  /// Removes every entry. A small table keeps its slots (so ForEach's order then depends
+  /// on what the table held before); a large one is released.
+  void clear();
   /// Calls `fn(hash, value)` for every entry, in no particular order.
   template <typename Fn>
   void ForEach(Fn fn) const {
@@ -173,8 +190,9 @@ class HashIndex {
   std::size_t size_ = 0;
 };
 
+/// `token` must be one of `text`'s: unlike substr, nothing is checked (it runs for most tokens).
 inline std::string_view TokenText(std::string_view text, const Token& token) {
-  return text.substr(token.start, token.end - token.start);
+  return {text.data() + token.start, token.end - token.start};
 }
 
 }  // namespace kg::extract::nlp

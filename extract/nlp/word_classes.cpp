@@ -269,13 +269,12 @@ const HashIndex& WordClassIndex() {
 
 }  // namespace
 
-void ClassifyWords(const Lexicon& lexicon, Document& document) {
-  document.word_classes = ClassifyWords(lexicon, document.layout.tokens);
-}
+namespace {
 
-std::vector<std::uint16_t> ClassifyWords(const Lexicon& lexicon, const std::vector<Token>& tokens) {
+void ClassifyWordsInto(const Lexicon& lexicon, const std::vector<Token>& tokens,
+                       std::vector<std::uint16_t>& classes) {
   const HashIndex& index = WordClassIndex();
-  std::vector<std::uint16_t> classes(tokens.size(), 0);
+  classes.resize(tokens.size());
   for (std::size_t t = 0; t < tokens.size(); ++t) {
     const Token& token = tokens[t];
     const int found = index.find(token.hash);
@@ -287,6 +286,18 @@ std::vector<std::uint16_t> ClassifyWords(const Lexicon& lexicon, const std::vect
     }
     classes[t] = bits;
   }
+}
+
+}  // namespace
+
+void ClassifyWords(const Lexicon& lexicon, Document& document) {
+  // Into the document's own buffer: a reused document keeps its storage.
+  ClassifyWordsInto(lexicon, document.layout.tokens, document.word_classes);
+}
+
+std::vector<std::uint16_t> ClassifyWords(const Lexicon& lexicon, const std::vector<Token>& tokens) {
+  std::vector<std::uint16_t> classes;
+  ClassifyWordsInto(lexicon, tokens, classes);
   return classes;
 }
 
