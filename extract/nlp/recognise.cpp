@@ -659,6 +659,20 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
           continue;
         }
         known.Add(surface, words, static_cast<int>(e));
+        // "the Snapdragon X3 Elite" ... "laptops powered by the X3 Elite": a
+        // chip's or model's name without its family, when the rest has a version.
+        // A lone short code ("A2", "K3") would be too ambiguous on its own.
+        if ((entity.type == "Chip" || entity.type == "Model") && words.size() >= 2 &&
+            words[1].has_digit && words[1].capitalised &&
+            (words.size() >= 3 || words[1].end - words[1].start >= 4)) {
+          const std::string_view tail = std::string_view(surface).substr(words[1].start);
+          std::vector<Token> tail_words(words.begin() + 1, words.end());
+          for (Token& word : tail_words) {
+            word.start -= words[1].start;
+            word.end -= words[1].start;
+          }
+          known.Add(tail, tail_words, static_cast<int>(e));
+        }
       }
     }
     if (!known.empty()) {

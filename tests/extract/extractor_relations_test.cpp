@@ -930,4 +930,23 @@ TEST_SUITE("extract/relations") {
     CAPTURE(Describe(contingent));
     CHECK_FALSE(HasAny(contingent, "Kelmont Group", "uses"));
   }
+
+  TEST_CASE("a versioned name without its family, customers counted by 'its', platforms") {
+    const auto tail =
+        Run("Kelmont Group unveiled the Snapdragon X3 Elite on Monday. Zentrix Systems will ship "
+            "laptops powered by the X3 Elite early next year.");
+    CAPTURE(Describe(tail));
+    CHECK(Has(tail, "Zentrix Systems", "uses", "Snapdragon X3 Elite"));
+    const auto counts =
+        Run("Zentrix Systems employs 210 people in Haifa and counts Kelmont Group among its "
+            "customers.");
+    CAPTURE(Describe(counts));
+    CHECK(Has(counts, "Kelmont Group", "uses", "Zentrix Systems"));
+    const auto platform = Run("The Orion model is available through Zentrix Cloud and Kelmont AI.");
+    CAPTURE(Describe(platform));
+    CHECK(Has(platform, "Zentrix Cloud", "uses", "Orion"));
+    const auto inside = Run("ChatGPT runs inside the camera app of Zentrix's Find X9 phones.");
+    CAPTURE(Describe(inside));
+    CHECK(Has(inside, "Find X9", "uses", "ChatGPT"));
+  }
 }
