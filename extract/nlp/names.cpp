@@ -432,6 +432,28 @@ bool SentenceRecogniser::BrandListStart(std::uint32_t t) const {
   return Is(t - 1, "of") && kMakers.count(tokens_[t - 2].hash) != 0;
 }
 
+// "Qantas shares fell", "Qantas boss Mr Dixon": a sentence's first word is a
+// firm's name when the words after it say so and the text never writes the
+// word in lower case ("Oil shares rose" is a sector).
+bool SentenceRecogniser::StrongCompanyContextAtStart(std::uint32_t t, std::uint32_t end) const {
+  static const WordSet kStrong =
+      MakeWordSet({"shares", "boss", "ceo", "chairman", "spokesman", "spokeswoman", "spokesperson",
+                   "executives", "stock"});
+  static const WordSet kSectors = MakeWordSet(
+      {"oil", "bank", "tech", "mining", "energy", "airline", "retail", "property", "insurance",
+       "chip", "car", "steel", "gold", "bond", "stock", "media", "telecom", "drug", "auto"});
+  // "Rotating chairman", "Acting CEO", "Former chairman": a title's modifier.
+  static const WordSet kTitleModifiers = MakeWordSet(
+      {"former",    "acting",  "interim",   "outgoing", "incoming",      "deputy", "vice",
+       "executive", "joint",   "founding",  "honorary", "senior",        "new",    "then",
+       "group",     "company", "corporate", "board",    "non-executive", "co"});
+  const std::string_view word = Word(t);
+  const bool participle = word.size() > 4 && (word.ends_with("ing") || word.ends_with("ed"));
+  return end == t + 1 && end < last_ && kStrong.count(tokens_[end].hash) != 0 &&
+         !document_.SeenLowercase(tokens_[t].hash) && kSectors.count(tokens_[t].hash) == 0 &&
+         kTitleModifiers.count(tokens_[t].hash) == 0 && !participle && !tokens_[t].all_caps;
+}
+
 bool SentenceRecogniser::PlaceStartsAt(std::uint32_t t) const {
   for (const Mention& mention : document_.mentions[static_cast<std::size_t>(sentence_)]) {
     if (mention.first == t)
@@ -494,7 +516,8 @@ void SentenceRecogniser::Organisations() {
       const bool unit_apposition = UnitApposition(end);
       if (!person_like && !single_letter &&
           (camel || unit_apposition ||
-           ((lower_context || caps_role || shares_in || bought) && (t > first_ || end - t >= 2) &&
+           ((lower_context || caps_role || shares_in || bought) &&
+            (t > first_ || end - t >= 2 || StrongCompanyContextAtStart(t, end)) &&
             !Has(end - 1, kOrganisationCue)))) {
         Candidate candidate{t, end, "Company", {}, -1, {}, {}, {}};
         if (Emit(std::move(candidate)) >= 0) {

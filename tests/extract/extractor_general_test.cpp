@@ -501,4 +501,18 @@ TEST_SUITE("extract/entities") {
       CHECK(entity->type == c.type);
     }
   }
+
+  TEST_CASE("a sentence's first word is a firm's before 'shares' or 'boss', not a sector's") {
+    const auto record =
+        Run("Zentrix shares fell almost 3% on Monday. Zentrix boss Mr Dixon said costs rose. Oil "
+            "shares rose. Rotating chairman Eric Xu spoke.");
+    CAPTURE(Describe(record));
+    const auto* firm = FindEntity(record, "Zentrix");
+    REQUIRE(firm != nullptr);
+    CHECK(firm->type == "Company");
+    CHECK(FindEntity(record, "Oil") == nullptr);
+    CHECK(FindEntity(record, "Rotating") == nullptr);
+    const auto airline = Run("Australian airline Qantas posted a record profit.");
+    CHECK(FindEntity(airline, "Qantas", "Company") != nullptr);
+  }
 }
