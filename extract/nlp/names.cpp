@@ -454,6 +454,13 @@ bool SentenceRecogniser::StrongCompanyContextAtStart(std::uint32_t t, std::uint3
          kTitleModifiers.count(tokens_[t].hash) == 0 && !participle && !tokens_[t].all_caps;
 }
 
+// Past ", and", ",", "and" or "or" between members of a list at `at`, or `at`.
+std::uint32_t SentenceRecogniser::AfterListSeparator(std::uint32_t at) const {
+  if (Is(at, ",") && Is(at + 1, "and")) return at + 2;
+  if (Is(at, ",") || Is(at, "and") || Is(at, "or")) return at + 1;
+  return at;
+}
+
 bool SentenceRecogniser::PlaceStartsAt(std::uint32_t t) const {
   for (const Mention& mention : document_.mentions[static_cast<std::size_t>(sentence_)]) {
     if (mention.first == t)
@@ -660,12 +667,9 @@ void SentenceRecogniser::ListsAndAppositions() {
           }
           at = end;
           while (at < last_ && document_.transparent[at] != 0) ++at;
-          if (Is(at, ",") && Is(at + 1, "and"))
-            at += 2;
-          else if (Is(at, ",") || Is(at, "and") || Is(at, "or"))
-            at += 1;
-          else
-            break;
+          const std::uint32_t next = AfterListSeparator(at);
+          if (next == at) break;
+          at = next;
         }
       }
     }
@@ -685,12 +689,9 @@ void SentenceRecogniser::ListsAndAppositions() {
                !Is(at, "and") && !Is(at, "or") && at < end + 3) {
           ++at;
         }
-        if (Is(at, ",") && Is(at + 1, "and"))
-          at += 2;
-        else if (Is(at, ",") || Is(at, "and") || Is(at, "or"))
-          at += 1;
-        else
-          break;
+        const std::uint32_t next = AfterListSeparator(at);
+        if (next == at) break;
+        at = next;
       }
     }
     // "an analyst at Peel Hunt", "economist with Kelmont Bank": a role's employer.

@@ -78,6 +78,7 @@ class SentenceRecogniser {
   /// ", Nvidia's venture capital arm" after a name: the name is a company's unit.
   std::uint32_t RoleAfterCompanyPossessive(std::uint32_t at) const;
   bool PlaceStartsAt(std::uint32_t t) const;
+  std::uint32_t AfterListSeparator(std::uint32_t at) const;
   bool StrongCompanyContextAtStart(std::uint32_t t, std::uint32_t end) const;
   bool BrandListStart(std::uint32_t t) const;
   bool BoughtName(std::uint32_t t, std::uint32_t end) const;

@@ -13,26 +13,8 @@ using kg::extract::testing::FindEntity;
 using kg::extract::testing::Has;
 using kg::extract::testing::Run;
 
-namespace {
-
-struct Case {
-  const char* text;
-  const char* subject;
-  const char* relation;
-  const char* object;
-};
-
-void CheckAll(const Case* begin, const Case* end, bool expected) {
-  for (const Case* c = begin; c != end; ++c) {
-    const std::string text = c->text;
-    CAPTURE(text);
-    const auto record = Run(c->text);
-    CAPTURE(Describe(record));
-    CHECK(Has(record, c->subject, c->relation, c->object) == expected);
-  }
-}
-
-}  // namespace
+using kg::extract::testing::CheckRelations;
+using Case = kg::extract::testing::RelationCase;
 
 TEST_SUITE("extract/general") {
   TEST_CASE("people quoted with a firm or a non-CEO officer title work for that firm") {
@@ -46,7 +28,7 @@ TEST_SUITE("extract/general") {
         {"Intel's chief technology officer Mark Hale gave the keynote.", "Mark Hale", "works_for",
          "Intel"},
     };
-    CheckAll(std::begin(cases), std::end(cases), true);
+    CheckRelations(cases);
   }
 
   TEST_CASE("compound given names and modified role appositions name people, not firms") {
@@ -76,7 +58,7 @@ TEST_SUITE("extract/general") {
         {"Mark Hale, Intel's chief AI scientist, gave the keynote.", "Mark Hale", "ceo_of",
          "Intel"},
     };
-    CheckAll(std::begin(wrong), std::end(wrong), false);
+    CheckRelations(wrong, false);
   }
 
   TEST_CASE("combined titles give every role they name") {
@@ -90,7 +72,7 @@ TEST_SUITE("extract/general") {
         {"Oracle reported results. Chairman and Chief Executive Mark Holt praised staff.",
          "Mark Holt", "ceo_of", "Oracle"},
     };
-    CheckAll(std::begin(cases), std::end(cases), true);
+    CheckRelations(cases);
   }
 
   TEST_CASE("every coordinated founder is found, with or without a date before 'by'") {
@@ -102,7 +84,7 @@ TEST_SUITE("extract/general") {
         {"Cohere was founded in 2019 by Peter Olsen and Laura Chen.", "Peter Olsen", "founder_of",
          "Cohere"},
     };
-    CheckAll(std::begin(cases), std::end(cases), true);
+    CheckRelations(cases);
   }
 
   TEST_CASE("round leaders, participating investors and stakes invest in the company") {
@@ -113,14 +95,14 @@ TEST_SUITE("extract/general") {
         {"Oracle has invested $2 billion in Cohere.", "Oracle", "invests_in", "Cohere"},
         {"Cisco has taken a small stake in Cohere.", "Cisco", "invests_in", "Cohere"},
     };
-    CheckAll(std::begin(cases), std::end(cases), true);
+    CheckRelations(cases);
   }
 
   TEST_CASE("selling a stake is not an investment") {
     const Case wrong[] = {
         {"Oracle sold its entire stake in Cohere last year.", "Oracle", "invests_in", "Cohere"},
     };
-    CheckAll(std::begin(wrong), std::end(wrong), false);
+    CheckRelations(wrong, false);
   }
 
   TEST_CASE("descriptors after X-based locate the company, trading venues do not") {
@@ -128,12 +110,12 @@ TEST_SUITE("extract/general") {
         {"Cohere said on Monday that the Toronto-based start-up had hired 200 people.", "Cohere",
          "located_in", "Toronto"},
     };
-    CheckAll(std::begin(cases), std::end(cases), true);
+    CheckRelations(cases);
     const Case wrong[] = {
         {"Shares of Intel rose 3% in early trading in New York.", "Intel", "located_in",
          "New York"},
     };
-    CheckAll(std::begin(wrong), std::end(wrong), false);
+    CheckRelations(wrong, false);
   }
 
   TEST_CASE("rivals named before a list compete with the sentence's company") {
@@ -141,7 +123,7 @@ TEST_SUITE("extract/general") {
         {"Rivals AMD and Intel have struggled to match Nvidia on software.", "Nvidia",
          "competes_with", "Intel"},
     };
-    CheckAll(std::begin(cases), std::end(cases), true);
+    CheckRelations(cases);
   }
 
   TEST_CASE("building something with a list of companies partners with each") {
@@ -149,7 +131,7 @@ TEST_SUITE("extract/general") {
         {"TSMC is building a plant in Kumamoto with Sony, Toyota and Intel.", "TSMC",
          "partners_with", "Toyota"},
     };
-    CheckAll(std::begin(cases), std::end(cases), true);
+    CheckRelations(cases);
   }
 
   TEST_CASE("chip families keep the version written after them") {
@@ -190,14 +172,14 @@ TEST_SUITE("extract/general") {
         {"Dell builds its servers with processors from Intel and AMD.", "Dell", "uses", "AMD"},
         {"TSMC said orders from Apple rose sharply.", "Apple", "uses", "TSMC"},
     };
-    CheckAll(std::begin(cases), std::end(cases), true);
+    CheckRelations(cases);
   }
 
   TEST_CASE("a person's possessive company is ownership, not employment") {
     const Case wrong[] = {
         {"Peter Olsen's Cohere raised more money.", "Peter Olsen", "works_for", "Cohere"},
     };
-    CheckAll(std::begin(wrong), std::end(wrong), false);
+    CheckRelations(wrong, false);
   }
 
   TEST_CASE("a name after ', and' that starts a new clause is not part of the list") {
@@ -213,7 +195,7 @@ TEST_SUITE("extract/general") {
         {"Cohere, the Canadian start-up in which Oracle holds about 10%, hired 50 people.",
          "Oracle", "invests_in", "Cohere"},
     };
-    CheckAll(std::begin(cases), std::end(cases), true);
+    CheckRelations(cases);
   }
 
   TEST_CASE("a place named as a reference point does not locate the company") {
@@ -230,7 +212,7 @@ TEST_SUITE("extract/general") {
          "Netherlands"},
         {"Oracle opened a campus in Austin, Texas.", "Oracle", "located_in", "Texas"},
     };
-    CheckAll(std::begin(cases), std::end(cases), true);
+    CheckRelations(cases);
   }
 
   TEST_CASE("a family name keeps the number or chip code after it") {
@@ -240,11 +222,11 @@ TEST_SUITE("extract/general") {
          "Instinct MI325X"},
         {"Apple launched the iPhone 16 in September.", "Apple", "develops", "iPhone 16"},
     };
-    CheckAll(std::begin(cases), std::end(cases), true);
+    CheckRelations(cases);
     const Case wrong[] = {
         {"Amazon launched Trainium 2 chips for its cloud.", "Amazon", "develops", "Trainium"},
     };
-    CheckAll(std::begin(wrong), std::end(wrong), false);
+    CheckRelations(wrong, false);
   }
 
   TEST_CASE("availability, purchases and reduced relatives give uses and develops") {
@@ -255,18 +237,18 @@ TEST_SUITE("extract/general") {
         {"Sales of the A100, the older chip Nvidia designed for servers, slowed.", "Nvidia",
          "develops", "A100"},
     };
-    CheckAll(std::begin(cases), std::end(cases), true);
+    CheckRelations(cases);
   }
 
   TEST_CASE("a passive 'will be used in' does not make the owner a user") {
     const Case wrong[] = {
         {"Cohere's models will be used in Oracle's database products.", "Cohere", "uses", "Oracle"},
     };
-    CheckAll(std::begin(wrong), std::end(wrong), false);
+    CheckRelations(wrong, false);
     const Case cases[] = {
         {"Oracle uses Cohere models in its database products.", "Oracle", "uses", "Cohere"},
     };
-    CheckAll(std::begin(cases), std::end(cases), true);
+    CheckRelations(cases);
   }
 
   TEST_CASE("the company in 'X's main rival' is not the doer of the rival's verb") {

@@ -11,13 +11,7 @@ using kg::extract::testing::Run;
 
 TEST_SUITE("extract/relations") {
   TEST_CASE("each relation type is found in a plain news sentence") {
-    struct Case {
-      const char* text;
-      const char* subject;
-      const char* relation;
-      const char* object;
-    };
-    const Case cases[] = {
+    const kg::extract::testing::RelationCase cases[] = {
         {"Nvidia said it will invest $5 billion in new factories.", "Nvidia", "invests",
          "$5 billion"},
         {"Microsoft has taken a 49% stake in OpenAI.", "Microsoft", "invests_in", "OpenAI"},
@@ -50,12 +44,7 @@ TEST_SUITE("extract/relations") {
         {"The deal is worth EUR 10 billion ($10.8 billion).", "EUR 10 billion", "equals",
          "$10.8 billion"},
     };
-    for (const Case& c : cases) {
-      CAPTURE(c.text);
-      const auto record = Run(c.text);
-      CAPTURE(Describe(record));
-      CHECK(Has(record, c.subject, c.relation, c.object));
-    }
+    kg::extract::testing::CheckRelations(cases);
   }
 
   TEST_CASE("coordinated objects each get a relation") {
@@ -417,29 +406,19 @@ TEST_SUITE("extract/relations") {
   }
 
   TEST_CASE("customers and suppliers named from either side give 'uses'") {
-    struct Case {
-      const char* text;
-      const char* user;
-      const char* used;
-    };
-    const Case cases[] = {
+    const kg::extract::testing::RelationCase cases[] = {
         {"Kelmont Semiconductor counts Harlow Technologies as its largest customer.",
-         "Harlow Technologies", "Kelmont Semiconductor"},
+         "Harlow Technologies", "uses", "Kelmont Semiconductor"},
         {"Kelmont Semiconductor's customers include Harlow Technologies and Veltrix Systems.",
-         "Veltrix Systems", "Kelmont Semiconductor"},
+         "Veltrix Systems", "uses", "Kelmont Semiconductor"},
         {"Veltrix Foundry is the main supplier to Harlow Technologies.", "Harlow Technologies",
-         "Veltrix Foundry"},
+         "uses", "Veltrix Foundry"},
         {"Veltrix Foundry, Harlow Technologies' biggest contract manufacturer, raised prices.",
-         "Harlow Technologies", "Veltrix Foundry"},
+         "Harlow Technologies", "uses", "Veltrix Foundry"},
         {"Harlow Technologies' suppliers include Veltrix Foundry and Kelmont Semiconductor.",
-         "Harlow Technologies", "Kelmont Semiconductor"},
+         "Harlow Technologies", "uses", "Kelmont Semiconductor"},
     };
-    for (const Case& c : cases) {
-      CAPTURE(c.text);
-      const auto record = Run(c.text);
-      CAPTURE(Describe(record));
-      CHECK(Has(record, c.user, "uses", c.used));
-    }
+    kg::extract::testing::CheckRelations(cases);
   }
 
   TEST_CASE("an object written as 'Owner's Thing' is the thing when the slot takes it") {
@@ -508,29 +487,19 @@ TEST_SUITE("extract/relations") {
   }
 
   TEST_CASE("chief executives by 'heads', 'named ... as', 'as X's CEO' and 'under CEO'") {
-    struct Case {
-      const char* text;
-      const char* person;
-      const char* company;
-    };
-    const Case cases[] = {
+    const kg::extract::testing::RelationCase cases[] = {
         {"Maria Lindqvist, who heads Veltrix Systems, declined to comment.", "Maria Lindqvist",
-         "Veltrix Systems"},
+         "ceo_of", "Veltrix Systems"},
         {"Veltrix Systems named Maria Lindqvist as its new chief executive.", "Maria Lindqvist",
-         "Veltrix Systems"},
+         "ceo_of", "Veltrix Systems"},
         {"The board named Maria Lindqvist chief executive of Veltrix Systems.", "Maria Lindqvist",
-         "Veltrix Systems"},
+         "ceo_of", "Veltrix Systems"},
         {"Maria Lindqvist took over as Veltrix Systems' chief executive in 2021.",
-         "Maria Lindqvist", "Veltrix Systems"},
+         "Maria Lindqvist", "ceo_of", "Veltrix Systems"},
         {"Under CEO Maria Lindqvist, Veltrix Systems has grown quickly.", "Maria Lindqvist",
-         "Veltrix Systems"},
+         "ceo_of", "Veltrix Systems"},
     };
-    for (const Case& c : cases) {
-      CAPTURE(c.text);
-      const auto record = Run(c.text);
-      CAPTURE(Describe(record));
-      CHECK(Has(record, c.person, "ceo_of", c.company));
-    }
+    kg::extract::testing::CheckRelations(cases);
     // Heading a company's unit is not heading the company.
     const auto unit = Run("Maria Lindqvist, who heads Veltrix Systems' cloud unit, spoke.");
     CAPTURE(Describe(unit));
@@ -702,13 +671,7 @@ TEST_SUITE("extract/relations") {
 
   TEST_CASE(
       "funding rounds, boards, staff in places, units, supplies and products in appositions") {
-    struct Case {
-      const char* text;
-      const char* subject;
-      const char* relation;
-      const char* object;
-    };
-    const Case cases[] = {
+    const kg::extract::testing::RelationCase cases[] = {
         {"Zentrix Robotics, the Oslo start-up backed by Kelmont Capital, released a robot.",
          "Kelmont Capital", "invests_in", "Zentrix Robotics"},
         {"Zentrix Robotics had raised $180 million from investors including Kelmont Capital.",
@@ -728,12 +691,7 @@ TEST_SUITE("extract/relations") {
         {"Zentrix Robotics' main product, Meshline, runs on Kelmont Group's Orion X1 chips.",
          "Meshline", "uses", "Orion X1"},
     };
-    for (const Case& c : cases) {
-      CAPTURE(c.text);
-      const auto record = Run(c.text);
-      CAPTURE(Describe(record));
-      CHECK(Has(record, c.subject, c.relation, c.object));
-    }
+    kg::extract::testing::CheckRelations(cases);
   }
 
   TEST_CASE("forecasts and prices are not results; parents; areas; code names; acronyms") {
@@ -896,30 +854,21 @@ TEST_SUITE("extract/relations") {
   }
 
   TEST_CASE("more ways to use a supplier, and an order won is the seller's") {
-    struct Case {
-      const char* text;
-      const char* subject;
-      const char* object;
-    };
-    const Case cases[] = {
-        {"Kelmont Group placed an order for 10,000 Orion X1 chips.", "Kelmont Group", "Orion X1"},
-        {"Kelmont Group depends heavily on Zentrix Systems for its chips.", "Kelmont Group",
+    const kg::extract::testing::RelationCase cases[] = {
+        {"Kelmont Group placed an order for 10,000 Orion X1 chips.", "Kelmont Group", "uses",
+         "Orion X1"},
+        {"Kelmont Group depends heavily on Zentrix Systems for its chips.", "Kelmont Group", "uses",
          "Zentrix Systems"},
         {"Kelmont Group turned to Zentrix Systems for extra computing capacity.", "Kelmont Group",
+         "uses", "Zentrix Systems"},
+        {"Kelmont Group outsources production to Zentrix Systems.", "Kelmont Group", "uses",
          "Zentrix Systems"},
-        {"Kelmont Group outsources production to Zentrix Systems.", "Kelmont Group",
-         "Zentrix Systems"},
-        {"Kelmont Group contracted Zentrix Systems to build the servers.", "Kelmont Group",
+        {"Kelmont Group contracted Zentrix Systems to build the servers.", "Kelmont Group", "uses",
          "Zentrix Systems"},
         {"Kelmont Group's cluster of 100,000 Nvidia H100 GPUs is the largest.", "Kelmont Group",
-         "H100"},
+         "uses", "H100"},
     };
-    for (const Case& c : cases) {
-      CAPTURE(c.text);
-      const auto record = Run(c.text);
-      CAPTURE(Describe(record));
-      CHECK(Has(record, c.subject, "uses", c.object));
-    }
+    kg::extract::testing::CheckRelations(cases);
     const auto won =
         Run("Zentrix Systems won an order for 10,000 Orion X1 chips from Kelmont Group.");
     CAPTURE(Describe(won));

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <doctest/doctest.h>
+
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -58,6 +61,26 @@ inline std::string Describe(const graph::DocumentRecord& record) {
            mention.evidence.rule + "]; ";
   }
   return out;
+}
+
+/// One relation a text should state (or not), for table-driven tests.
+struct RelationCase {
+  const char* text;
+  const char* subject;
+  const char* relation;
+  const char* object;
+};
+
+/// Checks that each case's text yields its relation (`expected`) or does not.
+template <std::size_t N>
+void CheckRelations(const RelationCase (&cases)[N], bool expected = true) {
+  for (const RelationCase& c : cases) {
+    const std::string text = c.text;
+    CAPTURE(text);
+    const auto record = Run(c.text);
+    CAPTURE(Describe(record));
+    CHECK(Has(record, c.subject, c.relation, c.object) == expected);
+  }
 }
 
 }  // namespace kg::extract::testing
