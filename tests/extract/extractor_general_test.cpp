@@ -392,12 +392,7 @@ TEST_SUITE("extract/entities") {
   }
 
   TEST_CASE("chip and model names: variants, glued generations, codes, names before chip nouns") {
-    struct Case {
-      const char* text;
-      const char* name;
-      const char* type;
-    };
-    const Case cases[] = {
+    const kg::extract::testing::EntityCase cases[] = {
         {"Kelmont Group will ship laptops with the Snapdragon X3 Elite next year.",
          "Snapdragon X3 Elite", "Chip"},
         {"Some phones will use the Snapdragon 8 Elite Gen 5 instead.", "Snapdragon 8 Elite Gen 5",
@@ -409,14 +404,7 @@ TEST_SUITE("extract/entities") {
         {"Zentrix Robotics said its Nova 2 Premier model has 470 billion parameters.",
          "Nova 2 Premier", "Model"},
     };
-    for (const Case& c : cases) {
-      CAPTURE(c.text);
-      const auto record = Run(c.text);
-      CAPTURE(Describe(record));
-      const auto* entity = FindEntity(record, c.name);
-      REQUIRE(entity != nullptr);
-      CHECK(entity->type == c.type);
-    }
+    kg::extract::testing::CheckEntityTypes(cases);
   }
 
   TEST_CASE("newswire state abbreviations are places; a place after a given name is a surname") {
@@ -461,12 +449,7 @@ TEST_SUITE("extract/entities") {
   }
 
   TEST_CASE("an apposition's noun types the name before it; other models make 'model' an AI's") {
-    struct Case {
-      const char* text;
-      const char* name;
-      const char* type;
-    };
-    const Case cases[] = {
+    const kg::extract::testing::EntityCase cases[] = {
         {"Zentrix Labs released Orion, its latest language model, on Tuesday.", "Orion", "Model"},
         {"Zentrix Labs released Command A2, a new model for enterprise customers.", "Command A2",
          "Model"},
@@ -474,14 +457,7 @@ TEST_SUITE("extract/entities") {
          "Product"},
         {"Zentrix Labs said its Command A2 model outperforms GPT-4o.", "Command A2", "Model"},
     };
-    for (const Case& c : cases) {
-      CAPTURE(c.text);
-      const auto record = Run(c.text);
-      CAPTURE(Describe(record));
-      const auto* entity = FindEntity(record, c.name);
-      REQUIRE(entity != nullptr);
-      CHECK(entity->type == c.type);
-    }
+    kg::extract::testing::CheckEntityTypes(cases);
   }
 
   TEST_CASE("a sentence's first word is a firm's before 'shares' or 'boss', not a sector's") {

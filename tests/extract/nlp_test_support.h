@@ -83,4 +83,25 @@ void CheckRelations(const RelationCase (&cases)[N], bool expected = true) {
   }
 }
 
+/// One entity a text should name, with its type, for table-driven tests.
+struct EntityCase {
+  const char* text;
+  const char* name;
+  const char* type;
+};
+
+/// Checks that each case's text names its entity with its type.
+template <std::size_t N>
+void CheckEntityTypes(const EntityCase (&cases)[N]) {
+  for (const EntityCase& c : cases) {
+    const std::string text = c.text;
+    CAPTURE(text);
+    const auto record = Run(c.text);
+    CAPTURE(Describe(record));
+    const auto* entity = FindEntity(record, c.name);
+    REQUIRE(entity != nullptr);
+    CHECK(entity->type == c.type);
+  }
+}
+
 }  // namespace kg::extract::testing
