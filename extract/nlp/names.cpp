@@ -18,14 +18,6 @@ const WordSet& AiAdjectives() {
   return set;
 }
 
-// Nouns that say the name before them is a chip's: "the Vera Rubin accelerators".
-const WordSet& ChipHeads() {
-  static const WordSet set =
-      MakeWordSet({"chip", "chips", "gpu", "gpus", "accelerator", "accelerators", "processor",
-                   "processors", "cpu", "cpus", "npu", "npus", "superchip", "superchips"});
-  return set;
-}
-
 // Nouns that make the name before them, or in apposition to them, a model's.
 const WordSet& ModelHeadNouns() {
   static const WordSet set = MakeWordSet({"model", "models", "llm", "llms"});
@@ -134,7 +126,6 @@ void SentenceRecogniser::Products() {
     }
     if (end < last_ && Has(end, kProductHead) && !tokens_[end].capitalised &&
         (t > first_ || end - t >= 2)) {
-      static const WordSet kModelHeads = MakeWordSet({"model", "models", "llm"});
       static const WordSet kAiWords =
           MakeWordSet({"ai", "llm", "language", "chatbot", "parameters", "generative", "neural",
                        "reasoning", "multimodal", "open-source", "benchmark", "benchmarks"});
@@ -142,7 +133,7 @@ void SentenceRecogniser::Products() {
       candidate.first = t;
       candidate.last = end;
       candidate.type = "Product";
-      if (kModelHeads.count(tokens_[end].hash) != 0) {
+      if (ModelHeadNouns().count(tokens_[end].hash) != 0) {
         // "the Clio model" is a car: only near AI words is it an AI model.
         bool ai = false;
         for (std::uint32_t k = first_; k < last_ && !ai; ++k)

@@ -17,10 +17,22 @@ const WordSet& ModelVariants() {
   return set;
 }
 
+// Words that make a sentence about chips: the chip nouns and "semiconductor(s)".
 const WordSet& ChipWords() {
-  static const WordSet set = MakeWordSet(
-      {"chip", "chips", "gpu", "gpus", "accelerator", "accelerators", "processor", "processors",
-       "npu", "npus", "superchip", "superchips", "semiconductor", "semiconductors", "cpu", "cpus"});
+  static const WordSet set = [] {
+    WordSet words = MakeWordSet({"semiconductor", "semiconductors"});
+    ChipHeads().ForEach([&](std::uint64_t hash) { words.insert(hash); });
+    return words;
+  }();
+  return set;
+}
+
+// Cue words that only restate a known company's legal form or trade name
+// ("Sony Group", "Cisco Systems").
+const WordSet& FormCues() {
+  static const WordSet set =
+      MakeWordSet({"group", "holdings", "holding", "corporation", "company", "industries",
+                   "enterprises", "international", "technologies", "technology", "systems"});
   return set;
 }
 
@@ -144,15 +156,12 @@ bool SentenceRecogniser::Free(std::uint32_t first, std::uint32_t last) const {
 // restates the company's legal form
 // ("Sony Group", "Toyota Motor Corporation": the same company).
 bool SentenceRecogniser::NamesLongerOrganisation(std::uint32_t end) const {
-  static const WordSet kFormCues =
-      MakeWordSet({"group", "holdings", "holding", "corporation", "company", "industries",
-                   "enterprises", "international", "technologies", "technology", "systems"});
   if (end >= last_ || !IsNameToken(end) || !tokens_[end].space_before) return false;
   const std::uint32_t run_end = NameRunEnd(end, 3);
   const std::uint32_t cue = run_end - 1;
   // A form cue alone restates the company ("Cisco Systems"); with more words
   // before it the name is another's ("Panasonic Automotive Systems").
-  const bool form_only = kFormCues.count(tokens_[cue].hash) != 0 && run_end - end == 1;
+  const bool form_only = FormCues().count(tokens_[cue].hash) != 0 && run_end - end == 1;
   return Has(cue, kOrganisationCue) && !form_only &&
          lexicon_.Longest(document_.text, tokens_, end, last_).entry < 0;
 }
@@ -169,10 +178,7 @@ std::uint32_t SentenceRecogniser::SuffixedLongerName(std::uint32_t end) const {
                    "chemical",      "chemicals",      "steel",           "oil",
                    "petroleum",     "computer",       "communications",  "telecommunications",
                    "entertainment", "pharmaceutical", "pharmaceuticals", "insurance",
-                   "financial",     "securities",     "trust",           "energy",
-                   "group",         "holdings",       "holding",         "corporation",
-                   "company",       "industries",     "enterprises",     "international",
-                   "technologies",  "technology",     "systems"});
+                   "financial",     "securities",     "trust",           "energy"});
   // "Reckitt and Colman Plc": "and" and a name before the legal form join too.
   static const std::uint64_t kAnd = HashLower("and");
   if (end + 1 < last_ && tokens_[end].hash == kAnd && IsNameToken(end + 1) &&
@@ -182,7 +188,8 @@ std::uint32_t SentenceRecogniser::SuffixedLongerName(std::uint32_t end) const {
   if (end >= last_ || !IsNameToken(end) || !tokens_[end].space_before) return 0;
   const std::uint32_t run_end = NameRunEnd(end, 3);
   if (run_end >= last_ || !IsCorporateSuffix(run_end) || taken_[run_end] != 0) return 0;
-  if (kTradeWords.count(tokens_[run_end - 1].hash) != 0) return 0;
+  const std::uint64_t last_word = tokens_[run_end - 1].hash;
+  if (kTradeWords.count(last_word) != 0 || FormCues().count(last_word) != 0) return 0;
   return run_end + 1;
 }
 

@@ -19,6 +19,7 @@ const WordSet& GenericAcronyms();    // AI, GPU, CEO...: never tickers or names 
 const WordSet& RoleWords();          // CEO, analyst, founder...
 const WordSet& OrganisationCues();   // Group, Technologies, Labs...: end organisation names
 const WordSet& CorporateSuffixes();  // Inc., Corp, Ltd, plc, AG...: end company names
+const WordSet& ChipHeads();          // chip, GPUs, accelerator...: nouns after chip names
 
 /// Membership of a token in the recognisers' word lists, as bits, so a
 /// recogniser tests a list with one AND rather than one lookup per question.

@@ -87,6 +87,12 @@ const WordSet& PassiveAuxiliaries() {
   return set;
 }
 
+// "no plans to", "no intention of": what a company denies it will do.
+const WordSet& PlanNouns() {
+  static const WordSet set = MakeWordSet({"plans", "plan", "intention", "intentions"});
+  return set;
+}
+
 const WordSet& DepartureWords() {
   static const WordSet set =
       MakeWordSet({"resigned", "resigns", "resigning", "resignation", "quit", "quits", "ousted",
@@ -410,9 +416,8 @@ class SentenceMatcher {
   // "had no plans to sell its stake", "would not sell": a disposal that is itself denied.
   bool DisposalRuledOut(std::uint32_t t) const {
     static const std::uint64_t kTo = HashLower("to"), kNo = HashLower("no");
-    static const WordSet kPlanNouns = MakeWordSet({"plans", "plan", "intention", "intentions"});
     return t >= sentence_.first_token + 3 && DisposalWords().count(tokens_[t].hash) != 0 &&
-           tokens_[t - 1].hash == kTo && kPlanNouns.count(tokens_[t - 2].hash) != 0 &&
+           tokens_[t - 1].hash == kTo && PlanNouns().count(tokens_[t - 2].hash) != 0 &&
            tokens_[t - 3].hash == kNo;
   }
 
@@ -508,17 +513,8 @@ class SentenceMatcher {
   // owner followed by a thing of its own the slot also takes means the thing.
   int OwnedThing(const SlotSpec& slot, int owner) const {
     if ((At(owner).flags & kPossessive) == 0) return -1;
-    std::uint32_t t = At(owner).last;
-    const std::uint32_t end = sentence_.last_token;
-    if (t < end && tokens_[t].possessive) ++t;
-    for (int k = 0; k <= 2 && t < end; ++k, ++t) {
-      const int thing = start_at_[t - sentence_.first_token];
-      if (thing >= 0) {
-        return Accepts(slot, thing) && At(thing).entity != At(owner).entity ? thing : -1;
-      }
-      if (!IsModifier(t)) return -1;
-    }
-    return -1;
+    const int thing = NextMentionAfterOwner(owner);
+    return thing >= 0 && Accepts(slot, thing) && At(thing).entity != At(owner).entity ? thing : -1;
   }
 
   // "GENERAL MOTORS <GM> BUS UNIT": a short bracketed ticker the recognisers
@@ -1138,19 +1134,17 @@ class SentenceMatcher {
   bool Negated(const Rule& rule, const State& state) const {
     // "The company denied a report that it was in talks with Alibaba about ...":
     // a denial governs the whole clause it introduces, however long.
-    static const std::uint64_t kNo = HashLower("no"), kSellBase = HashLower("sell");
-    static const WordSet kPlanNouns =
-        MakeWordSet({"plans", "plan", "intention", "intentions", "interest"});
+    static const std::uint64_t kNo = HashLower("no"), kInterest = HashLower("interest");
     for (std::uint32_t t = sentence_.first_token; t + 1 < state.low; ++t) {
       if (DenialVerbs().count(tokens_[t].hash) != 0 &&
           DenialComplements().count(tokens_[t + 1].hash) != 0) {
         return true;
       }
       // "had no plans to build a third plant in North America"; but "no plans to
-      // sell its stake" keeps the stake (see KeepsDespiteDisposal).
-      if (tokens_[t].hash == kNo && kPlanNouns.count(tokens_[t + 1].hash) != 0 &&
-          !(t + 3 < sentence_.last_token && DisposalWords().count(tokens_[t + 3].hash) != 0) &&
-          !(t + 3 < sentence_.last_token && tokens_[t + 3].hash == kSellBase)) {
+      // sell its stake" keeps the stake (DisposalWords holds "sell").
+      if (tokens_[t].hash == kNo &&
+          (PlanNouns().count(tokens_[t + 1].hash) != 0 || tokens_[t + 1].hash == kInterest) &&
+          !(t + 3 < sentence_.last_token && DisposalWords().count(tokens_[t + 3].hash) != 0)) {
         return true;
       }
     }

@@ -90,6 +90,14 @@ const WordSet& RoleWords() {
   return set;
 }
 
+// Nouns that say the name before them is a chip's: "the Vera Rubin accelerators".
+const WordSet& ChipHeads() {
+  static const WordSet set =
+      MakeWordSet({"chip", "chips", "gpu", "gpus", "accelerator", "accelerators", "processor",
+                   "processors", "cpu", "cpus", "npu", "npus", "superchip", "superchips"});
+  return set;
+}
+
 const WordSet& CorporateSuffixes() {
   static const WordSet set =
       MakeWordSet({"inc.", "inc", "corp.", "corp", "ltd.", "ltd", "llc", "co.", "plc", "limited",
