@@ -224,9 +224,16 @@ std::uint32_t SentenceRecogniser::RoleAfterCompanyPossessive(std::uint32_t at) c
 }
 
 void SentenceRecogniser::People() {
+  static const std::uint64_t kBy = HashLower("by");
   for (std::uint32_t t = first_; t < last_; ++t) {
     if (taken_[t] != 0) continue;
     const Token& token = tokens_[t];
+    // Every pattern below starts at a title, a role word, "by", a given name or a
+    // name word: most tokens are none of these.
+    if ((word_classes_[t] & (kNameWord | kPersonTitle | kRoleWord | kGivenName)) == 0 &&
+        token.hash != kBy) {
+      continue;
+    }
     // Title: Mr. Wu, Dr. Lisa Su.
     if (Has(t, kPersonTitle) && token.capitalised) {
       const std::uint32_t end = NameRunEnd(t + 1, 3);
@@ -239,7 +246,6 @@ void SentenceRecogniser::People() {
     }
     // Role word then a two- or three-word name: "CEO Eddie Wu", "analysts Robert Lea and ...";
     // "founded by Lena Fischer and Tomas Berg".
-    static const std::uint64_t kBy = HashLower("by");
     const bool founded_by = token.hash == kBy && t > first_ &&
                             (Word(t - 1) == "founded" || Word(t - 1) == "co-founded" ||
                              Word(t - 1) == "led" || Word(t - 1) == "run");
@@ -630,12 +636,19 @@ void SentenceRecogniser::ListsAndAppositions() {
     }
     return end;
   };
+  static const std::uint64_t kSuch = HashLower("such"), kLike = HashLower("like"),
+                             kIncluding = HashLower("including");
   for (std::uint32_t t = first_; t < last_; ++t) {
     const Token& token = tokens_[t];
+    // Every pattern below starts at a name word, a company noun or a list opener:
+    // most tokens are none of these.
+    if (!IsNameToken(t) && !Has(t, kCompanyNoun) && token.hash != kSuch && token.hash != kLike &&
+        token.hash != kIncluding) {
+      continue;
+    }
     // "startups such as Moonshot and MiniMax", "rivals like Baidu, Tencent".
     std::uint32_t list_start = 0;
     if (Is(t, "such") && Is(t + 1, "as")) list_start = t + 2;
-    static const std::uint64_t kLike = HashLower("like"), kIncluding = HashLower("including");
     if (token.hash == kLike || token.hash == kIncluding) list_start = t + 1;
     if (list_start != 0) {
       bool after_group = false;
