@@ -41,11 +41,13 @@ void SentenceRecogniser::NamedByNoun() {
   static const std::uint64_t kComma = HashLower(","), kCode = HashLower("code"),
                              kProduct = HashLower("product");
   for (std::uint32_t t = first_ + 1; t + 1 < last_; ++t) {
+    // Both patterns name the word after `t`.
+    if (!IsNameToken(t + 1)) continue;
     const std::uint64_t hash = tokens_[t].hash;
     // "Auralis's main product, Meshline, runs on": a possessive's or article's
     // noun, then the name between commas.
     if (hash == kComma) {
-      if (!IsNameToken(t + 1) || t < first_ + 2 || tokens_[t - 1].capitalised) continue;
+      if (t < first_ + 2 || tokens_[t - 1].capitalised) continue;
       const bool owned =
           tokens_[t - 2].possessive || Determiners().count(tokens_[t - 2].hash) != 0 ||
           (t >= first_ + 3 &&
@@ -67,7 +69,7 @@ void SentenceRecogniser::NamedByNoun() {
       }
       continue;
     }
-    if (kNamingVerbs.count(hash) == 0 || !IsNameToken(t + 1)) continue;
+    if (kNamingVerbs.count(hash) == 0) continue;
     // "code-named" written as three tokens.
     std::uint32_t verb = t;
     if (t >= first_ + 3 && Is(t - 1, "-") && tokens_[t - 2].hash == kCode) verb = t - 2;

@@ -496,10 +496,11 @@ void SentenceRecogniser::VersionedNames() {
       }
     }
     // An unknown family with a glued version near model words: "Kimi-K2", "Ernie-4.5".
-    if ((find_contexts(), model_context) && IsNameToken(t) &&
-        !document_.SeenLowercase(tokens_[t].hash) && t + 1 < last_ && Is(t + 1, "-") &&
-        !tokens_[t + 1].space_before && t + 2 < last_ && !tokens_[t + 2].space_before &&
-        IsVersionLike(Word(t + 2)) && Free(t, t + 3)) {
+    // The sentence's words are looked at last: hyphenated names ("Coca-Cola") are common.
+    if (IsNameToken(t) && !document_.SeenLowercase(tokens_[t].hash) && t + 1 < last_ &&
+        Is(t + 1, "-") && !tokens_[t + 1].space_before && t + 2 < last_ &&
+        !tokens_[t + 2].space_before && IsVersionLike(Word(t + 2)) && Free(t, t + 3) &&
+        (find_contexts(), model_context)) {
       Candidate candidate;
       candidate.first = t;
       candidate.last = ExtendModel(t + 3, true);
