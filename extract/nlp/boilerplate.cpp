@@ -49,6 +49,21 @@ class PhraseSet {
     }
     return false;
   }
+  /// The length in words of the longest phrase starting at token `t`, or 0.
+  std::size_t LongestAt(const std::vector<Token>& tokens, std::uint32_t t,
+                        std::uint32_t end) const {
+    const int bucket = index_.find(tokens[t].hash);
+    if (bucket < 0) return 0;
+    std::size_t longest = 0;
+    for (const Phrase& phrase : buckets_[static_cast<std::size_t>(bucket)]) {
+      if (t + phrase.size() > end || phrase.size() <= longest) continue;
+      bool same = true;
+      for (std::size_t k = 1; k < phrase.size() && same; ++k)
+        same = tokens[t + k].hash == phrase[k];
+      if (same) longest = phrase.size();
+    }
+    return longest;
+  }
   /// Calls `fn(hash)` for the first word of every phrase.
   template <typename Fn>
   void ForEachFirstWord(Fn fn) const {
@@ -182,7 +197,10 @@ int PromoScore(std::string_view text, const std::vector<Token>& tokens,
     for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
       if ((CuesOf(word_classes, t) & kStrongCueStart) != 0 &&
           StrongCues().StartsAt(tokens, t, sentence.last_token)) {
-        score += 2;
+        // A phrase ("sign up", "privacy policy") is a prompt by itself; a single word
+        // ("subscription", "cookies", "sponsored") also names things the news is about
+        // ("its Duolingo Max subscription"), so it needs a second cue.
+        score += StrongCues().LongestAt(tokens, t, sentence.last_token) >= 2 ? 2 : 1;
       }
     }
   }
@@ -206,6 +224,30 @@ bool IsHeadline(std::string_view text, const std::vector<Token>& tokens,
     if (tokens[t].capitalised) ++capitalised;
   }
   return words >= 2 && words <= 25 && capitalised * 10 >= words * 6;
+}
+
+// A byline or a wire story's credits, as a paragraph of its own: "By Jane Roe, Technology
+// Correspondent | 9 December 2025", "(Reporting by Jane Roe; Editing by John Doe)". A byline
+// has no final punctuation, which tells it from "By Monday, the deal had closed."
+bool IsCreditLine(std::string_view text, const std::vector<Token>& tokens, std::uint32_t first,
+                  std::uint32_t last, std::uint32_t length) {
+  static const WordSet kCreditWords =
+      MakeWordSet({"reporting", "writing", "editing", "additional", "compiled", "research"});
+  static const std::uint64_t kBy = HashLower("by");
+  if (last - first < 3 || length > 160) return false;
+  std::uint32_t t = first;
+  if (TokenText(text, tokens[t]) == "(") ++t;
+  if (kCreditWords.count(tokens[t].hash) != 0 && tokens[t].capitalised) {
+    for (std::uint32_t k = t + 1; k < last && k <= t + 3; ++k) {
+      if (tokens[k].hash == kBy) return true;
+    }
+    return false;
+  }
+  if (t != first || tokens[t].hash != kBy || !tokens[t].capitalised) return false;
+  const Token& name = tokens[t + 1];
+  const std::string_view end = TokenText(text, tokens[last - 1]);
+  return name.kind == TokenKind::kWord && name.capitalised && end != "." && end != "?" &&
+         end != "!" && end != "\"" && end != "\xE2\x80\x9D";
 }
 
 }  // namespace
@@ -254,7 +296,9 @@ void MarkBoilerplate(std::string_view text, Layout& layout,
                        (final_token == "." || final_token == "\"" || final_token == "\xE2\x80\x9D");
     const bool heading =
         length < 80 && ZoneHeadings().StartsAt(tokens, opening.first_token, opening.last_token);
-    bool boilerplate = promo * 2 >= static_cast<int>(last - first);
+    bool boilerplate =
+        promo * 2 >= static_cast<int>(last - first) ||
+        IsCreditLine(text, tokens, opening.first_token, sentences[last - 1].last_token, length);
     if (heading) {
       in_zone = true;
       boilerplate = true;

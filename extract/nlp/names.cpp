@@ -760,4 +760,76 @@ void SentenceRecogniser::ListsAndAppositions() {
   }
 }
 
+// Coordination joins like with like: in "competes with Sage Group, Xero and Intuit" the
+// unknown "Xero" is a company because its neighbours in the list are. Newswire names
+// also contain "and" and commas ("Harper and Row", "Donaldson, Lufkin, Jenrette Inc"), so
+// the neighbour must be a company the lexicon knows, or the list must be a real one: a
+// comma beside the name and an "and" or "or" closing the list.
+void SentenceRecogniser::CoordinatedNames(const WordSet& person_words) {
+  if (headline_) return;
+  const auto& mentions = document_.mentions[static_cast<std::size_t>(sentence_)];
+  // 0: not a company; 1: a company; 2: a company the lexicon knows.
+  auto company = [&](const Mention& mention) {
+    if (document_.entities[static_cast<std::size_t>(mention.entity)].type != "Company") return 0;
+    return (mention.flags & kFromLexicon) != 0 ? 2 : 1;
+  };
+  // The mention ending at `end` / starting at `first`, or nullptr.
+  auto ending_at = [&](std::uint32_t end) -> const Mention* {
+    for (const Mention& mention : mentions) {
+      if (mention.last == end) return &mention;
+    }
+    return nullptr;
+  };
+  auto starting_at = [&](std::uint32_t first) -> const Mention* {
+    for (const Mention& mention : mentions) {
+      if (mention.first == first) return &mention;
+    }
+    return nullptr;
+  };
+  auto and_at = [&](std::uint32_t at) {
+    return Is(at, "and") || Is(at, "or") ||
+           (Is(at, ",") && (Is(at + 1, "and") || Is(at + 1, "or")));
+  };
+  for (std::uint32_t t = first_ + 1; t < last_; ++t) {
+    if (!IsNameToken(t) || IsNameToken(t - 1) || Has(t, kGivenName)) continue;
+    const std::uint32_t end = NameRunEnd(t, 3);
+    bool person = false;
+    for (std::uint32_t k = t; k < end; ++k) {
+      person = person || person_words.count(tokens_[k].hash) != 0 || tokens_[k].all_caps;
+    }
+    // "L and F Products": a lone letter is part of a name, not one.
+    const bool lone_letter = end - t == 1 && tokens_[t].end - tokens_[t].start < 2;
+    if (person || lone_letter || end == t ||
+        (end - t == 1 && document_.SeenLowercase(tokens_[t].hash)) ||
+        (end < last_ &&
+         (IsCorporateSuffix(end) || tokens_[end].kind == TokenKind::kNumber || Is(end, "-")))) {
+      continue;
+    }
+    // The neighbours: "A and X", "A, X", "A, and X"; "X and B", "X, B".
+    const bool and_left = Is(t - 1, "and") || Is(t - 1, "or");
+    std::uint32_t left_end = t - 1;
+    if (and_left && left_end > first_ + 1 && Is(left_end - 1, ",")) --left_end;
+    const bool comma_left = !and_left && Is(t - 1, ",");
+    const Mention* left =
+        (and_left || comma_left) && left_end > first_ ? ending_at(left_end) : nullptr;
+    const std::uint32_t next = AfterListSeparator(end);
+    const Mention* right = next != end && next < last_ ? starting_at(next) : nullptr;
+    if (left != nullptr && company(*left) == 0) left = nullptr;
+    if (right != nullptr && company(*right) == 0) right = nullptr;
+    if (left == nullptr && right == nullptr) continue;
+    // A list of three or more: "A, X and B", "A, B and X", "X, A and B".
+    const bool real_list =
+        (comma_left && and_at(end)) ||
+        (and_left && left != nullptr && left->first > first_ && Is(left->first - 1, ",")) ||
+        (Is(end, ",") && !Is(end + 1, "and") && right != nullptr && and_at(right->last));
+    // Or two, one of them a company the lexicon knows: "Nvidia and Xero".
+    const bool known_pair = (and_left && left != nullptr && company(*left) == 2) ||
+                            (and_at(end) && right != nullptr && company(*right) == 2);
+    if (!real_list && !known_pair) continue;
+    Candidate candidate{t, end, "Company", {}, -1, {}, {}, {}};
+    Emit(std::move(candidate));
+    t = end - 1;
+  }
+}
+
 }  // namespace kg::extract::nlp

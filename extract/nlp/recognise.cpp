@@ -647,6 +647,21 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
     if (document.layout.sentences[static_cast<std::size_t>(s)].boilerplate) continue;
     SentenceRecogniser(lexicon, document, word_classes, taken, s).Run();
   }
+  {
+    WordSet person_words;
+    std::vector<Token> words;
+    for (const DocEntity& entity : document.entities) {
+      if (entity.type != "Person") continue;
+      for (const auto& [surface, n] : entity.surfaces) {
+        Tokenize(surface, words);
+        for (const Token& word : words) person_words.insert(word.hash);
+      }
+    }
+    for (int s = 0; s < count; ++s) {
+      if (document.layout.sentences[static_cast<std::size_t>(s)].boilerplate) continue;
+      SentenceRecogniser(lexicon, document, word_classes, taken, s).CoordinatedNames(person_words);
+    }
+  }
   // Names the general recognisers found once are found again wherever they recur
   // ("Tide-3" after "its Tide-3 model").
   {

@@ -54,6 +54,10 @@ class SentenceRecogniser {
 
   /// Runs every recogniser over the sentence.
   void Run();
+  /// After Run() over every sentence of the document: an unknown name listed with
+  /// companies is one ("Sage Group, Xero and Intuit"). `person_words`: every word of
+  /// the document's person names, which are never taken for companies.
+  void CoordinatedNames(const WordSet& person_words);
 
  private:
   // recognise.cpp

@@ -460,6 +460,23 @@ TEST_SUITE("extract/entities") {
     kg::extract::testing::CheckEntityTypes(cases);
   }
 
+  TEST_CASE("an unknown name listed with companies is one; names with 'and' stay whole") {
+    const kg::extract::testing::EntityCase cases[] = {
+        {"Zentrix Software competes with Sage Group, Ledgora and Intuit.", "Ledgora", "Company"},
+        {"Rivals include Schneider Electric, Vertiv and Coolvane.", "Coolvane", "Company"},
+        {"The deal was backed by Nvidia and Quorvex, the company said.", "Quorvex", "Company"},
+    };
+    kg::extract::testing::CheckEntityTypes(cases);
+    // Neither a two-name firm, nor a person, nor a place becomes a company by coordination.
+    const auto firm = Run("Other news. The group held about six pct of Harper and Row.");
+    CAPTURE(Describe(firm));
+    CHECK(FindEntity(firm, "Harper", "Company") == nullptr);
+    const auto person =
+        Run("Jane Roe founded Zentrix Software. Zentrix Software, Intuit and Roe signed it.");
+    CAPTURE(Describe(person));
+    CHECK(FindEntity(person, "Roe", "Company") == nullptr);
+  }
+
   TEST_CASE("a sentence's first word is a firm's before 'shares' or 'boss', not a sector's") {
     const auto record =
         Run("Zentrix shares fell almost 3% on Monday. Zentrix boss Mr Dixon said costs rose. Oil "

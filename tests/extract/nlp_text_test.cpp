@@ -184,6 +184,28 @@ TEST_SUITE("extract/nlp/text") {
     CHECK(IsBoilerplate(text, "This is not an offer"));
   }
 
+  TEST_CASE("a word that prompts only with another cue: 'subscription' in news is news") {
+    const std::string text =
+        "Lingo Labs raised 38 million euros last year. It competes with Vocalo, whose "
+        "premium subscription runs on rival models.\n\nCookies and sponsored posts pay for "
+        "this site. Sign up for our cookies newsletter!\n";
+    CHECK_FALSE(IsBoilerplate(text, "Lingo Labs raised"));
+    CHECK_FALSE(IsBoilerplate(text, "It competes"));
+    CHECK(IsBoilerplate(text, "Sign up"));
+  }
+
+  TEST_CASE("bylines and wire credits are boilerplate; a sentence opening with 'By' is not") {
+    const std::string text =
+        "Acme buys Zorbex\n\nBy Jane Roe, Technology Correspondent | 9 December 2025\n\n"
+        "Acme agreed to buy Zorbex for $2 billion, the companies said.\n\n"
+        "By Monday, the deal had closed.\n\n"
+        "(Reporting by Jane Roe; Editing by John Doe)\n";
+    CHECK(IsBoilerplate(text, "By Jane Roe"));
+    CHECK(IsBoilerplate(text, "(Reporting by"));
+    CHECK_FALSE(IsBoilerplate(text, "Acme agreed"));
+    CHECK_FALSE(IsBoilerplate(text, "By Monday"));
+  }
+
   TEST_CASE("marketing copy addressing the reader is boilerplate, plain news is not") {
     const std::string text =
         "Unlock your edge with our premium tools. Join thousands of traders today!\n\n"
