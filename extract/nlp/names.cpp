@@ -832,4 +832,123 @@ void SentenceRecogniser::CoordinatedNames(const WordSet& person_words) {
   }
 }
 
+namespace {
+
+// Capitalised words that report or act in news but are institutions, not companies.
+const WordSet& InstitutionWords() {
+  static const WordSet set = MakeWordSet(
+      {"treasury", "congress", "parliament", "senate", "government", "police", "pentagon",
+       "kremlin", "opec", "nato", "fed", "commission", "council", "ministry", "court", "army",
+       "navy", "cabinet", "assembly", "bundestag", "whitehall", "downing", "interpol", "unicef",
+       "unesco", "who", "imf", "ecb", "eu", "un",
+       // Political parties.
+       "labour", "tory", "tories", "conservatives", "democrats", "republicans", "liberals",
+       "greens", "ukip", "snp", "plaid"});
+  return set;
+}
+
+// Verbs a company does as the subject of a news sentence: "ABB said", "Zentrix agreed".
+const WordSet& ReportingVerbs() {
+  static const WordSet set =
+      MakeWordSet({"said", "says", "announced", "announces", "reported", "reports", "confirmed",
+                   "declined", "agreed", "expects", "plans", "launched", "unveiled", "released"});
+  return set;
+}
+
+}  // namespace
+
+// "ABB said", "Parlamo's co-founder", "Keldor shares rose": a one-word name that the
+// document uses as a company's at least once is a company wherever it stands alone.
+// Person names are excluded: the words of the document's persons, and the second
+// word of every two-word capitalised name (a surname the recognisers may have missed:
+// "Laia Ferrer ... Ferrer said").
+void CompaniesNamedInContext(const Lexicon& lexicon, Document& document) {
+  const auto& tokens = document.layout.tokens;
+  const auto& classes = document.word_classes;
+  const auto& sentences = document.layout.sentences;
+  static const std::uint64_t kThe = HashLower("the"), kCo = HashLower("co"), kDash = HashLower("-");
+  std::vector<std::uint8_t> covered(tokens.size(), 0);
+  for (const auto& sentence_mentions : document.mentions) {
+    for (const Mention& mention : sentence_mentions) {
+      for (std::uint32_t k = mention.first; k < mention.last && k < tokens.size(); ++k) {
+        covered[k] = 1;
+      }
+    }
+  }
+  auto name_word = [&](std::uint32_t t) {
+    return (classes[t] & kNameWord) != 0 && covered[t] == 0 && document.transparent[t] == 0;
+  };
+  // A name word standing alone: no uncovered name word beside it in its sentence.
+  auto alone = [&](const Sentence& sentence, std::uint32_t t) {
+    return name_word(t) && (t == sentence.first_token || !name_word(t - 1)) &&
+           (t + 1 >= sentence.last_token || !name_word(t + 1));
+  };
+  WordSet excluded;
+  std::vector<Token> words;
+  for (const DocEntity& entity : document.entities) {
+    if (entity.type != "Person") continue;
+    for (const auto& [surface, n] : entity.surfaces) {
+      Tokenize(surface, words);
+      for (const Token& word : words) excluded.insert(word.hash);
+    }
+  }
+  // A sentence's first word may be any capitalised noun ("Industry sources said"): there
+  // the context counts only for a word the document also capitalises inside a sentence.
+  WordSet evidenced, initial_evidence, capitalised_inside;
+  for (const Sentence& sentence : sentences) {
+    if (sentence.boilerplate) continue;
+    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+      if (t > sentence.first_token && !sentence.headline && tokens[t].capitalised) {
+        capitalised_inside.insert(tokens[t].hash);
+      }
+      if (t + 2 < sentence.last_token && name_word(t) && name_word(t + 1) && !name_word(t + 2) &&
+          (t == sentence.first_token || !name_word(t - 1))) {
+        excluded.insert(tokens[t + 1].hash);
+      }
+      if (sentence.headline || !alone(sentence, t) || t + 1 >= sentence.last_token) continue;
+      if (t > sentence.first_token && tokens[t - 1].hash == kThe) continue;
+      std::uint32_t after = t + 1;
+      const bool possessive = tokens[after].possessive;
+      if (possessive) ++after;
+      if (after >= sentence.last_token || tokens[after].capitalised) continue;
+      const std::uint64_t next = tokens[after].hash;
+      const bool founder = next == kCo && after + 2 < sentence.last_token &&
+                           tokens[after + 1].hash == kDash &&
+                           tokens[after + 2].hash == HashLower("founder");
+      const bool context =
+          possessive ? PossessiveCompanyContextWords().count(next) != 0 || founder
+                     : ReportingVerbs().count(next) != 0 || CompanyContextWords().count(next) != 0;
+      if (context)
+        (t == sentence.first_token ? initial_evidence : evidenced).insert(tokens[t].hash);
+    }
+  }
+  initial_evidence.ForEach([&](std::uint64_t hash) {
+    if (capitalised_inside.count(hash) != 0) evidenced.insert(hash);
+  });
+  if (evidenced.size() == 0) return;
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const Sentence& sentence = sentences[s];
+    if (sentence.boilerplate) continue;
+    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+      const Token& token = tokens[t];
+      // "War on Want": a capitalised word, a lower-case joiner, then this one is a longer name.
+      const bool joined_to_name = t >= sentence.first_token + 2 && !tokens[t - 1].capitalised &&
+                                  tokens[t - 1].kind == TokenKind::kWord &&
+                                  tokens[t - 1].end - tokens[t - 1].start <= 3 &&
+                                  tokens[t - 2].capitalised && covered[t - 2] == 0;
+      if (evidenced.count(token.hash) == 0 || excluded.count(token.hash) != 0 ||
+          !alone(sentence, t) || token.kind != TokenKind::kWord || token.end - token.start < 2 ||
+          (classes[t] & (kGivenName | kOrganisationCue)) != 0 || joined_to_name ||
+          CorporateSuffixes().count(token.hash) != 0 || token.hash == kCo ||
+          document.SeenLowercase(token.hash) || InstitutionWords().count(token.hash) != 0 ||
+          (sentence.headline && token.all_caps)) {
+        continue;
+      }
+      Candidate candidate{t,  t + 1, "Company", std::string(TokenText(document.text, token)),
+                          -1, {},    {},        {}};
+      if (AddMention(lexicon, document, static_cast<int>(s), candidate, 0) >= 0) covered[t] = 1;
+    }
+  }
+}
+
 }  // namespace kg::extract::nlp

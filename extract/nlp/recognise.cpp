@@ -627,7 +627,9 @@ void SentenceRecogniser::TickersAndAcronyms() {
   }
 }
 
-void RecogniseEntities(const Lexicon& lexicon, Document& document) {
+namespace {
+
+void RecogniseMentions(const Lexicon& lexicon, Document& document) {
   const auto& tokens = document.layout.tokens;
   document.ResetMentions();
   document.transparent.assign(tokens.size(), 0);
@@ -796,6 +798,13 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document) {
       next_mention = 0;
     }
   }
+}
+
+}  // namespace
+
+void RecogniseEntities(const Lexicon& lexicon, Document& document) {
+  RecogniseMentions(lexicon, document);
+  CompaniesNamedInContext(lexicon, document);
 }
 
 }  // namespace kg::extract::nlp

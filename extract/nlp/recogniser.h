@@ -44,6 +44,10 @@ enum WordClass : std::uint16_t {
 /// for a capitalised word: given names are the lexicon's).
 std::vector<std::uint16_t> ClassifyWords(const Lexicon& lexicon, const std::vector<Token>& tokens);
 
+/// After the recognisers and short forms: one-word names the document uses as a
+/// company's ("ABB said", "Parlamo's co-founder") become companies wherever they stand.
+void CompaniesNamedInContext(const Lexicon& lexicon, Document& document);
+
 class SentenceRecogniser {
  public:
   /// `word_classes`: ClassifyWords() of the document's tokens; `taken`: one

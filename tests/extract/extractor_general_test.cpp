@@ -477,6 +477,24 @@ TEST_SUITE("extract/entities") {
     CHECK(FindEntity(person, "Roe", "Company") == nullptr);
   }
 
+  TEST_CASE("a one-word name the document uses as a company's is a company wherever it stands") {
+    const auto record =
+        Run("Morgan Stanley advised Keldor on the deal. Keldor said it would buy Coolvane. Laia "
+            "Ferrer, Parlamo's co-founder, said the app was growing, and Keldor agreed. \"It is "
+            "hard,\" "
+            "Ferrer said. Industry sources said prices rose. Labour said it would object.");
+    CAPTURE(Describe(record));
+    const auto* keldor = FindEntity(record, "Keldor");
+    REQUIRE(keldor != nullptr);
+    CHECK(keldor->type == "Company");
+    CHECK(keldor->count >= 3);
+    CHECK(FindEntity(record, "Parlamo", "Company") != nullptr);
+    // A surname, a common noun opening a sentence and a party are not companies.
+    CHECK(FindEntity(record, "Ferrer", "Company") == nullptr);
+    CHECK(FindEntity(record, "Industry") == nullptr);
+    CHECK(FindEntity(record, "Labour") == nullptr);
+  }
+
   TEST_CASE("a sentence's first word is a firm's before 'shares' or 'boss', not a sector's") {
     const auto record =
         Run("Zentrix shares fell almost 3% on Monday. Zentrix boss Mr Dixon said costs rose. Oil "
