@@ -198,8 +198,9 @@ void RuleSet::Index() {
         rule.required_types.push_back(element.slot.type_bits);
       } else if (element.kind == RuleElement::Kind::kWords && !element.optional &&
                  static_cast<int>(e) != rule.anchor) {
-        std::vector<std::uint64_t>& first_words = rule.required_words.emplace_back();
-        for (const auto& words : element.alternatives) first_words.push_back(words.front());
+        WordBits first_words;
+        for (const auto& words : element.alternatives) first_words.Add(words.front());
+        rule.required_words.push_back(first_words.Blocks());
       }
     }
     if (rule.relation_type != nullptr) {

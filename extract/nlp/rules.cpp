@@ -5,7 +5,6 @@
 #include "extract/nlp/rules.h"
 
 #include <algorithm>
-#include <array>
 
 #include "extract/nlp/amounts.h"
 #include "extract/nlp/recogniser.h"
@@ -1360,34 +1359,10 @@ bool TypesPresent(const Rule& rule, std::uint32_t sentence_types) {
   return true;
 }
 
-// The words of one sentence as a 1024-bit signature (a Bloom filter with one hash):
-// a clear bit proves a word absent, so rules needing it are not tried.
-class WordSignature {
- public:
-  WordSignature(const std::vector<Token>& tokens, const Sentence& sentence) {
-    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
-      const std::uint64_t bit = Bit(tokens[t].hash);
-      bits_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
-    }
-  }
-  bool MayHold(std::uint64_t hash) const {
-    const std::uint64_t bit = Bit(hash);
-    return (bits_[bit >> 6] & (std::uint64_t{1} << (bit & 63))) != 0;
-  }
-
- private:
-  // Ten bits of the hash remixed (Fibonacci hashing): FNV's own top bits spread short words poorly.
-  static std::uint64_t Bit(std::uint64_t hash) { return (hash * 0x9E3779B97F4A7C15ULL) >> 54; }
-  std::array<std::uint64_t, 16> bits_{};
-};
-
 // False when some required word element has none of its first words in the sentence.
-bool WordsPresent(const Rule& rule, const WordSignature& signature) {
-  for (const std::vector<std::uint64_t>& first_words : rule.required_words) {
-    if (std::none_of(first_words.begin(), first_words.end(),
-                     [&](std::uint64_t hash) { return signature.MayHold(hash); })) {
-      return false;
-    }
+bool WordsPresent(const Rule& rule, const WordBits& sentence_words) {
+  for (const std::vector<WordBits::Block>& first_words : rule.required_words) {
+    if (!sentence_words.Intersects(first_words)) return false;
   }
   return true;
 }
@@ -1412,7 +1387,9 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
     for (const Mention& mention : document.mentions[s]) {
       sentence_types |= entity_types[static_cast<std::size_t>(mention.entity)];
     }
-    const WordSignature signature(tokens, sentences[s]);
+    WordBits signature;
+    for (std::uint32_t t = sentences[s].first_token; t < sentences[s].last_token; ++t)
+      signature.Add(tokens[t].hash);
     std::fill(rule_state.begin(), rule_state.end(), kUnchecked);
     auto possible = [&](int rule_index) {
       std::uint8_t& state = rule_state[static_cast<std::size_t>(rule_index)];
