@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Reads rule files: "family" rows name word lists, "rule" rows give a pattern.
+#include <algorithm>
 #include <cstdlib>
 
 #include "extract/nlp/rules.h"
@@ -190,10 +191,17 @@ void RuleSet::Index() {
       RuleElement& element = rule.elements[e];
       element.first_words = {};
       element.last_words = {};
-      for (const auto& words : element.alternatives) {
+      element.by_first_word.clear();
+      element.by_last_word.clear();
+      for (std::size_t choice = 0; choice < element.alternatives.size(); ++choice) {
+        const std::vector<std::uint64_t>& words = element.alternatives[choice];
         element.first_words.Add(words.front());
         element.last_words.Add(words.back());
+        element.by_first_word.emplace_back(words.front(), static_cast<int>(choice));
+        element.by_last_word.emplace_back(words.back(), static_cast<int>(choice));
       }
+      std::sort(element.by_first_word.begin(), element.by_first_word.end());
+      std::sort(element.by_last_word.begin(), element.by_last_word.end());
       if (element.kind == RuleElement::Kind::kSlot) {
         rule.required_types.push_back(element.slot.type_bits);
       } else if (element.kind == RuleElement::Kind::kWords && !element.optional &&

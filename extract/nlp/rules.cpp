@@ -5,6 +5,7 @@
 #include "extract/nlp/rules.h"
 
 #include <algorithm>
+#include <span>
 
 #include "extract/nlp/amounts.h"
 #include "extract/nlp/recogniser.h"
@@ -539,6 +540,16 @@ class SentenceMatcher {
     return pos;
   }
 
+  // The (word, choice) entries of `by_word` (RuleElement::by_first_word or by_last_word)
+  // whose word is `hash`: the choices worth comparing, in the rule's order.
+  static std::span<const std::pair<std::uint64_t, int>> ChoicesWith(
+      const std::vector<std::pair<std::uint64_t, int>>& by_word, std::uint64_t hash) {
+    const auto first = std::lower_bound(by_word.begin(), by_word.end(), std::make_pair(hash, 0));
+    auto last = first;
+    while (last != by_word.end() && last->first == hash) ++last;
+    return {first, last};
+  }
+
   void Forward(const Rule& rule, std::size_t e, std::uint32_t pos, State state,
                std::vector<State>& out) const {
     if (out.size() >= kMaxStates) return;
@@ -553,10 +564,11 @@ class SentenceMatcher {
     switch (element.kind) {
       case RuleElement::Kind::kWords:
         if (pos < end && element.first_words.MayContain(tokens_[pos].hash)) {
-          for (const auto& words : element.alternatives) {
+          for (const auto& [word, choice] : ChoicesWith(element.by_first_word, tokens_[pos].hash)) {
+            const auto& words = element.alternatives[static_cast<std::size_t>(choice)];
             if (pos + words.size() > end) continue;
-            bool same = true;
-            for (std::size_t k = 0; k < words.size() && same; ++k)
+            bool same = true;  // the first word is known to match
+            for (std::size_t k = 1; k < words.size() && same; ++k)
               same = tokens_[pos + k].hash == words[k];
             if (same)
               Forward(rule, e + 1, pos + static_cast<std::uint32_t>(words.size()), state, out);
@@ -630,11 +642,13 @@ class SentenceMatcher {
     switch (element.kind) {
       case RuleElement::Kind::kWords:
         if (pos > begin && element.last_words.MayContain(tokens_[pos - 1].hash)) {
-          for (const auto& words : element.alternatives) {
+          for (const auto& [word, choice] :
+               ChoicesWith(element.by_last_word, tokens_[pos - 1].hash)) {
+            const auto& words = element.alternatives[static_cast<std::size_t>(choice)];
             if (pos < begin + words.size()) continue;
             const std::uint32_t from = pos - static_cast<std::uint32_t>(words.size());
-            bool same = true;
-            for (std::size_t k = 0; k < words.size() && same; ++k)
+            bool same = true;  // the last word is known to match
+            for (std::size_t k = 0; k + 1 < words.size() && same; ++k)
               same = tokens_[from + k].hash == words[k];
             if (same) Backward(rule, e - 1, from, state, out);
           }

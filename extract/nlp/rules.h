@@ -73,6 +73,10 @@ struct RuleElement {
   // Derived by RuleSet::Index(), for kWords: the first and the last words of the choices, so
   // matching turns away a token no choice starts (or ends) with before trying each choice.
   WordFilter<8> first_words, last_words;
+  // Also derived, for kWords: (first word, choice) and (last word, choice) of every choice,
+  // sorted, so matching tries only the choices that start (end) with the token at hand, in
+  // the order the rule lists them.
+  std::vector<std::pair<std::uint64_t, int>> by_first_word, by_last_word;
 };
 
 struct Rule {
