@@ -225,8 +225,10 @@ void RuleSet::Index() {
       const int bucket = anchor_index_.emplace(anchor.alternatives[choice][0],
                                                static_cast<int>(anchor_buckets_.size()));
       if (bucket == static_cast<int>(anchor_buckets_.size())) anchor_buckets_.emplace_back();
-      anchor_buckets_[static_cast<std::size_t>(bucket)].emplace_back(static_cast<int>(r),
-                                                                     static_cast<int>(choice));
+      std::vector<AnchorRule>& starts = anchor_buckets_[static_cast<std::size_t>(bucket)];
+      if (starts.empty() || starts.back().rule != static_cast<int>(r))
+        starts.push_back({static_cast<int>(r), {}});
+      starts.back().choices.push_back(static_cast<int>(choice));
     }
   }
 }

@@ -1419,9 +1419,11 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
       if (!anchor_filter_.MayContain(tokens[t].hash)) continue;
       const int bucket = anchor_index_.find(tokens[t].hash);
       if (bucket < 0) continue;
-      for (const auto& [rule_index, choice] : anchor_buckets_[static_cast<std::size_t>(bucket)]) {
-        if (!possible(rule_index)) continue;
-        matcher.MatchWordAnchor(rules_[static_cast<std::size_t>(rule_index)], choice, t, found);
+      for (const AnchorRule& start : anchor_buckets_[static_cast<std::size_t>(bucket)]) {
+        if (!possible(start.rule)) continue;
+        for (int choice : start.choices) {
+          matcher.MatchWordAnchor(rules_[static_cast<std::size_t>(start.rule)], choice, t, found);
+        }
       }
     }
     for (int rule_index : slot_anchored_) {

@@ -124,11 +124,18 @@ class RuleSet {
 
   std::vector<Rule> rules_;
   std::unordered_map<std::string, std::string> families_;  // name -> "a|b|c"
-  HashIndex anchor_index_;  // anchor word hash -> bucket of (rule, choice)
+  // The rules an anchor word starts, each with its anchor choices that begin with the word:
+  // a rule the sentence rules out is skipped once, not once per choice ("chief" starts
+  // dozens of title choices).
+  struct AnchorRule {
+    int rule = 0;
+    std::vector<int> choices;
+  };
+  HashIndex anchor_index_;  // anchor word hash -> bucket of AnchorRule, in rule order
   // The anchor words again, small enough to stay in cache: most tokens are turned away
   // without probing anchor_index_.
   WordFilter<12> anchor_filter_;
-  std::vector<std::vector<std::pair<int, int>>> anchor_buckets_;
+  std::vector<std::vector<AnchorRule>> anchor_buckets_;
   std::vector<int> slot_anchored_;
 };
 
