@@ -550,6 +550,23 @@ class SentenceMatcher {
     return {first, last};
   }
 
+  // False when Forward(rule, e, pos, ...) would certainly find nothing: element `e` is a
+  // required word the token there cannot start, or a slot no mention starts at. Gaps try
+  // many positions; most fail this cheap test, so they skip the call.
+  bool MayStartAt(const Rule& rule, std::size_t e, std::uint32_t pos) const {
+    if (e == rule.elements.size()) return true;
+    const RuleElement& element = rule.elements[e];
+    if (element.kind == RuleElement::Kind::kWords && !element.optional) {
+      pos = SkipForward(pos);
+      return pos < sentence_.last_token && element.first_words.MayContain(tokens_[pos].hash);
+    }
+    if (element.kind == RuleElement::Kind::kSlot) {
+      pos = SkipForward(pos);
+      return pos < sentence_.last_token && start_at_[pos - sentence_.first_token] >= 0;
+    }
+    return true;
+  }
+
   void Forward(const Rule& rule, std::size_t e, std::uint32_t pos, State state,
                std::vector<State>& out) const {
     if (out.size() >= kMaxStates) return;
@@ -590,6 +607,7 @@ class SentenceMatcher {
               StartsOtherAgent(pos + static_cast<std::uint32_t>(k) - 1)) {
             break;
           }
+          if (!MayStartAt(rule, e + 1, pos + static_cast<std::uint32_t>(k))) continue;
           State next = state;
           next.gaps += k;
           Forward(rule, e + 1, pos + static_cast<std::uint32_t>(k), next, out);
@@ -598,6 +616,7 @@ class SentenceMatcher {
       case RuleElement::Kind::kModifiers:
         for (int k = 0; k <= element.gap && pos + k <= end; ++k) {
           if (k > 0 && !IsModifier(pos + static_cast<std::uint32_t>(k) - 1)) break;
+          if (!MayStartAt(rule, e + 1, pos + static_cast<std::uint32_t>(k))) continue;
           State next = state;
           next.gaps += k;
           Forward(rule, e + 1, pos + static_cast<std::uint32_t>(k), next, out);
