@@ -62,16 +62,7 @@ class Resolver {
   explicit Resolver(Document& document)
       : document_(document),
         tokens_(document.layout.tokens),
-        main_company_(MainEntity(document, "Company")),
-        its_(HashLower("its")),
-        it_(HashLower("it")),
-        the_(HashLower("the")),
-        he_(HashLower("he")),
-        she_(HashLower("she")),
-        his_(HashLower("his")),
-        her_(HashLower("her")),
-        him_(HashLower("him")),
-        comma_(HashLower(",")) {}
+        main_company_(MainEntity(document, "Company")) {}
 
   void Run() {
     const int count = static_cast<int>(document_.layout.sentences.size());
@@ -308,9 +299,14 @@ class Resolver {
   Document& document_;
   const std::vector<Token>& tokens_;
   int main_company_;
-  std::uint64_t its_, it_, the_;
-  std::uint64_t he_, she_, his_, her_, him_;  // pronouns for people
-  std::uint64_t comma_;
+  // Hashed once per process, not per document.
+  static inline const std::uint64_t its_ = HashLower("its"), it_ = HashLower("it"),
+                                    the_ = HashLower("the");
+  // Pronouns for people.
+  static inline const std::uint64_t he_ = HashLower("he"), she_ = HashLower("she"),
+                                    his_ = HashLower("his"), her_ = HashLower("her"),
+                                    him_ = HashLower("him");
+  static inline const std::uint64_t comma_ = HashLower(",");
 };
 
 }  // namespace
