@@ -62,16 +62,7 @@ class Resolver {
   explicit Resolver(Document& document)
       : document_(document),
         tokens_(document.layout.tokens),
-        main_company_(MainEntity(document, "Company")),
-        its_(HashLower("its")),
-        it_(HashLower("it")),
-        the_(HashLower("the")),
-        he_(HashLower("he")),
-        she_(HashLower("she")),
-        his_(HashLower("his")),
-        her_(HashLower("her")),
-        him_(HashLower("him")),
-        comma_(HashLower(",")) {}
+        main_company_(MainEntity(document, "Company")) {}
 
   void Run() {
     const int count = static_cast<int>(document_.layout.sentences.size());
@@ -133,29 +124,48 @@ class Resolver {
     return document_.TypeOf(mention) == type;
   }
 
+  // Covered() for the tokens of one sentence asked in rising order: a cursor that walks the
+  // sentence's mentions once instead of a binary search per token.
+  class CoverCursor {
+   public:
+    explicit CoverCursor(const std::vector<Mention>& mentions) : mentions_(mentions) {}
+    bool Covered(std::uint32_t t) {
+      while (next_ < mentions_.size() && mentions_[next_].first <= t) ++next_;
+      return next_ > 0 && t < mentions_[next_ - 1].last;
+    }
+
+   private:
+    const std::vector<Mention>& mentions_;
+    std::size_t next_ = 0;  // the first mention starting after the last token asked about
+  };
+
   // "the Chinese tech giant": up to four modifiers, then a lower-case head noun.
   std::uint32_t DescriptorEnd(const Sentence& sentence, std::uint32_t t) const {
+    const auto sentence_index =
+        static_cast<std::size_t>(&sentence - document_.layout.sentences.data());
+    // Every token asked about below lies after the one asked before.
+    CoverCursor cover(document_.mentions[sentence_index]);
     for (std::uint32_t k = t + 1; k < sentence.last_token && k <= t + 8; ++k) {
       const Token& token = tokens_[k];
       const auto first = static_cast<unsigned char>(document_.text[token.start]);
-      if (DescriptorHeads().count(token.hash) != 0 && first >= 'a' && first <= 'z') {
+      const bool lower_case = first >= 'a' && first <= 'z';
+      if (lower_case && DescriptorHeads().count(token.hash) != 0) {
         if (k + 1 < sentence.last_token && tokens_[k + 1].capitalised &&
             tokens_[k + 1].kind == TokenKind::kWord) {
           return t;  // "the company Apple": an apposition, not a reference
         }
         return k + 1;
       }
-      const int sentence_index = static_cast<int>(&sentence - document_.layout.sentences.data());
       // "the Tokyo-based conglomerate", "the Hong Kong-listed firm": a place
       // glued to "-based" is a modifier, not the thing referred to.
-      if (Covered(sentence_index, k)) {
+      if (cover.Covered(k)) {
         std::uint32_t after = k;
-        while (after < sentence.last_token && Covered(sentence_index, after)) ++after;
+        while (after < sentence.last_token && cover.Covered(after)) ++after;
         // "the San Jose, California-based company": a place, a comma, its region.
         if (after + 1 < sentence.last_token && TokenText(document_.text, tokens_[after]) == "," &&
-            Covered(sentence_index, after + 1)) {
+            cover.Covered(after + 1)) {
           after += 1;
-          while (after < sentence.last_token && Covered(sentence_index, after)) ++after;
+          while (after < sentence.last_token && cover.Covered(after)) ++after;
         }
         if (after + 1 < sentence.last_token && TokenText(document_.text, tokens_[after]) == "-" &&
             PlaceSuffixes().count(tokens_[after + 1].hash) != 0) {
@@ -164,10 +174,9 @@ class Resolver {
         }
         return t;
       }
-      const bool modifier =
-          (token.kind == TokenKind::kWord &&
-           ((first >= 'a' && first <= 'z') || NonNameCapitals().count(token.hash) != 0)) ||
-          TokenText(document_.text, token) == "-";
+      const bool modifier = (token.kind == TokenKind::kWord &&
+                             (lower_case || NonNameCapitals().count(token.hash) != 0)) ||
+                            TokenText(document_.text, token) == "-";
       if (!modifier) return t;
     }
     return t;
@@ -290,9 +299,14 @@ class Resolver {
   Document& document_;
   const std::vector<Token>& tokens_;
   int main_company_;
-  std::uint64_t its_, it_, the_;
-  std::uint64_t he_, she_, his_, her_, him_;  // pronouns for people
-  std::uint64_t comma_;
+  // Hashed once per process, not per document.
+  static inline const std::uint64_t its_ = HashLower("its"), it_ = HashLower("it"),
+                                    the_ = HashLower("the");
+  // Pronouns for people.
+  static inline const std::uint64_t he_ = HashLower("he"), she_ = HashLower("she"),
+                                    his_ = HashLower("his"), her_ = HashLower("her"),
+                                    him_ = HashLower("him");
+  static inline const std::uint64_t comma_ = HashLower(",");
 };
 
 }  // namespace

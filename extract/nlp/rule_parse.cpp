@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Reads rule files: "family" rows name word lists, "rule" rows give a pattern.
+#include <algorithm>
 #include <cstdlib>
 
 #include "extract/nlp/rules.h"
@@ -190,16 +191,24 @@ void RuleSet::Index() {
       RuleElement& element = rule.elements[e];
       element.first_words = {};
       element.last_words = {};
-      for (const auto& words : element.alternatives) {
+      element.by_first_word.clear();
+      element.by_last_word.clear();
+      for (std::size_t choice = 0; choice < element.alternatives.size(); ++choice) {
+        const std::vector<std::uint64_t>& words = element.alternatives[choice];
         element.first_words.Add(words.front());
         element.last_words.Add(words.back());
+        element.by_first_word.emplace_back(words.front(), static_cast<int>(choice));
+        element.by_last_word.emplace_back(words.back(), static_cast<int>(choice));
       }
+      std::sort(element.by_first_word.begin(), element.by_first_word.end());
+      std::sort(element.by_last_word.begin(), element.by_last_word.end());
       if (element.kind == RuleElement::Kind::kSlot) {
         rule.required_types.push_back(element.slot.type_bits);
       } else if (element.kind == RuleElement::Kind::kWords && !element.optional &&
                  static_cast<int>(e) != rule.anchor) {
-        std::vector<std::uint64_t>& first_words = rule.required_words.emplace_back();
-        for (const auto& words : element.alternatives) first_words.push_back(words.front());
+        WordBits first_words;
+        for (const auto& words : element.alternatives) first_words.Add(words.front());
+        rule.required_words.push_back(first_words.Blocks());
       }
     }
     if (rule.relation_type != nullptr) {
@@ -216,8 +225,10 @@ void RuleSet::Index() {
       const int bucket = anchor_index_.emplace(anchor.alternatives[choice][0],
                                                static_cast<int>(anchor_buckets_.size()));
       if (bucket == static_cast<int>(anchor_buckets_.size())) anchor_buckets_.emplace_back();
-      anchor_buckets_[static_cast<std::size_t>(bucket)].emplace_back(static_cast<int>(r),
-                                                                     static_cast<int>(choice));
+      std::vector<AnchorRule>& starts = anchor_buckets_[static_cast<std::size_t>(bucket)];
+      if (starts.empty() || starts.back().rule != static_cast<int>(r))
+        starts.push_back({static_cast<int>(r), {}});
+      starts.back().choices.push_back(static_cast<int>(choice));
     }
   }
 }

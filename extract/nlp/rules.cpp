@@ -5,7 +5,7 @@
 #include "extract/nlp/rules.h"
 
 #include <algorithm>
-#include <array>
+#include <span>
 
 #include "extract/nlp/amounts.h"
 #include "extract/nlp/recogniser.h"
@@ -540,6 +540,33 @@ class SentenceMatcher {
     return pos;
   }
 
+  // The (word, choice) entries of `by_word` (RuleElement::by_first_word or by_last_word)
+  // whose word is `hash`: the choices worth comparing, in the rule's order.
+  static std::span<const std::pair<std::uint64_t, int>> ChoicesWith(
+      const std::vector<std::pair<std::uint64_t, int>>& by_word, std::uint64_t hash) {
+    const auto first = std::lower_bound(by_word.begin(), by_word.end(), std::make_pair(hash, 0));
+    auto last = first;
+    while (last != by_word.end() && last->first == hash) ++last;
+    return {first, last};
+  }
+
+  // False when Forward(rule, e, pos, ...) would certainly find nothing: element `e` is a
+  // required word the token there cannot start, or a slot no mention starts at. Gaps try
+  // many positions; most fail this cheap test, so they skip the call.
+  bool MayStartAt(const Rule& rule, std::size_t e, std::uint32_t pos) const {
+    if (e == rule.elements.size()) return true;
+    const RuleElement& element = rule.elements[e];
+    if (element.kind == RuleElement::Kind::kWords && !element.optional) {
+      pos = SkipForward(pos);
+      return pos < sentence_.last_token && element.first_words.MayContain(tokens_[pos].hash);
+    }
+    if (element.kind == RuleElement::Kind::kSlot) {
+      pos = SkipForward(pos);
+      return pos < sentence_.last_token && start_at_[pos - sentence_.first_token] >= 0;
+    }
+    return true;
+  }
+
   void Forward(const Rule& rule, std::size_t e, std::uint32_t pos, State state,
                std::vector<State>& out) const {
     if (out.size() >= kMaxStates) return;
@@ -554,10 +581,11 @@ class SentenceMatcher {
     switch (element.kind) {
       case RuleElement::Kind::kWords:
         if (pos < end && element.first_words.MayContain(tokens_[pos].hash)) {
-          for (const auto& words : element.alternatives) {
+          for (const auto& [word, choice] : ChoicesWith(element.by_first_word, tokens_[pos].hash)) {
+            const auto& words = element.alternatives[static_cast<std::size_t>(choice)];
             if (pos + words.size() > end) continue;
-            bool same = true;
-            for (std::size_t k = 0; k < words.size() && same; ++k)
+            bool same = true;  // the first word is known to match
+            for (std::size_t k = 1; k < words.size() && same; ++k)
               same = tokens_[pos + k].hash == words[k];
             if (same)
               Forward(rule, e + 1, pos + static_cast<std::uint32_t>(words.size()), state, out);
@@ -579,6 +607,7 @@ class SentenceMatcher {
               StartsOtherAgent(pos + static_cast<std::uint32_t>(k) - 1)) {
             break;
           }
+          if (!MayStartAt(rule, e + 1, pos + static_cast<std::uint32_t>(k))) continue;
           State next = state;
           next.gaps += k;
           Forward(rule, e + 1, pos + static_cast<std::uint32_t>(k), next, out);
@@ -587,6 +616,7 @@ class SentenceMatcher {
       case RuleElement::Kind::kModifiers:
         for (int k = 0; k <= element.gap && pos + k <= end; ++k) {
           if (k > 0 && !IsModifier(pos + static_cast<std::uint32_t>(k) - 1)) break;
+          if (!MayStartAt(rule, e + 1, pos + static_cast<std::uint32_t>(k))) continue;
           State next = state;
           next.gaps += k;
           Forward(rule, e + 1, pos + static_cast<std::uint32_t>(k), next, out);
@@ -631,11 +661,13 @@ class SentenceMatcher {
     switch (element.kind) {
       case RuleElement::Kind::kWords:
         if (pos > begin && element.last_words.MayContain(tokens_[pos - 1].hash)) {
-          for (const auto& words : element.alternatives) {
+          for (const auto& [word, choice] :
+               ChoicesWith(element.by_last_word, tokens_[pos - 1].hash)) {
+            const auto& words = element.alternatives[static_cast<std::size_t>(choice)];
             if (pos < begin + words.size()) continue;
             const std::uint32_t from = pos - static_cast<std::uint32_t>(words.size());
-            bool same = true;
-            for (std::size_t k = 0; k < words.size() && same; ++k)
+            bool same = true;  // the last word is known to match
+            for (std::size_t k = 0; k + 1 < words.size() && same; ++k)
               same = tokens_[from + k].hash == words[k];
             if (same) Backward(rule, e - 1, from, state, out);
           }
@@ -1360,34 +1392,10 @@ bool TypesPresent(const Rule& rule, std::uint32_t sentence_types) {
   return true;
 }
 
-// The words of one sentence as a 1024-bit signature (a Bloom filter with one hash):
-// a clear bit proves a word absent, so rules needing it are not tried.
-class WordSignature {
- public:
-  WordSignature(const std::vector<Token>& tokens, const Sentence& sentence) {
-    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
-      const std::uint64_t bit = Bit(tokens[t].hash);
-      bits_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
-    }
-  }
-  bool MayHold(std::uint64_t hash) const {
-    const std::uint64_t bit = Bit(hash);
-    return (bits_[bit >> 6] & (std::uint64_t{1} << (bit & 63))) != 0;
-  }
-
- private:
-  // Ten bits of the hash remixed (Fibonacci hashing): FNV's own top bits spread short words poorly.
-  static std::uint64_t Bit(std::uint64_t hash) { return (hash * 0x9E3779B97F4A7C15ULL) >> 54; }
-  std::array<std::uint64_t, 16> bits_{};
-};
-
 // False when some required word element has none of its first words in the sentence.
-bool WordsPresent(const Rule& rule, const WordSignature& signature) {
-  for (const std::vector<std::uint64_t>& first_words : rule.required_words) {
-    if (std::none_of(first_words.begin(), first_words.end(),
-                     [&](std::uint64_t hash) { return signature.MayHold(hash); })) {
-      return false;
-    }
+bool WordsPresent(const Rule& rule, const WordBits& sentence_words) {
+  for (const std::vector<WordBits::Block>& first_words : rule.required_words) {
+    if (!sentence_words.Intersects(first_words)) return false;
   }
   return true;
 }
@@ -1412,7 +1420,9 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
     for (const Mention& mention : document.mentions[s]) {
       sentence_types |= entity_types[static_cast<std::size_t>(mention.entity)];
     }
-    const WordSignature signature(tokens, sentences[s]);
+    WordBits signature;
+    for (std::uint32_t t = sentences[s].first_token; t < sentences[s].last_token; ++t)
+      signature.Add(tokens[t].hash);
     std::fill(rule_state.begin(), rule_state.end(), kUnchecked);
     auto possible = [&](int rule_index) {
       std::uint8_t& state = rule_state[static_cast<std::size_t>(rule_index)];
@@ -1428,9 +1438,11 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
       if (!anchor_filter_.MayContain(tokens[t].hash)) continue;
       const int bucket = anchor_index_.find(tokens[t].hash);
       if (bucket < 0) continue;
-      for (const auto& [rule_index, choice] : anchor_buckets_[static_cast<std::size_t>(bucket)]) {
-        if (!possible(rule_index)) continue;
-        matcher.MatchWordAnchor(rules_[static_cast<std::size_t>(rule_index)], choice, t, found);
+      for (const AnchorRule& start : anchor_buckets_[static_cast<std::size_t>(bucket)]) {
+        if (!possible(start.rule)) continue;
+        for (int choice : start.choices) {
+          matcher.MatchWordAnchor(rules_[static_cast<std::size_t>(start.rule)], choice, t, found);
+        }
       }
     }
     for (int rule_index : slot_anchored_) {

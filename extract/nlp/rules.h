@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -18,6 +19,40 @@ namespace kg::extract::nlp {
 /// per ontology type (graph::EntityTypes() order), one shared by every other type.
 inline constexpr std::uint32_t kOtherEntityTypes = 1u << 31;
 std::uint32_t EntityTypeBit(std::string_view type);
+
+/// A set of words as 1024 bits (a Bloom filter with one hash): the words of a
+/// sentence, or the words a rule element may start with. Two sets without a
+/// common bit share no word.
+class WordBits {
+ public:
+  /// One nonzero 64-bit block of a set: a sparse set of few words is a few blocks.
+  struct Block {
+    std::uint8_t index;
+    std::uint64_t bits;
+  };
+
+  void Add(std::uint64_t hash) { bits_[Bit(hash) >> 6] |= std::uint64_t{1} << (Bit(hash) & 63); }
+  /// Whether the set shares a bit with the set of `blocks` (Blocks() of another set).
+  bool Intersects(const std::vector<Block>& blocks) const {
+    for (const Block& block : blocks) {
+      if ((bits_[block.index] & block.bits) != 0) return true;
+    }
+    return false;
+  }
+  /// The set's nonzero blocks.
+  std::vector<Block> Blocks() const {
+    std::vector<Block> blocks;
+    for (std::size_t i = 0; i < bits_.size(); ++i) {
+      if (bits_[i] != 0) blocks.push_back({static_cast<std::uint8_t>(i), bits_[i]});
+    }
+    return blocks;
+  }
+
+ private:
+  // Ten bits of the hash remixed (Fibonacci hashing): FNV's own top bits spread short words poorly.
+  static std::uint64_t Bit(std::uint64_t hash) { return (hash * 0x9E3779B97F4A7C15ULL) >> 54; }
+  std::array<std::uint64_t, 16> bits_{};
+};
 
 struct SlotSpec {
   char role = 'S';                 // 'S' subject, 'O' object
@@ -38,6 +73,10 @@ struct RuleElement {
   // Derived by RuleSet::Index(), for kWords: the first and the last words of the choices, so
   // matching turns away a token no choice starts (or ends) with before trying each choice.
   WordFilter<8> first_words, last_words;
+  // Also derived, for kWords: (first word, choice) and (last word, choice) of every choice,
+  // sorted, so matching tries only the choices that start (end) with the token at hand, in
+  // the order the rule lists them.
+  std::vector<std::pair<std::uint64_t, int>> by_first_word, by_last_word;
 };
 
 struct Rule {
@@ -52,9 +91,10 @@ struct Rule {
   SlotSpec context_subject, context_object;            // a missing end's types, from relation_type
   // Type bits of each slot: a sentence without a mention of every slot's types cannot match.
   std::vector<std::uint32_t> required_types;
-  // For each word element that must match, other than the anchor: the first word of each
-  // choice. A sentence holding none of one element's first words cannot match.
-  std::vector<std::vector<std::uint64_t>> required_words;
+  // For each word element that must match, other than the anchor: the first words of its
+  // choices, as WordBits blocks. A sentence whose words share no bit with one of these
+  // cannot match.
+  std::vector<std::vector<WordBits::Block>> required_words;
 };
 
 /// One relation a rule found in one sentence.
@@ -84,11 +124,18 @@ class RuleSet {
 
   std::vector<Rule> rules_;
   std::unordered_map<std::string, std::string> families_;  // name -> "a|b|c"
-  HashIndex anchor_index_;  // anchor word hash -> bucket of (rule, choice)
+  // The rules an anchor word starts, each with its anchor choices that begin with the word:
+  // a rule the sentence rules out is skipped once, not once per choice ("chief" starts
+  // dozens of title choices).
+  struct AnchorRule {
+    int rule = 0;
+    std::vector<int> choices;
+  };
+  HashIndex anchor_index_;  // anchor word hash -> bucket of AnchorRule, in rule order
   // The anchor words again, small enough to stay in cache: most tokens are turned away
   // without probing anchor_index_.
   WordFilter<12> anchor_filter_;
-  std::vector<std::vector<std::pair<int, int>>> anchor_buckets_;
+  std::vector<std::vector<AnchorRule>> anchor_buckets_;
   std::vector<int> slot_anchored_;
 };
 
