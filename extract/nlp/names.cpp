@@ -2,6 +2,8 @@
 // General recognisers for names the lexicon lacks: products before head nouns,
 // people by title, role or given name, organisations by their name cues, and
 // the members of "companies such as A, B and C" lists.
+#include <algorithm>
+
 #include "extract/nlp/recogniser.h"
 
 namespace kg::extract::nlp {
@@ -866,46 +868,26 @@ void CompaniesNamedInContext(const Lexicon& lexicon, Document& document) {
   const auto& tokens = document.layout.tokens;
   const auto& classes = document.word_classes;
   const auto& sentences = document.layout.sentences;
-  static const std::uint64_t kThe = HashLower("the"), kCo = HashLower("co"), kDash = HashLower("-");
-  std::vector<std::uint8_t> covered(tokens.size(), 0);
-  for (const auto& sentence_mentions : document.mentions) {
-    for (const Mention& mention : sentence_mentions) {
-      for (std::uint32_t k = mention.first; k < mention.last && k < tokens.size(); ++k) {
-        covered[k] = 1;
-      }
-    }
-  }
+  // Every mention's tokens are taken by now (RecogniseEntities marks them).
+  const std::vector<std::uint8_t>& taken = document.taken;
+  static const std::uint64_t kThe = HashLower("the"), kCo = HashLower("co"), kDash = HashLower("-"),
+                             kFounder = HashLower("founder");
   auto name_word = [&](std::uint32_t t) {
-    return (classes[t] & kNameWord) != 0 && covered[t] == 0 && document.transparent[t] == 0;
+    return (classes[t] & kNameWord) != 0 && taken[t] == 0 && document.transparent[t] == 0;
   };
-  // A name word standing alone: no uncovered name word beside it in its sentence.
+  // A name word standing alone: no free name word beside it in its sentence.
   auto alone = [&](const Sentence& sentence, std::uint32_t t) {
     return name_word(t) && (t == sentence.first_token || !name_word(t - 1)) &&
            (t + 1 >= sentence.last_token || !name_word(t + 1));
   };
-  WordSet excluded;
-  std::vector<Token> words;
-  for (const DocEntity& entity : document.entities) {
-    if (entity.type != "Person") continue;
-    for (const auto& [surface, n] : entity.surfaces) {
-      Tokenize(surface, words);
-      for (const Token& word : words) excluded.insert(word.hash);
-    }
-  }
-  // A sentence's first word may be any capitalised noun ("Industry sources said"): there
-  // the context counts only for a word the document also capitalises inside a sentence.
-  WordSet evidenced, initial_evidence, capitalised_inside;
+  // The words used in a company's context; a sentence's first word may be any capitalised
+  // noun ("Industry sources said"), so there the context counts only for a word the
+  // document also capitalises inside a sentence (checked below, for these few words only).
+  std::vector<std::uint64_t> evidenced, initial_evidence;
   for (const Sentence& sentence : sentences) {
-    if (sentence.boilerplate) continue;
-    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
-      if (t > sentence.first_token && !sentence.headline && tokens[t].capitalised) {
-        capitalised_inside.insert(tokens[t].hash);
-      }
-      if (t + 2 < sentence.last_token && name_word(t) && name_word(t + 1) && !name_word(t + 2) &&
-          (t == sentence.first_token || !name_word(t - 1))) {
-        excluded.insert(tokens[t + 1].hash);
-      }
-      if (sentence.headline || !alone(sentence, t) || t + 1 >= sentence.last_token) continue;
+    if (sentence.boilerplate || sentence.headline) continue;
+    for (std::uint32_t t = sentence.first_token; t + 1 < sentence.last_token; ++t) {
+      if (!alone(sentence, t)) continue;
       if (t > sentence.first_token && tokens[t - 1].hash == kThe) continue;
       std::uint32_t after = t + 1;
       const bool possessive = tokens[after].possessive;
@@ -913,41 +895,75 @@ void CompaniesNamedInContext(const Lexicon& lexicon, Document& document) {
       if (after >= sentence.last_token || tokens[after].capitalised) continue;
       const std::uint64_t next = tokens[after].hash;
       const bool founder = next == kCo && after + 2 < sentence.last_token &&
-                           tokens[after + 1].hash == kDash &&
-                           tokens[after + 2].hash == HashLower("founder");
+                           tokens[after + 1].hash == kDash && tokens[after + 2].hash == kFounder;
       const bool context =
           possessive ? PossessiveCompanyContextWords().count(next) != 0 || founder
                      : ReportingVerbs().count(next) != 0 || CompanyContextWords().count(next) != 0;
       if (context)
-        (t == sentence.first_token ? initial_evidence : evidenced).insert(tokens[t].hash);
+        (t == sentence.first_token ? initial_evidence : evidenced).push_back(tokens[t].hash);
     }
   }
-  initial_evidence.ForEach([&](std::uint64_t hash) {
-    if (capitalised_inside.count(hash) != 0) evidenced.insert(hash);
-  });
-  if (evidenced.size() == 0) return;
+  if (evidenced.empty() && initial_evidence.empty()) return;
+  if (!initial_evidence.empty()) {
+    for (const Sentence& sentence : sentences) {
+      if (sentence.boilerplate || sentence.headline) continue;
+      for (std::uint32_t t = sentence.first_token + 1; t < sentence.last_token; ++t) {
+        if (!tokens[t].capitalised) continue;
+        const auto found =
+            std::find(initial_evidence.begin(), initial_evidence.end(), tokens[t].hash);
+        if (found != initial_evidence.end()) evidenced.push_back(tokens[t].hash);
+      }
+    }
+  }
+  if (evidenced.empty()) return;
+  // Person names are excluded: the words of the document's persons, and the second word
+  // of every two-word capitalised name (a surname the recognisers may have missed).
+  WordSet excluded;
+  for (const auto& sentence_mentions : document.mentions) {
+    for (const Mention& mention : sentence_mentions) {
+      if (document.entities[static_cast<std::size_t>(mention.entity)].type != "Person") continue;
+      for (std::uint32_t k = mention.first; k < mention.last; ++k) excluded.insert(tokens[k].hash);
+    }
+  }
+  for (const Sentence& sentence : sentences) {
+    if (sentence.boilerplate) continue;
+    for (std::uint32_t t = sentence.first_token; t + 2 < sentence.last_token; ++t) {
+      if (name_word(t) && name_word(t + 1) && !name_word(t + 2) &&
+          (t == sentence.first_token || !name_word(t - 1))) {
+        excluded.insert(tokens[t + 1].hash);
+      }
+    }
+  }
+  std::vector<std::pair<int, std::uint32_t>> found;  // (sentence, token) of each new mention
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const Sentence& sentence = sentences[s];
     if (sentence.boilerplate) continue;
     for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
       const Token& token = tokens[t];
+      if (!token.capitalised ||
+          std::find(evidenced.begin(), evidenced.end(), token.hash) == evidenced.end()) {
+        continue;
+      }
       // "War on Want": a capitalised word, a lower-case joiner, then this one is a longer name.
       const bool joined_to_name = t >= sentence.first_token + 2 && !tokens[t - 1].capitalised &&
                                   tokens[t - 1].kind == TokenKind::kWord &&
                                   tokens[t - 1].end - tokens[t - 1].start <= 3 &&
-                                  tokens[t - 2].capitalised && covered[t - 2] == 0;
-      if (evidenced.count(token.hash) == 0 || excluded.count(token.hash) != 0 ||
-          !alone(sentence, t) || token.kind != TokenKind::kWord || token.end - token.start < 2 ||
+                                  tokens[t - 2].capitalised && taken[t - 2] == 0;
+      if (excluded.count(token.hash) != 0 || !alone(sentence, t) ||
+          token.kind != TokenKind::kWord || token.end - token.start < 2 ||
           (classes[t] & (kGivenName | kOrganisationCue)) != 0 || joined_to_name ||
           CorporateSuffixes().count(token.hash) != 0 || token.hash == kCo ||
           document.SeenLowercase(token.hash) || InstitutionWords().count(token.hash) != 0 ||
           (sentence.headline && token.all_caps)) {
         continue;
       }
-      Candidate candidate{t,  t + 1, "Company", std::string(TokenText(document.text, token)),
-                          -1, {},    {},        {}};
-      if (AddMention(lexicon, document, static_cast<int>(s), candidate, 0) >= 0) covered[t] = 1;
+      found.emplace_back(static_cast<int>(s), t);
     }
+  }
+  for (const auto& [s, t] : found) {
+    Candidate candidate{t,  t + 1, "Company", std::string(TokenText(document.text, tokens[t])),
+                        -1, {},    {},        {}};
+    if (AddMention(lexicon, document, s, candidate, 0) >= 0) document.taken[t] = 1;
   }
 }
 

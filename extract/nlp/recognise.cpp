@@ -650,13 +650,14 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
     SentenceRecogniser(lexicon, document, word_classes, taken, s).Run();
   }
   {
+    // The words of every person mention (Tokenize of the surfaces would give the same).
     WordSet person_words;
-    std::vector<Token> words;
-    for (const DocEntity& entity : document.entities) {
-      if (entity.type != "Person") continue;
-      for (const auto& [surface, n] : entity.surfaces) {
-        Tokenize(surface, words);
-        for (const Token& word : words) person_words.insert(word.hash);
+    for (const auto& sentence_mentions : document.mentions) {
+      for (const Mention& mention : sentence_mentions) {
+        if (document.entities[static_cast<std::size_t>(mention.entity)].type != "Person") continue;
+        for (std::uint32_t k = mention.first; k < mention.last; ++k) {
+          person_words.insert(tokens[k].hash);
+        }
       }
     }
     for (int s = 0; s < count; ++s) {
@@ -724,8 +725,10 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
           const int entity = match.id;
           AddMentionTo(document, s, t, t + match.length, entity, document.Text(t, t + match.length),
                        0);
-          for (std::uint32_t k = t; k < t + match.length; ++k)
+          for (std::uint32_t k = t; k < t + match.length; ++k) {
             covered[k - sentence.first_token] = 1;
+            taken[k] = 1;
+          }
           t += match.length - 1;
         }
       }
@@ -795,6 +798,7 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
                           tokens[t - 1].kind == TokenKind::kWord && t - 1 != sentence.first_token);
       if (glued) continue;
       AddMentionTo(document, s, t, t + 1, found->second, TokenText(document.text, tokens[t]), 0);
+      taken[t] = 1;
       next_mention = 0;
     }
   }
