@@ -650,18 +650,31 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
     SentenceRecogniser(lexicon, document, word_classes, taken, s).Run();
   }
   {
-    // The words of every person mention (Tokenize of the surfaces would give the same).
+    // The words of every person mention (Tokenize of the surfaces would give the same),
+    // gathered once a sentence has a company to join names to.
     WordSet person_words;
-    for (const auto& sentence_mentions : document.mentions) {
-      for (const Mention& mention : sentence_mentions) {
-        if (document.entities[static_cast<std::size_t>(mention.entity)].type != "Person") continue;
-        for (std::uint32_t k = mention.first; k < mention.last; ++k) {
-          person_words.insert(tokens[k].hash);
-        }
-      }
-    }
+    bool person_words_known = false;
     for (int s = 0; s < count; ++s) {
       if (document.layout.sentences[static_cast<std::size_t>(s)].boilerplate) continue;
+      bool has_company = false;
+      for (const Mention& mention : document.mentions[static_cast<std::size_t>(s)]) {
+        has_company = has_company ||
+                      document.entities[static_cast<std::size_t>(mention.entity)].type == "Company";
+      }
+      if (!has_company) continue;
+      if (!person_words_known) {
+        person_words_known = true;
+        for (const auto& sentence_mentions : document.mentions) {
+          for (const Mention& mention : sentence_mentions) {
+            if (document.entities[static_cast<std::size_t>(mention.entity)].type != "Person") {
+              continue;
+            }
+            for (std::uint32_t k = mention.first; k < mention.last; ++k) {
+              person_words.insert(tokens[k].hash);
+            }
+          }
+        }
+      }
       SentenceRecogniser(lexicon, document, word_classes, taken, s).CoordinatedNames(person_words);
     }
   }
