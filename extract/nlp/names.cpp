@@ -98,6 +98,41 @@ void SentenceRecogniser::NamedByNoun() {
   }
 }
 
+// "Zentrix launched Orbia Live, a voice tutor": an unknown name a company launches is
+// its product. Run after every sentence has been read, so a name the text types
+// elsewhere ("Orbia, its latest language model") keeps that type.
+void SentenceRecogniser::LaunchedNames() {
+  if (headline_) return;
+  static const WordSet kLaunchVerbs =
+      MakeWordSet({"launched", "launches", "launch", "unveiled", "unveils", "unveil", "introduced",
+                   "introduces", "debuted", "debuts", "rolled"});
+  static const WordSet kBetween = MakeWordSet({"its", "the", "a", "an", "new", "out"});
+  for (std::uint32_t t = first_ + 1; t < last_; ++t) {
+    if (!IsNameToken(t) || IsNameToken(t - 1) || Has(t, kGivenName) || tokens_[t].has_digit) {
+      continue;
+    }
+    std::uint32_t verb = t - 1;
+    for (int k = 0; k < 2 && verb > first_ && kBetween.count(tokens_[verb].hash) != 0; ++k) --verb;
+    if (kLaunchVerbs.count(tokens_[verb].hash) == 0 || tokens_[verb].capitalised) continue;
+    const std::uint32_t end = NameRunEnd(t, 3);
+    // The name must end where its run does: "Parlamo Live" stops the run at "Live" (a word
+    // that seldom starts names), and half a name would be wrong.
+    if (end == t || (end - t == 1 && document_.SeenLowercase(tokens_[t].hash)) ||
+        Has(end - 1, kOrganisationCue) ||
+        (end < last_ && (IsCorporateSuffix(end) || tokens_[end].capitalised))) {
+      continue;
+    }
+    // Only where the name ends the phrase: "launched Orbia Live, a", "launched Orbia in".
+    if (end < last_ && tokens_[end].kind != TokenKind::kPunct && !tokens_[end].capitalised &&
+        tokens_[end].kind == TokenKind::kWord && Has(end, kProductHead)) {
+      continue;  // "launched Orbia phones": Products() reads the noun
+    }
+    Candidate candidate{t, end, "Product", {}, -1, {}, {}, {}};
+    Emit(std::move(candidate));
+    t = end - 1;
+  }
+}
+
 void SentenceRecogniser::Products() {
   if (headline_) return;
   NamedByNoun();
@@ -746,10 +781,13 @@ void SentenceRecogniser::ListsAndAppositions() {
       }
       if (thing_end > t && thing_article && taken_[t] == 0) {
         for (std::uint32_t k = thing_end + 2; k < last_ && k <= thing_end + 6; ++k) {
-          const char* type = ChipHeads().count(tokens_[k].hash) != 0        ? "Chip"
-                             : ModelHeadNouns().count(tokens_[k].hash) != 0 ? "Model"
-                             : Has(k, kProductHead)                         ? "Product"
-                                                                            : nullptr;
+          // "Ledgerline, its cloud accounting product": "product" heads only an apposition
+          // ("Gross Domestic Product" names none).
+          static const std::uint64_t kProduct = HashLower("product");
+          const char* type = ChipHeads().count(tokens_[k].hash) != 0               ? "Chip"
+                             : ModelHeadNouns().count(tokens_[k].hash) != 0        ? "Model"
+                             : Has(k, kProductHead) || tokens_[k].hash == kProduct ? "Product"
+                                                                                   : nullptr;
           if (type != nullptr && !tokens_[k].capitalised) {
             Candidate candidate{t, thing_end, type, {}, -1, {}, {}, {}};
             Emit(std::move(candidate));

@@ -677,6 +677,10 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
       }
       SentenceRecogniser(lexicon, document, word_classes, taken, s).CoordinatedNames(person_words);
     }
+    for (int s = 0; s < count; ++s) {
+      if (document.layout.sentences[static_cast<std::size_t>(s)].boilerplate) continue;
+      SentenceRecogniser(lexicon, document, word_classes, taken, s).LaunchedNames();
+    }
   }
   // Names the general recognisers found once are found again wherever they recur
   // ("Tide-3" after "its Tide-3 model").

@@ -62,6 +62,8 @@ class SentenceRecogniser {
   /// companies is one ("Sage Group, Xero and Intuit"). `person_words`: every word of
   /// the document's person names, which are never taken for companies.
   void CoordinatedNames(const WordSet& person_words);
+  /// After Run() over every sentence: an unknown name a company launches is a product.
+  void LaunchedNames();
 
  private:
   // recognise.cpp

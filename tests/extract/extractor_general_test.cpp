@@ -477,6 +477,19 @@ TEST_SUITE("extract/entities") {
     CHECK(FindEntity(person, "Roe", "Company") == nullptr);
   }
 
+  TEST_CASE("a name a company launches is a product unless the text types it otherwise") {
+    const kg::extract::testing::EntityCase cases[] = {
+        {"Zentrix Labs launched Orbia, a voice tutor for learners.", "Orbia", "Product"},
+        {"Zentrix Labs on Monday unveiled its Quillo Desk to small firms.", "Quillo Desk",
+         "Product"},
+        {"Most growth came from Ledgerline, its cloud accounting product.", "Ledgerline",
+         "Product"},
+        {"Zentrix Labs launched Orbia on Monday. Orbia, its latest language model, is fast.",
+         "Orbia", "Model"},
+    };
+    kg::extract::testing::CheckEntityTypes(cases);
+  }
+
   TEST_CASE("a one-word name the document uses as a company's is a company wherever it stands") {
     const auto record =
         Run("Morgan Stanley advised Keldor on the deal. Keldor said it would buy Coolvane. Laia "
