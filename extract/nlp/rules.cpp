@@ -787,9 +787,10 @@ class SentenceMatcher {
         }
         // "Kaito Nakamura, a former engineer at Boston Dynamics, and Priya
         // Raman": an apposition between members of the list is stepped over.
-        if (is(pos, ",") && (is(pos + 1, "a") || is(pos + 1, "an") || is(pos + 1, "the") ||
-                             is(pos + 1, "previously") || is(pos + 1, "formerly") ||
-                             is(pos + 1, "now") || is(pos + 1, "who"))) {
+        if (is(pos, ",") &&
+            (is(pos + 1, "a") || is(pos + 1, "an") || is(pos + 1, "the") ||
+             is(pos + 1, "previously") || is(pos + 1, "formerly") || is(pos + 1, "now") ||
+             is(pos + 1, "who") || is(pos + 1, "its") || is(pos + 1, "their"))) {
           std::uint32_t close = pos + 2;
           while (close < end && close < pos + 14 && !is(close, ",")) ++close;
           if (is(close, ",") && (is(close + 1, "and") || is(close + 1, "or"))) pos = close;

@@ -417,6 +417,28 @@ TEST_SUITE("extract/relations") {
          "Harlow Technologies", "uses", "Veltrix Foundry"},
         {"Harlow Technologies' suppliers include Veltrix Foundry and Kelmont Semiconductor.",
          "Harlow Technologies", "uses", "Kelmont Semiconductor"},
+        {"Sales in Europe, where Kelmont Semiconductor supplies Harlow Technologies and Veltrix "
+         "Systems, rose 12%.",
+         "Veltrix Systems", "uses", "Kelmont Semiconductor"},
+    };
+    kg::extract::testing::CheckRelations(cases);
+  }
+
+  TEST_CASE("paying for a stake: the price is invested and the stake is in the company") {
+    const kg::extract::testing::RelationCase cases[] = {
+        {"Harlow Technologies will pay $150 million for a 5% stake in Veltrix Systems.",
+         "Harlow Technologies", "invests_in", "Veltrix Systems"},
+        {"Harlow Technologies will pay $150 million for a 5% stake in Veltrix Systems.",
+         "Harlow Technologies", "invests", "$150 million"},
+    };
+    kg::extract::testing::CheckRelations(cases);
+  }
+
+  TEST_CASE("founders listed with appositions after each are all founders") {
+    const kg::extract::testing::RelationCase cases[] = {
+        {"Veltrix Systems was founded in 2019 by Yael Brenner, its chief executive, and Dov "
+         "Kaspi, its chief technology officer.",
+         "Dov Kaspi", "founder_of", "Veltrix Systems"},
     };
     kg::extract::testing::CheckRelations(cases);
   }
