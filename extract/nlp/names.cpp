@@ -342,6 +342,12 @@ void SentenceRecogniser::People() {
       if (common && t == first_) continue;
       std::uint32_t end = given_end + 1;
       if (tokens_[given_end].abbreviation && IsNameToken(end)) ++end;  // middle initial
+      // A hyphenated given name after a family name: "Min Ji-hoon", "Kim Min-jun".
+      if (end + 1 < last_ && Is(end, "-") && !tokens_[end].space_before &&
+          !tokens_[end + 1].space_before && tokens_[end + 1].kind == TokenKind::kWord &&
+          !tokens_[end + 1].capitalised && taken_[end + 1] == 0) {
+        end += 2;
+      }
       const Token& surname = tokens_[end - 1];
       if (Has(end - 1, kOrganisationCue) || Has(end - 1, kProductHead)) {
         continue;

@@ -477,6 +477,14 @@ TEST_SUITE("extract/entities") {
     CHECK(FindEntity(person, "Roe", "Company") == nullptr);
   }
 
+  TEST_CASE("East Asian names written family name first are persons") {
+    const kg::extract::testing::EntityCase cases[] = {
+        {"Zentrix Labs was founded in 2019 by Zhou Lan, a former engineer.", "Zhou Lan", "Person"},
+        {"Prices will fall, said Min Ji-hoon, Zentrix's chief executive.", "Min Ji-hoon", "Person"},
+    };
+    kg::extract::testing::CheckEntityTypes(cases);
+  }
+
   TEST_CASE("a name a company launches is a product unless the text types it otherwise") {
     const kg::extract::testing::EntityCase cases[] = {
         {"Zentrix Labs launched Orbia, a voice tutor for learners.", "Orbia", "Product"},
