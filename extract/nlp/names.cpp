@@ -496,6 +496,14 @@ bool SentenceRecogniser::StrongCompanyContextAtStart(std::uint32_t t, std::uint3
          kTitleModifiers.count(tokens_[t].hash) == 0 && !participle && !tokens_[t].all_caps;
 }
 
+std::uint64_t SentenceRecogniser::WordOrCompound(std::uint32_t t) const {
+  if (t + 2 < last_ && Is(t + 1, "-") && !tokens_[t + 1].space_before &&
+      !tokens_[t + 2].space_before && tokens_[t + 2].kind == TokenKind::kWord) {
+    return HashLower(document_.Text(t, t + 3));
+  }
+  return tokens_[t].hash;
+}
+
 // Past ", and", ",", "and" or "or" between members of a list at `at`, or `at`.
 std::uint32_t SentenceRecogniser::AfterListSeparator(std::uint32_t at) const {
   if (Is(at, ",") && Is(at + 1, "and")) return at + 2;
@@ -584,6 +592,24 @@ void SentenceRecogniser::Organisations() {
         end + 1 < last_ && Is(end, ",") && !Has(t, kGivenName) &&
         !document_.SeenLowercase(tokens_[t].hash) && PlaceStartsAt(end + 1)) {
       {
+        Candidate candidate{t, end, "Place", {}, -1, {}, {}, {}};
+        if (Emit(std::move(candidate)) >= 0) {
+          t = end - 1;
+          continue;
+        }
+      }
+    }
+    // "a Haifa-based chip designer", "Barcelona-based language app Parlamo": a name
+    // glued to "-based" before a firm's noun is where the firm is ("Hopper-based GPUs"
+    // is no place: a chip noun follows).
+    if (end - t <= 2 && end + 2 < last_ && Is(end, "-") && !tokens_[end].space_before &&
+        !tokens_[end + 1].space_before && Is(end + 1, "based") && !Has(t, kGivenName)) {
+      bool firm_noun = false;
+      for (std::uint32_t k = end + 2; k < last_ && k <= end + 5 && !firm_noun; ++k) {
+        firm_noun = Has(k, kCompanyNoun) || CompanyNouns().count(WordOrCompound(k)) != 0;
+        if (tokens_[k].kind == TokenKind::kPunct && !Is(k, "-")) break;
+      }
+      if (firm_noun) {
         Candidate candidate{t, end, "Place", {}, -1, {}, {}, {}};
         if (Emit(std::move(candidate)) >= 0) {
           t = end - 1;
@@ -777,7 +803,7 @@ void SentenceRecogniser::ListsAndAppositions() {
                                   Is(thing_end + 1, "the") || Is(thing_end + 1, "its"));
       if (end > t && Is(end, ",") && article) {
         for (std::uint32_t k = end + 2; k < last_ && k <= end + 6; ++k) {
-          if (Has(k, kCompanyNoun)) {
+          if (Has(k, kCompanyNoun) || CompanyNouns().count(WordOrCompound(k)) != 0) {
             Candidate candidate{t, end, "Company", {}, -1, {}, {}, {}};
             Emit(std::move(candidate));
             break;

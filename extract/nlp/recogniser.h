@@ -20,6 +20,7 @@ const WordSet& RoleWords();          // CEO, analyst, founder...
 const WordSet& OrganisationCues();   // Group, Technologies, Labs...: end organisation names
 const WordSet& CorporateSuffixes();  // Inc., Corp, Ltd, plc, AG...: end company names
 const WordSet& ChipHeads();          // chip, GPUs, accelerator...: nouns after chip names
+const WordSet& CompanyNouns();       // startup, firm, maker...: nouns naming a company
 
 /// Membership of a token in the recognisers' word lists, as bits, so a
 /// recogniser tests a list with one AND rather than one lookup per question.
@@ -90,6 +91,9 @@ class SentenceRecogniser {
   std::uint32_t RoleAfterCompanyPossessive(std::uint32_t at) const;
   bool PlaceStartsAt(std::uint32_t t) const;
   std::uint32_t AfterListSeparator(std::uint32_t at) const;
+  /// The hash of the hyphenated compound starting at `t` ("start-up", "co-founder"),
+  /// which the tokeniser splits, or of the word at `t`.
+  std::uint64_t WordOrCompound(std::uint32_t t) const;
   bool StrongCompanyContextAtStart(std::uint32_t t, std::uint32_t end) const;
   bool BrandListStart(std::uint32_t t) const;
   bool BoughtName(std::uint32_t t, std::uint32_t end) const;

@@ -225,6 +225,8 @@ const WordSet& GroupNouns() {
   return set;
 }
 
+}  // namespace
+
 const WordSet& CompanyNouns() {
   static const WordSet set = MakeWordSet(
       {"startup",     "start-up",    "company",     "firm",      "maker",      "chipmaker",
@@ -240,6 +242,8 @@ const WordSet& CompanyNouns() {
        "conglomerate"});
   return set;
 }
+
+namespace {
 
 const WordSet& PersonTitles() {
   static const WordSet set = MakeWordSet(

@@ -477,6 +477,17 @@ TEST_SUITE("extract/entities") {
     CHECK(FindEntity(person, "Roe", "Company") == nullptr);
   }
 
+  TEST_CASE("a name glued to '-based' before a firm's noun is a place; a compound noun counts") {
+    const kg::extract::testing::EntityCase cases[] = {
+        {"Zentrix Systems, a Haifa-based chip designer, was founded in 2019.", "Haifa", "Place"},
+        {"Quorvex AI, a Seoul-based start-up, released a model.", "Quorvex AI", "Company"},
+    };
+    kg::extract::testing::CheckEntityTypes(cases);
+    const auto chip = Run("Zentrix Systems sells Hopper-based GPUs to cloud firms.");
+    CAPTURE(Describe(chip));
+    CHECK(FindEntity(chip, "Hopper", "Place") == nullptr);
+  }
+
   TEST_CASE("East Asian names written family name first are persons") {
     const kg::extract::testing::EntityCase cases[] = {
         {"Zentrix Labs was founded in 2019 by Zhou Lan, a former engineer.", "Zhou Lan", "Person"},

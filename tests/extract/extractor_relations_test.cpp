@@ -434,6 +434,14 @@ TEST_SUITE("extract/relations") {
     kg::extract::testing::CheckRelations(cases);
   }
 
+  TEST_CASE("owners that include investors are invested in the company") {
+    const kg::extract::testing::RelationCase cases[] = {
+        {"Veltrix Systems' owners, which include Harlow Capital and Nvidia, will receive cash.",
+         "Nvidia", "invests_in", "Veltrix Systems"},
+    };
+    kg::extract::testing::CheckRelations(cases);
+  }
+
   TEST_CASE("founders listed with appositions after each are all founders") {
     const kg::extract::testing::RelationCase cases[] = {
         {"Veltrix Systems was founded in 2019 by Yael Brenner, its chief executive, and Dov "
