@@ -642,9 +642,40 @@ class SentenceMatcher {
         Bind(next, element, static_cast<int>(e), m);
         next.pronoun_before = (At(m).flags & kPossessivePronoun) != 0;
         Forward(rule, e + 1, At(m).last, next, out);
+        // "counts Telia and Telenor among its customers": the pattern may go on after a
+        // list the slot heads (Expand gives the relation to every member).
+        if (e + 1 < rule.elements.size()) {
+          const std::uint32_t list_end = ListEnd(element.slot, m);
+          if (list_end != At(m).last) Forward(rule, e + 1, list_end, next, out);
+        }
         break;
       }
     }
+  }
+
+  // The end of the list of mentions `slot` accepts that starts with mention `m`
+  // ("A, B and C"), or the end of `m` when no list follows it.
+  std::uint32_t ListEnd(const SlotSpec& slot, int m) const {
+    const std::uint32_t end = sentence_.last_token;
+    std::uint32_t last = At(m).last;
+    for (int members = 1; members < 12; ++members) {
+      std::uint32_t pos = last;
+      const auto is = [&](std::uint32_t t, std::string_view word) {
+        return t < end && TokenText(document_.text, tokens_[t]) == word;
+      };
+      if (is(pos, ",") && (is(pos + 1, "and") || is(pos + 1, "or"))) {
+        pos += 2;
+      } else if (is(pos, ",") || is(pos, "and") || is(pos, "or")) {
+        pos += 1;
+      } else {
+        break;
+      }
+      if (pos >= end) break;
+      const int next = start_at_[pos - sentence_.first_token];
+      if (next < 0 || (At(next).flags & kPossessive) != 0 || !Accepts(slot, next)) break;
+      last = At(next).last;
+    }
+    return last;
   }
 
   void Backward(const Rule& rule, int e, std::uint32_t pos, State state,

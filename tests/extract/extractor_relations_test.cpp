@@ -417,6 +417,9 @@ TEST_SUITE("extract/relations") {
          "Harlow Technologies", "uses", "Veltrix Foundry"},
         {"Harlow Technologies' suppliers include Veltrix Foundry and Kelmont Semiconductor.",
          "Harlow Technologies", "uses", "Kelmont Semiconductor"},
+        {"Kelmont Semiconductor counts Harlow Technologies and Veltrix Systems among its "
+         "customers.",
+         "Veltrix Systems", "uses", "Kelmont Semiconductor"},
         {"Sales in Europe, where Kelmont Semiconductor supplies Harlow Technologies and Veltrix "
          "Systems, rose 12%.",
          "Veltrix Systems", "uses", "Kelmont Semiconductor"},
