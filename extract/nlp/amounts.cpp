@@ -2,7 +2,9 @@
 #include "extract/nlp/amounts.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <string>
 #include <utility>
 
 namespace kg::extract::nlp {
@@ -228,6 +230,34 @@ const WordMap& CountNouns() {
 
 // Parses the numeric part of a token ("38.38", "1,000", "52B"). False for
 // anything else, including exponents and overlong digit strings.
+// The value of `digits` (digits with at most one '.'), as strtod gives it. Most figures
+// in news have at most 15 significant digits and a few decimals: then the digits as an
+// integer and the power of ten are both exact doubles, and one IEEE division (or
+// multiplication) rounds correctly, as strtod does. Longer ones go to strtod.
+double DecimalValue(std::string_view digits) {
+  static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                            1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                            1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  std::uint64_t mantissa = 0;
+  int significant = 0, decimals = 0;
+  bool after_dot = false;
+  for (const char c : digits) {
+    if (c == '.') {
+      after_dot = true;
+      continue;
+    }
+    if (mantissa == 0 && c == '0') {
+      if (after_dot) ++decimals;
+      continue;  // leading zeros are not significant
+    }
+    if (++significant > 15) return std::strtod(std::string(digits).c_str(), nullptr);
+    mantissa = mantissa * 10 + static_cast<std::uint64_t>(c - '0');
+    if (after_dot) ++decimals;
+  }
+  if (decimals > 22) return std::strtod(std::string(digits).c_str(), nullptr);
+  return static_cast<double>(mantissa) / kPowersOfTen[decimals];
+}
+
 bool ParseNumberToken(std::string_view word, double* value, double* scale) {
   if (word.empty() || word.size() > 40) return false;
   char buffer[48];
@@ -252,7 +282,7 @@ bool ParseNumberToken(std::string_view word, double* value, double* scale) {
   buffer[length] = '\0';
   *scale = AttachedScale(word.substr(i));
   if (*scale == 0) return false;
-  *value = std::strtod(buffer, nullptr);
+  *value = DecimalValue(std::string_view(buffer, length));
   return std::isfinite(*value);
 }
 

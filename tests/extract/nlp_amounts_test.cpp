@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <string>
 
 #include "extract/nlp/amounts.h"
@@ -125,6 +126,30 @@ TEST_SUITE("extract/nlp/amounts") {
                              "18x earnings", "1e308 units of nothing", "the 5 billion figure"}) {
       CAPTURE(text);
       CHECK_FALSE(ParseFirst(text).found);
+    }
+  }
+
+  TEST_CASE("figures convert exactly as strtod does, long ones included") {
+    const char* figures[] = {"38.38",
+                             "0.05",
+                             "1,234.5678",
+                             "7.2",
+                             "0.1",
+                             "99.99",
+                             "3.14159",
+                             "123456789012.345",
+                             "98765432109876.54",
+                             "0.000000001"};
+    for (const char* figure : figures) {
+      const std::string text = std::string("$") + figure;
+      CAPTURE(text);
+      const Parsed parsed = ParseFirst(text);
+      REQUIRE(parsed.found);
+      std::string digits;
+      for (const char* c = figure; *c != '\0'; ++c) {
+        if (*c != ',') digits += *c;
+      }
+      CHECK(parsed.value == std::strtod(digits.c_str(), nullptr));
     }
   }
 
