@@ -156,8 +156,12 @@ bool SentenceRecogniser::Free(std::uint32_t first, std::uint32_t last) const {
 // restates the company's legal form
 // ("Sony Group", "Toyota Motor Corporation": the same company).
 bool SentenceRecogniser::NamesLongerOrganisation(std::uint32_t end) const {
-  if (end >= last_ || !IsNameToken(end) || !tokens_[end].space_before) return false;
-  const std::uint32_t run_end = NameRunEnd(end, 3);
+  if (end >= last_ || !tokens_[end].space_before) return false;
+  // "LG AI Research", "Baidu AI Cloud": a generic acronym may open the longer name.
+  const bool acronym = Has(end, kGenericAcronym) && tokens_[end].all_caps && taken_[end] == 0 &&
+                       IsNameToken(end + 1);
+  if (!IsNameToken(end) && !acronym) return false;
+  const std::uint32_t run_end = acronym ? NameRunEnd(end + 1, 3) : NameRunEnd(end, 3);
   const std::uint32_t cue = run_end - 1;
   // A form cue alone restates the company ("Cisco Systems"); with more words
   // before it the name is another's ("Panasonic Automotive Systems").

@@ -488,6 +488,14 @@ TEST_SUITE("extract/entities") {
     CHECK(FindEntity(chip, "Hopper", "Place") == nullptr);
   }
 
+  TEST_CASE("a known company, a generic acronym and a cue name another organisation") {
+    const kg::extract::testing::EntityCase cases[] = {
+        {"It competes with Upstage and Baidu AI Research, a unit of the group.",
+         "Baidu AI Research", "Company"},
+    };
+    kg::extract::testing::CheckEntityTypes(cases);
+  }
+
   TEST_CASE("East Asian names written family name first are persons") {
     const kg::extract::testing::EntityCase cases[] = {
         {"Zentrix Labs was founded in 2019 by Zhou Lan, a former engineer.", "Zhou Lan", "Person"},
