@@ -1217,6 +1217,11 @@ class SentenceMatcher {
     // the negation is the speaker's words, not the attribution's.
     std::uint32_t from = state.low;
     while (from > sentence_.first_token && state.low - from < 6 && !IsQuote(from - 1)) --from;
+    // "did not beat Meta's Llama 4 Scout": a negation before a possessive noun phrase
+    // denies what is said about the thing, not that Meta's model is Meta's.
+    const bool owned_thing = rule.relation == "develops" && rule.elements.size() >= 2 &&
+                             rule.elements[0].kind == RuleElement::Kind::kSlot &&
+                             rule.elements[1].kind == RuleElement::Kind::kPossessive;
     const bool investment = rule.relation == "invests_in" || rule.relation == "invests";
     static const std::uint64_t kInto = HashLower("into"), kDown = HashLower("down");
     static const std::uint64_t kHave = HashLower("have"), kVice = HashLower("vice"),
@@ -1257,7 +1262,7 @@ class SentenceMatcher {
             tokens_[t + 1].hash == kDown))) {
         return true;
       }
-      if (NegationWords().count(tokens_[t].hash) != 0 &&
+      if (NegationWords().count(tokens_[t].hash) != 0 && !(owned_thing && t < state.low) &&
           !InSkippedApposition(t, state.low, state.high) &&
           !(investment && t + 3 < sentence_.last_token && DisposalRuledOut(t + 3))) {
         return true;

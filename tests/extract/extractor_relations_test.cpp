@@ -437,6 +437,14 @@ TEST_SUITE("extract/relations") {
     kg::extract::testing::CheckRelations(cases);
   }
 
+  TEST_CASE("a negated verb before an owner's thing leaves the owner developing it") {
+    const auto record =
+        Run("Veltrix Labs said its Orion model did not beat Meta's Llama 4 Scout on benchmarks.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Meta", "develops", "Llama 4 Scout"));
+    CHECK_FALSE(Has(record, "Orion", "outperforms", "Llama 4 Scout"));
+  }
+
   TEST_CASE("owners that include investors are invested in the company") {
     const kg::extract::testing::RelationCase cases[] = {
         {"Veltrix Systems' owners, which include Harlow Capital and Nvidia, will receive cash.",
