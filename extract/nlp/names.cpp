@@ -242,12 +242,23 @@ std::uint32_t SentenceRecogniser::RoleAfterCompanyPossessive(std::uint32_t at) c
   if (company_end == at) {
     const std::uint32_t run = NameRunEnd(at, 4);
     if (run > at && Has(run - 1, kOrganisationCue)) company_end = run;
+    // "Laia Ferrer, Parlamo's co-founder": an unknown name of one or two words whose
+    // possessive has a role is an employer too (the role is checked below).
+    const bool unknown = run > at && run - at <= 2 && !Has(at, kGivenName) &&
+                         !(run - at == 1 && document_.SeenLowercase(tokens_[at].hash));
+    if (company_end == at && unknown && run < last_ && tokens_[run].possessive) company_end = run;
   }
   if (company_end == at || company_end >= last_ || !tokens_[company_end].possessive) return at;
   std::uint32_t role = company_end + 1;
   for (int k = 0; k < 3 && role + 1 < last_ && !Has(role, kRoleWord) &&
                   tokens_[role].kind == TokenKind::kWord && !tokens_[role].capitalised;
        ++k) {
+    // "co-founder", written as three tokens.
+    if (role + 2 < last_ && Is(role + 1, "-") && !tokens_[role + 1].space_before &&
+        !tokens_[role + 2].space_before && Has(role + 2, kRoleWord)) {
+      role += 2;
+      break;
+    }
     ++role;
   }
   if (role >= last_ || !Has(role, kRoleWord)) return at;

@@ -437,6 +437,16 @@ TEST_SUITE("extract/relations") {
     kg::extract::testing::CheckRelations(cases);
   }
 
+  TEST_CASE("'Name, Firm's co-founder and chief executive' with neither name known") {
+    const kg::extract::testing::RelationCase cases[] = {
+        {"Laia Ferrer, Parlamo's co-founder and chief executive, said sales doubled.",
+         "Laia Ferrer", "ceo_of", "Parlamo"},
+        {"Laia Ferrer, Parlamo's co-founder and chief executive, said sales doubled.",
+         "Laia Ferrer", "founder_of", "Parlamo"},
+    };
+    kg::extract::testing::CheckRelations(cases);
+  }
+
   TEST_CASE("a negated verb before an owner's thing leaves the owner developing it") {
     const auto record =
         Run("Veltrix Labs said its Orion model did not beat Meta's Llama 4 Scout on benchmarks.");
