@@ -289,7 +289,8 @@ void SentenceRecogniser::People() {
       const std::uint32_t end = NameRunEnd(t + 1, 3);
       if (end > t + 1) {
         Candidate candidate{t + 1, end, "Person", {}, -1, {}, {}, {}};
-        Emit(std::move(candidate));
+        // "Reckitt chairman Sir Michael Colman": rules read past the title.
+        if (Emit(std::move(candidate)) >= 0) document_.transparent[t] = 1;
         t = end - 1;
       }
       continue;

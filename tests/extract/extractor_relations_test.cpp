@@ -447,6 +447,16 @@ TEST_SUITE("extract/relations") {
     kg::extract::testing::CheckRelations(cases);
   }
 
+  TEST_CASE("a courtesy title between a role and a name; 'which is chaired by'") {
+    const kg::extract::testing::RelationCase cases[] = {
+        {"Veltrix Systems chairman Sir Michael Colman said the deal would help.", "Michael Colman",
+         "chairman_of", "Veltrix Systems"},
+        {"The deal was approved by the board of Veltrix Systems, which is chaired by Jane Roe.",
+         "Jane Roe", "chairman_of", "Veltrix Systems"},
+    };
+    kg::extract::testing::CheckRelations(cases);
+  }
+
   TEST_CASE("a negated verb before an owner's thing leaves the owner developing it") {
     const auto record =
         Run("Veltrix Labs said its Orion model did not beat Meta's Llama 4 Scout on benchmarks.");
