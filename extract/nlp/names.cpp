@@ -151,15 +151,31 @@ void SentenceRecogniser::Products() {
         break;
       end = after;
     }
-    // "the Vera Rubin accelerators": a name before a chip noun is a chip's.
+    // "the Vera Rubin accelerators": a name before a chip noun is a chip's; so is one with
+    // a glued version and at most one modifier before the noun ("NX-4 inference chips").
+    std::uint32_t chip_end = 0;  // 0: the words after the name are no chip's
     if (end < last_ && ChipHeads().count(tokens_[end].hash) != 0 && !tokens_[end].capitalised &&
         (end - t >= 2 || tokens_[end - 1].has_digit)) {
+      chip_end = end;
+    } else if (end > t && end + 2 < last_ && Is(end, "-") && !tokens_[end].space_before &&
+               !tokens_[end + 1].space_before && tokens_[end + 1].kind == TokenKind::kNumber &&
+               taken_[end + 1] == 0) {
+      std::uint32_t head = end + 2;
+      if (head + 1 < last_ && tokens_[head].kind == TokenKind::kWord &&
+          !tokens_[head].capitalised && ChipHeads().count(tokens_[head].hash) == 0) {
+        ++head;
+      }
+      if (ChipHeads().count(tokens_[head].hash) != 0 && !tokens_[head].capitalised) {
+        chip_end = end + 2;
+      }
+    }
+    if (chip_end != 0) {
       Candidate candidate;
       candidate.first = t;
-      candidate.last = end;
+      candidate.last = chip_end;
       candidate.type = "Chip";
       if (Emit(std::move(candidate)) >= 0) {
-        t = end - 1;
+        t = chip_end - 1;
         continue;
       }
     }
@@ -815,7 +831,9 @@ void SentenceRecogniser::ListsAndAppositions() {
                                   Is(thing_end + 1, "the") || Is(thing_end + 1, "its"));
       if (end > t && Is(end, ",") && article) {
         for (std::uint32_t k = end + 2; k < last_ && k <= end + 6; ++k) {
-          if (Has(k, kCompanyNoun) || CompanyNouns().count(WordOrCompound(k)) != 0) {
+          // "Veltro Chat, the company's consumer app": a possessive noun is the owner.
+          if ((Has(k, kCompanyNoun) || CompanyNouns().count(WordOrCompound(k)) != 0) &&
+              !(k + 1 < last_ && tokens_[k + 1].possessive)) {
             Candidate candidate{t, end, "Company", {}, -1, {}, {}, {}};
             Emit(std::move(candidate));
             break;
@@ -837,7 +855,7 @@ void SentenceRecogniser::ListsAndAppositions() {
             Emit(std::move(candidate));
             break;
           }
-          if (tokens_[k].kind == TokenKind::kPunct && !Is(k, "-")) break;
+          if (tokens_[k].kind == TokenKind::kPunct && !Is(k, "-") && !tokens_[k].possessive) break;
         }
       }
     }

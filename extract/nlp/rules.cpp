@@ -874,7 +874,8 @@ class SentenceMatcher {
       // "Anthropic and Ploverly, a Berlin-based maker": the apposition after the
       // last member is that member's alone.
       const std::uint32_t after = SkipForward(At(mention).last);
-      if (is(after, ",") && (is(after + 1, "a") || is(after + 1, "an") || is(after + 1, "the")))
+      if (is(after, ",") && (is(after + 1, "a") || is(after + 1, "an") || is(after + 1, "the") ||
+                             is(after + 1, "whose")))
         return list;
       std::uint32_t pos = At(mention).first;
       while (list.size() < 12 && pos > begin) {

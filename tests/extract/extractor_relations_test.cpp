@@ -447,6 +447,20 @@ TEST_SUITE("extract/relations") {
     kg::extract::testing::CheckRelations(cases);
   }
 
+  TEST_CASE("'whose X software' is the last member's; a versioned name before a chip noun") {
+    const auto whose =
+        Run("Zentrix competes with Sage Group, Ledgora and Intuit, whose QuickBooks software "
+            "dominates.");
+    CAPTURE(Describe(whose));
+    CHECK(Has(whose, "Intuit", "develops", "QuickBooks"));
+    CHECK_FALSE(Has(whose, "Sage Group", "develops", "QuickBooks"));
+    const kg::extract::testing::EntityCase cases[] = {
+        {"Oracle agreed to buy 200,000 NX-4 inference accelerators from Zentrix.", "NX-4", "Chip"},
+        {"Orbia powers Veltro Chat, the company's consumer app.", "Veltro Chat", "Product"},
+    };
+    kg::extract::testing::CheckEntityTypes(cases);
+  }
+
   TEST_CASE("a courtesy title between a role and a name; 'which is chaired by'") {
     const kg::extract::testing::RelationCase cases[] = {
         {"Veltrix Systems chairman Sir Michael Colman said the deal would help.", "Michael Colman",
