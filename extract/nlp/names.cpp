@@ -136,8 +136,22 @@ void SentenceRecogniser::LaunchedNames() {
 void SentenceRecogniser::Products() {
   if (headline_) return;
   NamedByNoun();
+  static const std::uint64_t kUnder = HashLower("under"), kThe = HashLower("the");
+  static const WordSet kBrandNouns = MakeWordSet({"brand", "brands", "label", "marque"});
   for (std::uint32_t t = first_; t < last_; ++t) {
     if (!IsNameToken(t)) continue;
+    // "sold under the FrostLine brand": a brand is a product's name.
+    if (t >= first_ + 2 && tokens_[t - 1].hash == kThe && tokens_[t - 2].hash == kUnder) {
+      const std::uint32_t brand_end = NameRunEnd(t, 3);
+      if (brand_end < last_ && kBrandNouns.count(tokens_[brand_end].hash) != 0 &&
+          !tokens_[brand_end].capitalised) {
+        Candidate candidate{t, brand_end, "Product", {}, -1, {}, {}, {}};
+        if (Emit(std::move(candidate)) >= 0) {
+          t = brand_end - 1;
+          continue;
+        }
+      }
+    }
     std::uint32_t end = NameRunEnd(t, 4);
     // "the Mate 70 smartphone", "its Nova 2 Premier model": short numbers
     // inside the name are its version.

@@ -496,6 +496,14 @@ TEST_SUITE("extract/entities") {
     kg::extract::testing::CheckEntityTypes(cases);
   }
 
+  TEST_CASE("a name sold under 'the X brand' is a product") {
+    const kg::extract::testing::EntityCase cases[] = {
+        {"Zentrix's cooling units, sold under the FrostLine brand, are used in servers.",
+         "FrostLine", "Product"},
+    };
+    kg::extract::testing::CheckEntityTypes(cases);
+  }
+
   TEST_CASE("East Asian names written family name first are persons") {
     const kg::extract::testing::EntityCase cases[] = {
         {"Zentrix Labs was founded in 2019 by Zhou Lan, a former engineer.", "Zhou Lan", "Person"},
