@@ -228,12 +228,10 @@ const WordMap& CountNouns() {
   return map;
 }
 
-// Parses the numeric part of a token ("38.38", "1,000", "52B"). False for
-// anything else, including exponents and overlong digit strings.
 // The value of `digits` (digits with at most one '.'), as strtod gives it. Most figures
 // in news have at most 15 significant digits and a few decimals: then the digits as an
-// integer and the power of ten are both exact doubles, and one IEEE division (or
-// multiplication) rounds correctly, as strtod does. Longer ones go to strtod.
+// integer and the power of ten are both exact doubles, and one IEEE division rounds
+// correctly, as strtod does. Longer ones go to strtod.
 double DecimalValue(std::string_view digits) {
   static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                             1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
@@ -258,6 +256,8 @@ double DecimalValue(std::string_view digits) {
   return static_cast<double>(mantissa) / kPowersOfTen[decimals];
 }
 
+// Parses the numeric part of a token ("38.38", "1,000", "52B"). False for
+// anything else, including exponents and overlong digit strings.
 bool ParseNumberToken(std::string_view word, double* value, double* scale) {
   if (word.empty() || word.size() > 40) return false;
   char buffer[48];

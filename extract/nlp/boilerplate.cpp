@@ -195,13 +195,12 @@ int PromoScore(std::string_view text, const std::vector<Token>& tokens,
   const int cues = all >> kBoilerplateCueShift;
   if ((cues & kStrongCueStart) != 0) {
     for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
-      if ((CuesOf(word_classes, t) & kStrongCueStart) != 0 &&
-          StrongCues().StartsAt(tokens, t, sentence.last_token)) {
-        // A phrase ("sign up", "privacy policy") is a prompt by itself; a single word
-        // ("subscription", "cookies", "sponsored") also names things the news is about
-        // ("its Duolingo Max subscription"), so it needs a second cue.
-        score += StrongCues().LongestAt(tokens, t, sentence.last_token) >= 2 ? 2 : 1;
-      }
+      if ((CuesOf(word_classes, t) & kStrongCueStart) == 0) continue;
+      // A phrase ("sign up", "privacy policy") is a prompt by itself; a single word
+      // ("subscription", "cookies", "sponsored") also names things the news is about
+      // ("its Duolingo Max subscription"), so it needs a second cue.
+      const std::size_t words = StrongCues().LongestAt(tokens, t, sentence.last_token);
+      if (words > 0) score += words >= 2 ? 2 : 1;
     }
   }
   const bool second = (cues & kSecondPerson) != 0;
@@ -235,19 +234,27 @@ bool IsCreditLine(std::string_view text, const std::vector<Token>& tokens, std::
       MakeWordSet({"reporting", "writing", "editing", "additional", "compiled", "research"});
   static const std::uint64_t kBy = HashLower("by");
   if (last - first < 3 || length > 160) return false;
+  const std::string_view end = TokenText(text, tokens[last - 1]);
+  // Credits are no sentence: they end without a full stop ("Research by Canalys shows
+  // Xiaomi overtook Apple." is news), or stand in parentheses.
+  const bool unpunctuated =
+      end != "." && end != "?" && end != "!" && end != "\"" && end != "\xE2\x80\x9D";
   std::uint32_t t = first;
-  if (TokenText(text, tokens[t]) == "(") ++t;
+  const bool parenthesised = TokenText(text, tokens[t]) == "(";
+  if (parenthesised) ++t;
+  // "by" and a capitalised name after it.
+  auto by_name = [&](std::uint32_t at) {
+    return at + 1 < last && tokens[at].hash == kBy && tokens[at + 1].kind == TokenKind::kWord &&
+           tokens[at + 1].capitalised;
+  };
   if (kCreditWords.count(tokens[t].hash) != 0 && tokens[t].capitalised) {
+    if (!parenthesised && !unpunctuated) return false;
     for (std::uint32_t k = t + 1; k < last && k <= t + 3; ++k) {
-      if (tokens[k].hash == kBy) return true;
+      if (by_name(k)) return true;
     }
     return false;
   }
-  if (t != first || tokens[t].hash != kBy || !tokens[t].capitalised) return false;
-  const Token& name = tokens[t + 1];
-  const std::string_view end = TokenText(text, tokens[last - 1]);
-  return name.kind == TokenKind::kWord && name.capitalised && end != "." && end != "?" &&
-         end != "!" && end != "\"" && end != "\xE2\x80\x9D";
+  return !parenthesised && tokens[t].capitalised && by_name(t) && unpunctuated;
 }
 
 }  // namespace

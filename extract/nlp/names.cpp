@@ -101,31 +101,45 @@ void SentenceRecogniser::NamedByNoun() {
 // "Zentrix launched Orbia Live, a voice tutor": an unknown name a company launches is
 // its product. Run after every sentence has been read, so a name the text types
 // elsewhere ("Orbia, its latest language model") keeps that type.
-void SentenceRecogniser::LaunchedNames() {
+void SentenceRecogniser::LaunchedNames(const WordSet& person_words) {
   if (headline_) return;
-  static const WordSet kLaunchVerbs =
-      MakeWordSet({"launched", "launches", "launch", "unveiled", "unveils", "unveil", "introduced",
-                   "introduces", "debuted", "debuts", "rolled"});
-  static const WordSet kBetween = MakeWordSet({"its", "the", "a", "an", "new", "out"});
+  static const WordSet kLaunchVerbs = MakeWordSet(
+      {"launched", "launches", "launch", "unveiled", "unveils", "unveil", "debuted", "debuts"});
+  static const WordSet kBetween = MakeWordSet({"its", "the", "a", "an", "new"});
+  static const std::uint64_t kAs = HashLower("as");
+  const auto& mentions = document_.mentions[static_cast<std::size_t>(sentence_)];
   for (std::uint32_t t = first_ + 1; t < last_; ++t) {
-    if (!IsNameToken(t) || IsNameToken(t - 1) || Has(t, kGivenName) || tokens_[t].has_digit) {
+    if (!IsNameToken(t) || IsNameToken(t - 1) || Has(t, kGivenName) || tokens_[t].has_digit ||
+        person_words.count(tokens_[t].hash) != 0) {
       continue;
     }
     std::uint32_t verb = t - 1;
     for (int k = 0; k < 2 && verb > first_ && kBetween.count(tokens_[verb].hash) != 0; ++k) --verb;
     if (kLaunchVerbs.count(tokens_[verb].hash) == 0 || tokens_[verb].capitalised) continue;
-    const std::uint32_t end = NameRunEnd(t, 3);
-    // The name must end where its run does: "Parlamo Live" stops the run at "Live" (a word
-    // that seldom starts names), and half a name would be wrong.
-    if (end == t || (end - t == 1 && document_.SeenLowercase(tokens_[t].hash)) ||
-        Has(end - 1, kOrganisationCue) ||
-        (end < last_ && (IsCorporateSuffix(end) || tokens_[end].capitalised))) {
-      continue;
+    // A company launches: one is named before the verb ("Russia launched Kalibr missiles"
+    // and "India launched Operation Sindoor" name none), or "it" or a firm's noun is.
+    bool company_before = false;
+    for (const Mention& mention : mentions) {
+      company_before =
+          company_before ||
+          (mention.last <= verb &&
+           document_.entities[static_cast<std::size_t>(mention.entity)].type == "Company");
     }
-    // Only where the name ends the phrase: "launched Orbia Live, a", "launched Orbia in".
-    if (end < last_ && tokens_[end].kind != TokenKind::kPunct && !tokens_[end].capitalised &&
-        tokens_[end].kind == TokenKind::kWord && Has(end, kProductHead)) {
-      continue;  // "launched Orbia phones": Products() reads the noun
+    for (std::uint32_t k = verb; k > first_ && k + 4 > verb && !company_before; --k) {
+      company_before = Has(k - 1, kCompanyNoun) || Is(k - 1, "it") || Is(k - 1, "It");
+    }
+    if (!company_before) continue;
+    const std::uint32_t end = NameRunEnd(t, 3);
+    // The name must end where its run does ("Parlamo Live" stops the run at "Live", a word
+    // that seldom starts names, and half a name would be wrong), and must not be a
+    // person's ("introduced Smith as its chief executive").
+    if ((end - t == 1 && document_.SeenLowercase(tokens_[t].hash)) ||
+        Has(end - 1, kOrganisationCue) ||
+        (end < last_ &&
+         (IsCorporateSuffix(end) || tokens_[end].capitalised || tokens_[end].hash == kAs ||
+          // "launched Orbia phones": Products() reads the noun.
+          (tokens_[end].kind == TokenKind::kWord && Has(end, kProductHead))))) {
+      continue;
     }
     Candidate candidate{t, end, "Product", {}, -1, {}, {}, {}};
     Emit(std::move(candidate));
@@ -384,10 +398,15 @@ void SentenceRecogniser::People() {
       if (common && t == first_) continue;
       std::uint32_t end = given_end + 1;
       if (tokens_[given_end].abbreviation && IsNameToken(end)) ++end;  // middle initial
-      // A hyphenated given name after a family name: "Min Ji-hoon", "Kim Min-jun".
+      // A hyphenated given name after a family name: "Min Ji-hoon", "Kim Min-jun". Its
+      // syllable is short and no participle or suffix ("a Priya Raman-led start-up").
+      static const WordSet kHyphenSuffixes =
+          MakeWordSet({"led", "run", "era", "like", "free", "type", "made", "born", "wide"});
       if (end + 1 < last_ && Is(end, "-") && !tokens_[end].space_before &&
           !tokens_[end + 1].space_before && tokens_[end + 1].kind == TokenKind::kWord &&
-          !tokens_[end + 1].capitalised && taken_[end + 1] == 0) {
+          !tokens_[end + 1].capitalised && taken_[end + 1] == 0 &&
+          tokens_[end + 1].end - tokens_[end + 1].start <= 4 &&
+          kHyphenSuffixes.count(tokens_[end + 1].hash) == 0 && !Word(end + 1).ends_with("ed")) {
         end += 2;
       }
       const Token& surname = tokens_[end - 1];
@@ -964,10 +983,20 @@ const WordSet& InstitutionWords() {
 }
 
 // Verbs a company does as the subject of a news sentence: "ABB said", "Zentrix agreed".
+// Verbs only ("plans", "reports" are nouns too: "Brexit plans were delayed").
 const WordSet& ReportingVerbs() {
   static const WordSet set =
-      MakeWordSet({"said", "says", "announced", "announces", "reported", "reports", "confirmed",
-                   "declined", "agreed", "expects", "plans", "launched", "unveiled", "released"});
+      MakeWordSet({"said", "says", "announced", "announces", "reported", "confirmed", "declined",
+                   "agreed", "launched", "unveiled", "released"});
+  return set;
+}
+
+// Words after a one-word name that make it a company's: CompanyContextWords without the
+// roles any institution has ("Yale economist", "Treasury analyst").
+const WordSet& StrictCompanyContextWords() {
+  static const WordSet set = MakeWordSet({"shares", "shareholders", "stock", "ceo", "cfo", "boss",
+                                          "bosses", "chief", "chairman", "spokesman", "spokeswoman",
+                                          "spokesperson", "executive", "executives"});
   return set;
 }
 
@@ -997,7 +1026,8 @@ void CompaniesNamedInContext(const Lexicon& lexicon, Document& document) {
   // The words used in a company's context; a sentence's first word may be any capitalised
   // noun ("Industry sources said"), so there the context counts only for a word the
   // document also capitalises inside a sentence (checked below, for these few words only).
-  std::vector<std::uint64_t> evidenced, initial_evidence;
+  WordSet evidenced;
+  std::vector<std::uint64_t> initial_evidence;
   for (const Sentence& sentence : sentences) {
     if (sentence.boilerplate || sentence.headline) continue;
     for (std::uint32_t t = sentence.first_token; t + 1 < sentence.last_token; ++t) {
@@ -1010,14 +1040,18 @@ void CompaniesNamedInContext(const Lexicon& lexicon, Document& document) {
       const std::uint64_t next = tokens[after].hash;
       const bool founder = next == kCo && after + 2 < sentence.last_token &&
                            tokens[after + 1].hash == kDash && tokens[after + 2].hash == kFounder;
-      const bool context =
-          possessive ? PossessiveCompanyContextWords().count(next) != 0 || founder
-                     : ReportingVerbs().count(next) != 0 || CompanyContextWords().count(next) != 0;
-      if (context)
-        (t == sentence.first_token ? initial_evidence : evidenced).push_back(tokens[t].hash);
+      const bool context = possessive ? PossessiveCompanyContextWords().count(next) != 0 || founder
+                                      : ReportingVerbs().count(next) != 0 ||
+                                            StrictCompanyContextWords().count(next) != 0;
+      if (!context) continue;
+      if (t == sentence.first_token) {
+        initial_evidence.push_back(tokens[t].hash);
+      } else {
+        evidenced.insert(tokens[t].hash);
+      }
     }
   }
-  if (evidenced.empty() && initial_evidence.empty()) return;
+  if (evidenced.size() == 0 && initial_evidence.empty()) return;
   if (!initial_evidence.empty()) {
     for (const Sentence& sentence : sentences) {
       if (sentence.boilerplate || sentence.headline) continue;
@@ -1025,13 +1059,11 @@ void CompaniesNamedInContext(const Lexicon& lexicon, Document& document) {
         if (!tokens[t].capitalised) continue;
         const auto found =
             std::find(initial_evidence.begin(), initial_evidence.end(), tokens[t].hash);
-        if (found != initial_evidence.end()) evidenced.push_back(tokens[t].hash);
+        if (found != initial_evidence.end()) evidenced.insert(tokens[t].hash);
       }
     }
   }
-  if (evidenced.empty()) return;
-  // Person names are excluded: the words of the document's persons, and the second word
-  // of every two-word capitalised name (a surname the recognisers may have missed).
+  if (evidenced.size() == 0) return;
   WordSet excluded;
   for (const auto& sentence_mentions : document.mentions) {
     for (const Mention& mention : sentence_mentions) {
@@ -1054,8 +1086,7 @@ void CompaniesNamedInContext(const Lexicon& lexicon, Document& document) {
     if (sentence.boilerplate) continue;
     for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
       const Token& token = tokens[t];
-      if (!token.capitalised ||
-          std::find(evidenced.begin(), evidenced.end(), token.hash) == evidenced.end()) {
+      if (!token.capitalised || evidenced.count(token.hash) == 0) {
         continue;
       }
       // "War on Want": a capitalised word, a lower-case joiner, then this one is a longer name.

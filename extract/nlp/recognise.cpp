@@ -655,35 +655,32 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
   }
   {
     // The words of every person mention (Tokenize of the surfaces would give the same),
-    // gathered once a sentence has a company to join names to.
+    // never taken for companies or products: gathered once, before the passes that read them.
     WordSet person_words;
-    bool person_words_known = false;
-    for (int s = 0; s < count; ++s) {
-      if (document.layout.sentences[static_cast<std::size_t>(s)].boilerplate) continue;
-      bool has_company = false;
-      for (const Mention& mention : document.mentions[static_cast<std::size_t>(s)]) {
-        has_company = has_company ||
-                      document.entities[static_cast<std::size_t>(mention.entity)].type == "Company";
-      }
-      if (!has_company) continue;
-      if (!person_words_known) {
-        person_words_known = true;
-        for (const auto& sentence_mentions : document.mentions) {
-          for (const Mention& mention : sentence_mentions) {
-            if (document.entities[static_cast<std::size_t>(mention.entity)].type != "Person") {
-              continue;
-            }
-            for (std::uint32_t k = mention.first; k < mention.last; ++k) {
-              person_words.insert(tokens[k].hash);
-            }
-          }
+    for (const auto& sentence_mentions : document.mentions) {
+      for (const Mention& mention : sentence_mentions) {
+        if (document.entities[static_cast<std::size_t>(mention.entity)].type != "Person") continue;
+        for (std::uint32_t k = mention.first; k < mention.last; ++k) {
+          person_words.insert(tokens[k].hash);
         }
       }
-      SentenceRecogniser(lexicon, document, word_classes, taken, s).CoordinatedNames(person_words);
     }
     for (int s = 0; s < count; ++s) {
       if (document.layout.sentences[static_cast<std::size_t>(s)].boilerplate) continue;
-      SentenceRecogniser(lexicon, document, word_classes, taken, s).LaunchedNames();
+      // Coordination needs a company to join names to.
+      bool has_company = false;
+      for (const Mention& mention : document.mentions[static_cast<std::size_t>(s)]) {
+        if (document.entities[static_cast<std::size_t>(mention.entity)].type == "Company") {
+          has_company = true;
+          break;
+        }
+      }
+      SentenceRecogniser recogniser(lexicon, document, word_classes, taken, s);
+      if (has_company) recogniser.CoordinatedNames(person_words);
+    }
+    for (int s = 0; s < count; ++s) {
+      if (document.layout.sentences[static_cast<std::size_t>(s)].boilerplate) continue;
+      SentenceRecogniser(lexicon, document, word_classes, taken, s).LaunchedNames(person_words);
     }
   }
   // Names the general recognisers found once are found again wherever they recur

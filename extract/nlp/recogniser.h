@@ -64,7 +64,7 @@ class SentenceRecogniser {
   /// the document's person names, which are never taken for companies.
   void CoordinatedNames(const WordSet& person_words);
   /// After Run() over every sentence: an unknown name a company launches is a product.
-  void LaunchedNames();
+  void LaunchedNames(const WordSet& person_words);
 
  private:
   // recognise.cpp

@@ -468,9 +468,11 @@ TEST_SUITE("extract/entities") {
     };
     kg::extract::testing::CheckEntityTypes(cases);
     // Neither a two-name firm, nor a person, nor a place becomes a company by coordination.
-    const auto firm = Run("Other news. The group held about six pct of Harper and Row.");
+    const auto firm =
+        Run("Other news. The group held about six pct of Harper and Row, Nvidia said.");
     CAPTURE(Describe(firm));
     CHECK(FindEntity(firm, "Harper", "Company") == nullptr);
+    CHECK(FindEntity(firm, "Row", "Company") == nullptr);
     const auto person =
         Run("Jane Roe founded Zentrix Software. Zentrix Software, Intuit and Roe signed it.");
     CAPTURE(Describe(person));
@@ -523,6 +525,13 @@ TEST_SUITE("extract/entities") {
          "Orbia", "Model"},
     };
     kg::extract::testing::CheckEntityTypes(cases);
+    // Only a company launches products; a hyphenated participle ends a person's name.
+    const auto missiles = Run("Russia launched Kalibr missiles at the port on Monday.");
+    CAPTURE(Describe(missiles));
+    CHECK(FindEntity(missiles, "Kalibr", "Product") == nullptr);
+    const auto led = Run("Zentrix Labs, a Priya Raman-led start-up, grew fast.");
+    CAPTURE(Describe(led));
+    CHECK(FindEntity(led, "Priya Raman", "Person") != nullptr);
   }
 
   TEST_CASE("a one-word name the document uses as a company's is a company wherever it stands") {
@@ -541,6 +550,14 @@ TEST_SUITE("extract/entities") {
     CHECK(FindEntity(record, "Ferrer", "Company") == nullptr);
     CHECK(FindEntity(record, "Industry") == nullptr);
     CHECK(FindEntity(record, "Labour") == nullptr);
+    // Nor the second word of an unknown two-word name, or an institution by its roles.
+    const auto others =
+        Run("Qorin Vastel met investors. \"It is hard,\" Vastel said. Yale economist Jane Roe said "
+            "prices rose, and Brexit plans were delayed.");
+    CAPTURE(Describe(others));
+    CHECK(FindEntity(others, "Vastel", "Company") == nullptr);
+    CHECK(FindEntity(others, "Yale", "Company") == nullptr);
+    CHECK(FindEntity(others, "Brexit", "Company") == nullptr);
   }
 
   TEST_CASE("a sentence's first word is a firm's before 'shares' or 'boss', not a sector's") {

@@ -435,6 +435,11 @@ TEST_SUITE("extract/relations") {
          "Harlow Technologies", "invests", "$150 million"},
     };
     kg::extract::testing::CheckRelations(cases);
+    const kg::extract::testing::RelationCase fines[] = {
+        {"Harlow Technologies will pay $725 million for the company's privacy lapses.",
+         "Harlow Technologies", "invests", "$725 million"},
+    };
+    kg::extract::testing::CheckRelations(fines, false);
   }
 
   TEST_CASE("'Name, Firm's co-founder and chief executive' with neither name known") {

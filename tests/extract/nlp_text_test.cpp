@@ -191,6 +191,7 @@ TEST_SUITE("extract/nlp/text") {
         "this site. Sign up for our cookies newsletter!\n";
     CHECK_FALSE(IsBoilerplate(text, "Lingo Labs raised"));
     CHECK_FALSE(IsBoilerplate(text, "It competes"));
+    CHECK(IsBoilerplate(text, "Cookies and sponsored"));  // two one-word cues
     CHECK(IsBoilerplate(text, "Sign up"));
   }
 
@@ -199,11 +200,13 @@ TEST_SUITE("extract/nlp/text") {
         "Acme buys Zorbex\n\nBy Jane Roe, Technology Correspondent | 9 December 2025\n\n"
         "Acme agreed to buy Zorbex for $2 billion, the companies said.\n\n"
         "By Monday, the deal had closed.\n\n"
+        "Research by Canalys shows Xiaomi overtook Apple.\n\n"
         "(Reporting by Jane Roe; Editing by John Doe)\n";
     CHECK(IsBoilerplate(text, "By Jane Roe"));
     CHECK(IsBoilerplate(text, "(Reporting by"));
     CHECK_FALSE(IsBoilerplate(text, "Acme agreed"));
     CHECK_FALSE(IsBoilerplate(text, "By Monday"));
+    CHECK_FALSE(IsBoilerplate(text, "Research by Canalys"));
   }
 
   TEST_CASE("marketing copy addressing the reader is boilerplate, plain news is not") {
