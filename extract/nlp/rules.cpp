@@ -64,7 +64,8 @@ const WordSet& ClauseVerbs() {
 
 // After a plain "and" only a singular verb shows the last name is not in the list.
 const WordSet& SingularClauseVerbs() {
-  static const WordSet set = MakeWordSet({"has", "is", "was", "says", "does"});
+  static const WordSet set = MakeWordSet(
+      {"has", "is", "was", "says", "does", "said", "will", "would", "makes", "sells", "plans"});
   return set;
 }
 

@@ -442,6 +442,14 @@ TEST_SUITE("extract/relations") {
     kg::extract::testing::CheckRelations(fines, false);
   }
 
+  TEST_CASE("a list of objects ends where a new clause's verb follows a member") {
+    const kg::extract::testing::RelationCase cases[] = {
+        {"Kelmont Semiconductor supplies Harlow Technologies and Veltrix Systems makes its own.",
+         "Veltrix Systems", "uses", "Kelmont Semiconductor"},
+    };
+    kg::extract::testing::CheckRelations(cases, false);
+  }
+
   TEST_CASE("'Name, Firm's co-founder and chief executive' with neither name known") {
     const kg::extract::testing::RelationCase cases[] = {
         {"Laia Ferrer, Parlamo's co-founder and chief executive, said sales doubled.",
