@@ -95,7 +95,7 @@ class EntityResolver {
     } else {
       PreferMoreCompleteName(id, mention.type, mention.name);
       if (!mention.ticker.empty()) {
-        set_ticker_.Reset().Bind(1, id).Bind(2, mention.ticker).Run();
+        set_ticker_.Rewind().Bind(1, id).Bind(2, mention.ticker).Run();
       }
     }
     AddAlias(id, mention.type, mention.name);
@@ -135,7 +135,7 @@ class EntityResolver {
     if (const EntityId* known = memo_.FindByKey(type, key)) {
       id = *known;
     } else {
-      Statement& by_key = by_key_.Reset();
+      Statement& by_key = by_key_.Rewind();
       by_key.Bind(1, type).Bind(2, key);
       if (by_key.Step()) {
         id = by_key.Int(0);
@@ -145,7 +145,7 @@ class EntityResolver {
     }
     if (id != 0 || type == "Amount") return id;  // amounts are identified by value, never by alias
     if (const EntityId* known = memo_.FindByAlias(type, key)) return *known;
-    Statement& by_alias = by_alias_.Reset();
+    Statement& by_alias = by_alias_.Rewind();
     by_alias.Bind(1, type).Bind(2, key);
     if (by_alias.Step()) {
       id = by_alias.Int(0);
@@ -166,7 +166,7 @@ class EntityResolver {
   }
 
   EntityId Insert(const EntityMention& mention, const std::string& key) {
-    Statement& statement = insert_entity_.Reset();
+    Statement& statement = insert_entity_.Rewind();
     statement.Bind(1, mention.name).Bind(2, mention.type).Bind(3, key);
     if (mention.ticker.empty()) {
       statement.BindNull(4);
@@ -188,7 +188,7 @@ class EntityResolver {
   void AddAlias(EntityId id, const std::string& type, const std::string& alias) {
     if (alias.empty() || memo_.HasAlias(id, alias)) return;
     std::string key = NormalizeKey(alias);
-    Statement& insert = insert_alias_.Reset();
+    Statement& insert = insert_alias_.Rewind();
     insert.Bind(1, id).Bind(2, alias).Bind(3, key).Run();
     // An ignored row was stored already, perhaps under another key: only a
     // new row is known to carry this one.
@@ -229,16 +229,20 @@ Footprint ForgetDocument(StatementCache& statements, DocumentId document) {
 
 void Store::RecomputeConfidence(RelationId relation) {
   // Independent pieces of evidence: the relation is wrong only if all are.
-  // Multiplied in a fixed order, so the figure does not depend on ingest order.
-  Statement& evidence = statements_->Get(
-      "SELECT confidence FROM evidence WHERE relation_id = ?1 ORDER BY confidence");
+  // Multiplied in a fixed order, ascending, so the figure does not depend on
+  // ingest order. Sorted here rather than by ORDER BY, which makes SQLite set
+  // up a sorter per relation; equal values are interchangeable.
+  static const std::string kSelect = "SELECT confidence FROM evidence WHERE relation_id = ?1";
+  static const std::string kUpdate = "UPDATE relations SET confidence = ?2 WHERE id = ?1";
+  Statement& evidence = statements_->Get(kSelect);
   evidence.Bind(1, relation);
+  std::vector<double>& confidences = confidence_buffer_;
+  confidences.clear();
+  while (evidence.Step()) confidences.push_back(Clamp01(evidence.Double(0)));
+  std::sort(confidences.begin(), confidences.end());
   double all_wrong = 1;
-  while (evidence.Step()) all_wrong *= 1 - Clamp01(evidence.Double(0));
-  statements_->Get("UPDATE relations SET confidence = ?2 WHERE id = ?1")
-      .Bind(1, relation)
-      .Bind(2, Clamp01(1 - all_wrong))
-      .Run();
+  for (double confidence : confidences) all_wrong *= 1 - confidence;
+  statements_->Get(kUpdate).Bind(1, relation).Bind(2, Clamp01(1 - all_wrong)).Run();
 }
 
 void Store::RemoveUnsupported(const std::vector<RelationId>& relations,
@@ -299,6 +303,11 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
     Statement& insert_evidence = statements_->Get(
         "INSERT INTO evidence (relation_id, document_id, sentence_index, span_start,"
         " span_end, sentence, rule, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    Statement& existing =
+        statements_->Get("SELECT id, content_hash FROM documents WHERE name = ?1");
+    Statement& insert_document = statements_->Get(
+        "INSERT INTO documents (name, content_hash, text, title, published, ingested_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     const std::string now = UtcNow();
     for (std::size_t index = 0; index < documents.size(); ++index) {
       const DocumentRecord& document = documents[index];
@@ -306,9 +315,7 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
       if (document.name.empty()) throw Error(ErrorCode::kInvalidInput, "a document has no name");
       IngestResult result;
       result.name = document.name;
-      Statement& existing =
-          statements_->Get("SELECT id, content_hash FROM documents WHERE name = ?1");
-      existing.Bind(1, document.name);
+      existing.Rewind().Bind(1, document.name);
       Footprint previous;
       if (existing.Step()) {
         result.document = existing.Int(0);
@@ -332,9 +339,7 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
             .Bind(6, now)
             .Run();
       } else {
-        Statement& insert = statements_->Get(
-            "INSERT INTO documents (name, content_hash, text, title, published, ingested_at)"
-            " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        Statement& insert = insert_document.Rewind();
         insert.Bind(1, document.name)
             .Bind(2, hash)
             .Bind(3, document.text)
@@ -352,7 +357,7 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
         ids[i] = resolver.Resolve(mention);
         if (ids[i] == 0) continue;
         distinct.insert(ids[i]);
-        insert_mention.Reset()
+        insert_mention.Rewind()
             .Bind(1, ids[i])
             .Bind(2, result.document)
             .Bind(3, std::max(1, mention.count))
@@ -377,15 +382,15 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
         const bool has_qualifiers = mention.qualifiers.is_object() && !mention.qualifiers.empty();
         RelationId relation = 0;
         nlohmann::json qualifiers = nlohmann::json::object();
-        find_relation.Reset().Bind(1, subject).Bind(2, mention.type).Bind(3, object);
+        find_relation.Rewind().Bind(1, subject).Bind(2, mention.type).Bind(3, object);
         if (find_relation.Step()) {
           relation = find_relation.Int(0);
           if (has_qualifiers) {
             qualifiers = nlohmann::json::parse(find_relation.TextView(1), nullptr, false);
           }
-          find_relation.Reset();
+          find_relation.Rewind();
         } else {
-          insert_relation.Reset().Bind(1, subject).Bind(2, mention.type).Bind(3, object).Run();
+          insert_relation.Rewind().Bind(1, subject).Bind(2, mention.type).Bind(3, object).Run();
           relation = insert_relation.LastInsertRowid();
         }
         if (has_qualifiers) {
@@ -408,7 +413,7 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
         const Evidence& evidence = mention.evidence;
         std::int64_t start = std::max<std::int64_t>(0, evidence.span_start);
         std::int64_t end = std::max(start, evidence.span_end);
-        insert_evidence.Reset()
+        insert_evidence.Rewind()
             .Bind(1, relation)
             .Bind(2, result.document)
             .Bind(3, evidence.sentence_index)
