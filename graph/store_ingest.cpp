@@ -95,7 +95,7 @@ class EntityResolver {
     } else {
       PreferMoreCompleteName(id, mention.type, mention.name);
       if (!mention.ticker.empty()) {
-        set_ticker_.Rewind().Bind(1, id).Bind(2, mention.ticker).Run();
+        set_ticker_.Rewind().Bind(1, id).BindStatic(2, mention.ticker).Run();
       }
     }
     AddAlias(id, mention.type, mention.name);
@@ -136,7 +136,7 @@ class EntityResolver {
       id = *known;
     } else {
       Statement& by_key = by_key_.Rewind();
-      by_key.Bind(1, type).Bind(2, key);
+      by_key.BindStatic(1, type).BindStatic(2, key);
       if (by_key.Step()) {
         id = by_key.Int(0);
         memo_.SetName(id, by_key.TextView(1));
@@ -146,7 +146,7 @@ class EntityResolver {
     if (id != 0 || type == "Amount") return id;  // amounts are identified by value, never by alias
     if (const EntityId* known = memo_.FindByAlias(type, key)) return *known;
     Statement& by_alias = by_alias_.Rewind();
-    by_alias.Bind(1, type).Bind(2, key);
+    by_alias.BindStatic(1, type).BindStatic(2, key);
     if (by_alias.Step()) {
       id = by_alias.Int(0);
       memo_.SetName(id, by_alias.TextView(1));
@@ -167,14 +167,14 @@ class EntityResolver {
 
   EntityId Insert(const EntityMention& mention, const std::string& key) {
     Statement& statement = insert_entity_.Rewind();
-    statement.Bind(1, mention.name).Bind(2, mention.type).Bind(3, key);
+    statement.BindStatic(1, mention.name).BindStatic(2, mention.type).BindStatic(3, key);
     if (mention.ticker.empty()) {
       statement.BindNull(4);
     } else {
-      statement.Bind(4, mention.ticker);
+      statement.BindStatic(4, mention.ticker);
     }
     if (mention.type == "Amount" && mention.value && std::isfinite(*mention.value)) {
-      statement.Bind(5, *mention.value).Bind(6, mention.unit);
+      statement.Bind(5, *mention.value).BindStatic(6, mention.unit);
     } else {
       statement.BindNull(5).BindNull(6);
     }
@@ -189,7 +189,7 @@ class EntityResolver {
     if (alias.empty() || memo_.HasAlias(id, alias)) return;
     std::string key = NormalizeKey(alias);
     Statement& insert = insert_alias_.Rewind();
-    insert.Bind(1, id).Bind(2, alias).Bind(3, key).Run();
+    insert.Bind(1, id).BindStatic(2, alias).BindStatic(3, key).Run();
     // An ignored row was stored already, perhaps under another key: only a
     // new row is known to carry this one.
     if (insert.Changes() > 0 && !key.empty()) memo_.AddAlias(type, key, id);
@@ -315,7 +315,7 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
       if (document.name.empty()) throw Error(ErrorCode::kInvalidInput, "a document has no name");
       IngestResult result;
       result.name = document.name;
-      existing.Rewind().Bind(1, document.name);
+      existing.Rewind().BindStatic(1, document.name);
       Footprint previous;
       if (existing.Step()) {
         result.document = existing.Int(0);
@@ -340,12 +340,12 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
             .Run();
       } else {
         Statement& insert = insert_document.Rewind();
-        insert.Bind(1, document.name)
-            .Bind(2, hash)
-            .Bind(3, document.text)
-            .Bind(4, document.title)
-            .Bind(5, document.published)
-            .Bind(6, now);
+        insert.BindStatic(1, document.name)
+            .BindStatic(2, hash)
+            .BindStatic(3, document.text)
+            .BindStatic(4, document.title)
+            .BindStatic(5, document.published)
+            .BindStatic(6, now);
         insert.Run();
         result.document = insert.LastInsertRowid();
       }
@@ -382,7 +382,7 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
         const bool has_qualifiers = mention.qualifiers.is_object() && !mention.qualifiers.empty();
         RelationId relation = 0;
         nlohmann::json qualifiers = nlohmann::json::object();
-        find_relation.Rewind().Bind(1, subject).Bind(2, mention.type).Bind(3, object);
+        find_relation.Rewind().Bind(1, subject).BindStatic(2, mention.type).Bind(3, object);
         if (find_relation.Step()) {
           relation = find_relation.Int(0);
           if (has_qualifiers) {
@@ -390,7 +390,11 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
           }
           find_relation.Rewind();
         } else {
-          insert_relation.Rewind().Bind(1, subject).Bind(2, mention.type).Bind(3, object).Run();
+          insert_relation.Rewind()
+              .Bind(1, subject)
+              .BindStatic(2, mention.type)
+              .Bind(3, object)
+              .Run();
           relation = insert_relation.LastInsertRowid();
         }
         if (has_qualifiers) {
@@ -419,8 +423,8 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
             .Bind(3, evidence.sentence_index)
             .Bind(4, start)
             .Bind(5, end)
-            .Bind(6, evidence.sentence)
-            .Bind(7, evidence.rule.empty() ? std::string("unknown") : evidence.rule)
+            .BindStatic(6, evidence.sentence)
+            .BindStatic(7, evidence.rule.empty() ? std::string_view("unknown") : evidence.rule)
             .Bind(8, Clamp01(evidence.confidence))
             .Run();
         touched.insert(relation);

@@ -47,6 +47,11 @@ class Statement {
     return Bind(index, std::string_view(text));
   }
   Statement& Bind(int index, const char* text) { return Bind(index, std::string_view(text)); }
+  /// Binds `text` without SQLite copying it (and allocating for the copy):
+  /// for hot statements. The bytes must stay valid and unchanged until the
+  /// parameter is bound again, so bind every such parameter before each step
+  /// and read the results while the bound strings live.
+  Statement& BindStatic(int index, std::string_view text);
   Statement& Bind(int index, std::optional<double> value);
   Statement& BindNull(int index);
 
