@@ -290,6 +290,14 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
     data_version.Step();
     ingest_memo_->Validate(data_version.Int(0));
     data_version.Reset();
+    if (!ingest_memo_->complete()) {
+      // Into an empty database (a first ingest) the memo knows everything
+      // there is, and lookups of what it does not know need no statement.
+      Statement& empty = statements_->Get(
+          "SELECT NOT EXISTS (SELECT 1 FROM entities) AND NOT EXISTS (SELECT 1 FROM aliases)");
+      if (empty.Step() && empty.Int(0) != 0) ingest_memo_->SetEmpty();
+      empty.Reset();
+    }
     EntityResolver resolver(*statements_, *ingest_memo_);
     // Looked up once per batch (see EntityResolver).
     Statement& insert_mention = statements_->Get(

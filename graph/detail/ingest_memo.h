@@ -34,6 +34,17 @@ class IngestMemo {
     by_alias_.clear();
     names_.clear();
     aliases_.clear();
+    complete_ = false;
+  }
+
+  /// Whether the memo knows every entity and alias the database holds, so
+  /// that what it does not know is not there: true from SetEmpty() until the
+  /// next Clear().
+  bool complete() const { return complete_; }
+  /// Records that the database holds no entities and no aliases.
+  void SetEmpty() {
+    Clear();
+    complete_ = true;
   }
 
   /// The entity of `type` whose key is `key`: nullptr when not known, else 0
@@ -42,6 +53,7 @@ class IngestMemo {
     return Find(by_key_, Compose(type, key));
   }
   void SetByKey(std::string_view type, std::string_view key, EntityId id) {
+    if (id == 0 && complete_) return;  // known without an entry
     Remember(by_key_, std::string(Compose(type, key)), id);
   }
 
@@ -51,13 +63,16 @@ class IngestMemo {
     return Find(by_alias_, Compose(type, key));
   }
   void SetByAlias(std::string_view type, std::string_view key, EntityId id) {
+    if (id == 0 && complete_) return;
     Remember(by_alias_, std::string(Compose(type, key)), id);
   }
   /// Records that entity `id` of `type` now has an alias with key `key`.
   void AddAlias(std::string_view type, std::string_view key, EntityId id) {
     auto found = by_alias_.find(Compose(type, key));
-    if (found != by_alias_.end() && (found->second == 0 || id < found->second)) {
-      found->second = id;
+    if (found != by_alias_.end()) {
+      if (found->second == 0 || id < found->second) found->second = id;
+    } else if (complete_) {
+      Remember(by_alias_, std::string(composed_), id);
     }
   }
 
@@ -117,9 +132,12 @@ class IngestMemo {
     composed_.append(reinterpret_cast<const char*>(&number), sizeof number);
   }
 
-  static const EntityId* Find(const Map& map, std::string_view key) {
+  // Not found: unknown, or none when the memo is complete.
+  const EntityId* Find(const Map& map, std::string_view key) const {
+    static constexpr EntityId kNone = 0;
     auto found = map.find(key);
-    return found == map.end() ? nullptr : &found->second;
+    if (found != map.end()) return &found->second;
+    return complete_ ? &kNone : nullptr;
   }
   void Remember(Map& map, std::string key, EntityId id) {
     if (Full()) Clear();
@@ -127,6 +145,7 @@ class IngestMemo {
   }
 
   std::int64_t data_version_ = -1;                   // -1: not filled under any version
+  bool complete_ = false;                            // see complete()
   Map by_key_;                                       // Compose(type, key) -> id or 0
   Map by_alias_;                                     // Compose(type, alias key) -> id or 0
   std::unordered_map<EntityId, std::string> names_;  // id -> canonical name
