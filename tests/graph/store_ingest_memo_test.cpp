@@ -98,6 +98,11 @@ EntityMention Counted(EntityMention mention, int count) {
 // by value and unit, names growing more complete, a mention repeated within a
 // document, and a replaced document whose entities go away.
 std::vector<DocumentRecord> TrickyDocuments() {
+  std::vector<EntityMention> many;  // more mentions than one statement stores
+  for (int index = 0; index < 100; ++index) {
+    many.push_back(Mention("Company " + std::to_string(index % 90), "Company"));
+  }
+  many.push_back(Mention("Alpha", "Company"));
   return {
       Document("d1.txt", "Alpha buys Beta.",
                {Mention("Alpha", "Company"), Mention("Beta Corp", "Company", {"Gamma"}),
@@ -130,6 +135,7 @@ std::vector<DocumentRecord> TrickyDocuments() {
           {Mention("Gamma", "Company"), Mention("Sigma", "Company"), Mention("Delta", "Company"),
            Mention("Psi", "Company"), AmountMention("$5 million", 5e6, "USD")},
           {RelationOf(0, "competes_with", 3, 0.5)}),
+      Document("d8.txt", "Many companies.", many, {RelationOf(0, "competes_with", 100, 0.5)}),
   };
 }
 
@@ -152,6 +158,7 @@ TEST_SUITE("graph/store_ingest_memo") {
     for (const DocumentRecord& document : documents) Store::Open(connections).Ingest(document);
     std::string expected = DumpTables(connections);
     CHECK(expected.find("Kappa Holdings|Company|kappa|KAP|") != std::string::npos);
+    CHECK(expected.find("\n1|3|5|\n") != std::string::npos);  // Alpha twice in d3.txt: 2 + 3
     CHECK(DumpTables(together) == expected);
     CHECK(DumpTables(batches) == expected);
   }
