@@ -33,16 +33,6 @@ double Clamp01(double value) {
   return std::clamp(value, 0.0, 1.0);
 }
 
-// The identity of a mention within its type: value and unit for amounts,
-// the normalised name otherwise. Empty when the mention has no usable name.
-std::string MentionKey(const EntityMention& mention) {
-  if (mention.type == "Amount" && mention.value && std::isfinite(*mention.value)) {
-    return AmountKey(*mention.value, mention.unit);
-  }
-  std::string key = NormalizeKey(mention.name);
-  return key.empty() ? mention.name : key;
-}
-
 // SQLite's length() of a text value: the characters before the first NUL, a
 // character being a lead byte with the continuation bytes after it.
 std::size_t SqliteLength(std::string_view text) {
@@ -86,25 +76,44 @@ class EntityResolver {
   /// The node for `mention`, or 0 when the mention has no name.
   EntityId Resolve(const EntityMention& mention) {
     if (mention.name.empty() || mention.type.empty()) return 0;
-    std::string key = MentionKey(mention);
-    EntityId id = FindByKey(mention.type, key);
-    if (id == 0 && mention.type != "Amount") {
+    if (EntityId known = memo_.FindSurface(mention)) {
+      // Found by its own key before, with this name offered as the canonical
+      // name and stored as an alias: only the ticker and other aliases remain.
+      SetTicker(known, mention.ticker);
+      for (const std::string& alias : mention.aliases) AddAlias(known, mention.type, alias);
+      return known;
+    }
+    const bool is_amount = mention.type == "Amount";
+    std::string normalized;  // the name's alias key, when computed
+    std::string key;         // the mention's identity within its type (MentionKey)
+    if (is_amount && mention.value && std::isfinite(*mention.value)) {
+      key = AmountKey(*mention.value, mention.unit);
+    } else {
+      normalized = NormalizeKey(mention.name);
+      key = normalized.empty() ? mention.name : normalized;
+    }
+    EntityId id = ByKey(mention.type, key);
+    bool by_own_key = id != 0;
+    if (id == 0 && !is_amount) {  // amounts are identified by value, never by alias
+      id = ByAlias(mention.type, key);
       for (const std::string& alias : mention.aliases) {
-        id = FindByKey(mention.type, NormalizeKey(alias));
         if (id != 0) break;
+        id = FindByKey(mention.type, NormalizeKey(alias));
       }
       if (id == 0 && !mention.ticker.empty()) id = FindByTicker(mention.type, mention.ticker);
     }
     if (id == 0) {
       id = Insert(mention, key);
+      by_own_key = true;
     } else {
       PreferMoreCompleteName(id, mention.type, mention.name);
-      if (!mention.ticker.empty()) {
-        set_ticker_.Rewind().Bind(1, id).BindStatic(2, mention.ticker).Run();
-      }
+      SetTicker(id, mention.ticker);
     }
-    AddAlias(id, mention.type, mention.name);
+    AddAlias(id, mention.type, mention.name, normalized.empty() ? nullptr : &normalized);
     for (const std::string& alias : mention.aliases) AddAlias(id, mention.type, alias);
+    // Only an id found by the mention's own key stays right: one found by an
+    // alias key may give way to a smaller id that gains that alias later.
+    if (by_own_key) memo_.SetSurface(mention, id);
     return id;
   }
 
@@ -134,22 +143,31 @@ class EntityResolver {
     }
   }
 
+  // The entity of `type` keyed `key` or, failing that, the smallest with an
+  // alias keyed `key`.
   EntityId FindByKey(const std::string& type, const std::string& key) {
+    EntityId id = ByKey(type, key);
+    return id != 0 ? id : ByAlias(type, key);
+  }
+
+  EntityId ByKey(const std::string& type, const std::string& key) {
     if (key.empty()) return 0;
+    if (const EntityId* known = memo_.FindByKey(type, key)) return *known;
     EntityId id = 0;
-    if (const EntityId* known = memo_.FindByKey(type, key)) {
-      id = *known;
-    } else {
-      Statement& by_key = by_key_.Rewind();
-      by_key.BindStatic(1, type).BindStatic(2, key);
-      if (by_key.Step()) {
-        id = by_key.Int(0);
-        memo_.SetName(id, by_key.TextView(1));
-      }
-      memo_.SetByKey(type, key, id);
+    Statement& by_key = by_key_.Rewind();
+    by_key.BindStatic(1, type).BindStatic(2, key);
+    if (by_key.Step()) {
+      id = by_key.Int(0);
+      memo_.SetName(id, by_key.TextView(1));
     }
-    if (id != 0 || type == "Amount") return id;  // amounts are identified by value, never by alias
+    memo_.SetByKey(type, key, id);
+    return id;
+  }
+
+  EntityId ByAlias(const std::string& type, const std::string& key) {
+    if (key.empty()) return 0;
     if (const EntityId* known = memo_.FindByAlias(type, key)) return *known;
+    EntityId id = 0;
     Statement& by_alias = by_alias_.Rewind();
     by_alias.BindStatic(1, type).BindStatic(2, key);
     if (by_alias.Step()) {
@@ -158,6 +176,13 @@ class EntityResolver {
     }
     memo_.SetByAlias(type, key, id);
     return id;
+  }
+
+  // Gives entity `id` the mention's ticker unless it has one.
+  void SetTicker(EntityId id, const std::string& ticker) {
+    if (ticker.empty() || memo_.HasTicker(id)) return;
+    set_ticker_.Rewind().Bind(1, id).BindStatic(2, ticker).Run();
+    memo_.SetHasTicker(id);
   }
 
   EntityId FindByTicker(const std::string& type, const std::string& ticker) {
@@ -187,12 +212,16 @@ class EntityResolver {
     EntityId id = statement.LastInsertRowid();
     memo_.SetByKey(mention.type, key, id);
     memo_.SetName(id, mention.name);
+    if (!mention.ticker.empty()) memo_.SetHasTicker(id);
     return id;
   }
 
-  void AddAlias(EntityId id, const std::string& type, const std::string& alias) {
+  // Stores `alias` for entity `id`; `normalized` is NormalizeKey(alias) when
+  // the caller has it.
+  void AddAlias(EntityId id, const std::string& type, const std::string& alias,
+                const std::string* normalized = nullptr) {
     if (alias.empty() || memo_.HasAlias(id, alias)) return;
-    std::string key = NormalizeKey(alias);
+    std::string key = normalized != nullptr ? *normalized : NormalizeKey(alias);
     Statement& insert = insert_alias_.Rewind();
     insert.Bind(1, id).BindStatic(2, alias).BindStatic(3, key).Run();
     // An ignored row was stored already, perhaps under another key: only a

@@ -158,6 +158,7 @@ TEST_SUITE("graph/store_ingest_memo") {
     for (const DocumentRecord& document : documents) Store::Open(connections).Ingest(document);
     std::string expected = DumpTables(connections);
     CHECK(expected.find("Kappa Holdings|Company|kappa|KAP|") != std::string::npos);
+    CHECK(expected.find("|Alpha Inc|Company|alpha|ALP|") != std::string::npos);
     CHECK(expected.find("\n1|3|5|\n") != std::string::npos);  // Alpha twice in d3.txt: 2 + 3
     CHECK(DumpTables(together) == expected);
     CHECK(DumpTables(batches) == expected);
