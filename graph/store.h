@@ -191,6 +191,7 @@ class Store {
   std::unique_ptr<detail::IngestMemo> ingest_memo_;     // entities IngestBatch has seen
   bool in_transaction_ = false;
   bool in_snapshot_ = false;  // a read transaction held open since Open(snapshot = true)
+  std::vector<double> confidence_buffer_;  // RecomputeConfidence's, reused
 };
 
 /// Lowercase hex SHA-256 of `bytes`.

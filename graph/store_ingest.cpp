@@ -4,8 +4,6 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
-#include <map>
-#include <set>
 
 #include "graph/detail/ingest_memo.h"
 #include "graph/detail/sqlite.h"
@@ -35,16 +33,6 @@ double Clamp01(double value) {
   return std::clamp(value, 0.0, 1.0);
 }
 
-// The identity of a mention within its type: value and unit for amounts,
-// the normalised name otherwise. Empty when the mention has no usable name.
-std::string MentionKey(const EntityMention& mention) {
-  if (mention.type == "Amount" && mention.value && std::isfinite(*mention.value)) {
-    return AmountKey(*mention.value, mention.unit);
-  }
-  std::string key = NormalizeKey(mention.name);
-  return key.empty() ? mention.name : key;
-}
-
 // SQLite's length() of a text value: the characters before the first NUL, a
 // character being a lead byte with the continuation bytes after it.
 std::size_t SqliteLength(std::string_view text) {
@@ -55,6 +43,13 @@ std::size_t SqliteLength(std::string_view text) {
     while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
   }
   return length;
+}
+
+// Sorts `ids` and drops repeats; returns them.
+std::vector<std::int64_t>& SortUnique(std::vector<std::int64_t>& ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
 }
 
 // Matches mentions to nodes and creates the missing ones, within one
@@ -81,25 +76,44 @@ class EntityResolver {
   /// The node for `mention`, or 0 when the mention has no name.
   EntityId Resolve(const EntityMention& mention) {
     if (mention.name.empty() || mention.type.empty()) return 0;
-    std::string key = MentionKey(mention);
-    EntityId id = FindByKey(mention.type, key);
-    if (id == 0 && mention.type != "Amount") {
+    if (EntityId known = memo_.FindSurface(mention)) {
+      // Found by its own key before, with this name offered as the canonical
+      // name and stored as an alias: only the ticker and other aliases remain.
+      SetTicker(known, mention.ticker);
+      for (const std::string& alias : mention.aliases) AddAlias(known, mention.type, alias);
+      return known;
+    }
+    const bool is_amount = mention.type == "Amount";
+    std::string normalized;  // the name's alias key, when computed
+    std::string key;         // the mention's identity within its type (MentionKey)
+    if (is_amount && mention.value && std::isfinite(*mention.value)) {
+      key = AmountKey(*mention.value, mention.unit);
+    } else {
+      normalized = NormalizeKey(mention.name);
+      key = normalized.empty() ? mention.name : normalized;
+    }
+    EntityId id = ByKey(mention.type, key);
+    bool by_own_key = id != 0;
+    if (id == 0 && !is_amount) {  // amounts are identified by value, never by alias
+      id = ByAlias(mention.type, key);
       for (const std::string& alias : mention.aliases) {
-        id = FindByKey(mention.type, NormalizeKey(alias));
         if (id != 0) break;
+        id = FindByKey(mention.type, NormalizeKey(alias));
       }
       if (id == 0 && !mention.ticker.empty()) id = FindByTicker(mention.type, mention.ticker);
     }
     if (id == 0) {
       id = Insert(mention, key);
+      by_own_key = true;
     } else {
       PreferMoreCompleteName(id, mention.type, mention.name);
-      if (!mention.ticker.empty()) {
-        set_ticker_.Reset().Bind(1, id).Bind(2, mention.ticker).Run();
-      }
+      SetTicker(id, mention.ticker);
     }
-    AddAlias(id, mention.type, mention.name);
+    AddAlias(id, mention.type, mention.name, normalized.empty() ? nullptr : &normalized);
     for (const std::string& alias : mention.aliases) AddAlias(id, mention.type, alias);
+    // Only an id found by the mention's own key stays right: one found by an
+    // alias key may give way to a smaller id that gains that alias later.
+    if (by_own_key) memo_.SetSurface(mention, id);
     return id;
   }
 
@@ -129,30 +143,46 @@ class EntityResolver {
     }
   }
 
+  // The entity of `type` keyed `key` or, failing that, the smallest with an
+  // alias keyed `key`.
   EntityId FindByKey(const std::string& type, const std::string& key) {
+    EntityId id = ByKey(type, key);
+    return id != 0 ? id : ByAlias(type, key);
+  }
+
+  EntityId ByKey(const std::string& type, const std::string& key) {
     if (key.empty()) return 0;
+    if (const EntityId* known = memo_.FindByKey(type, key)) return *known;
     EntityId id = 0;
-    if (const EntityId* known = memo_.FindByKey(type, key)) {
-      id = *known;
-    } else {
-      Statement& by_key = by_key_.Reset();
-      by_key.Bind(1, type).Bind(2, key);
-      if (by_key.Step()) {
-        id = by_key.Int(0);
-        memo_.SetName(id, by_key.TextView(1));
-      }
-      memo_.SetByKey(type, key, id);
+    Statement& by_key = by_key_.Rewind();
+    by_key.BindStatic(1, type).BindStatic(2, key);
+    if (by_key.Step()) {
+      id = by_key.Int(0);
+      memo_.SetName(id, by_key.TextView(1));
     }
-    if (id != 0 || type == "Amount") return id;  // amounts are identified by value, never by alias
+    memo_.SetByKey(type, key, id);
+    return id;
+  }
+
+  EntityId ByAlias(const std::string& type, const std::string& key) {
+    if (key.empty()) return 0;
     if (const EntityId* known = memo_.FindByAlias(type, key)) return *known;
-    Statement& by_alias = by_alias_.Reset();
-    by_alias.Bind(1, type).Bind(2, key);
+    EntityId id = 0;
+    Statement& by_alias = by_alias_.Rewind();
+    by_alias.BindStatic(1, type).BindStatic(2, key);
     if (by_alias.Step()) {
       id = by_alias.Int(0);
       memo_.SetName(id, by_alias.TextView(1));
     }
     memo_.SetByAlias(type, key, id);
     return id;
+  }
+
+  // Gives entity `id` the mention's ticker unless it has one.
+  void SetTicker(EntityId id, const std::string& ticker) {
+    if (ticker.empty() || memo_.HasTicker(id)) return;
+    set_ticker_.Rewind().Bind(1, id).BindStatic(2, ticker).Run();
+    memo_.SetHasTicker(id);
   }
 
   EntityId FindByTicker(const std::string& type, const std::string& ticker) {
@@ -166,15 +196,15 @@ class EntityResolver {
   }
 
   EntityId Insert(const EntityMention& mention, const std::string& key) {
-    Statement& statement = insert_entity_.Reset();
-    statement.Bind(1, mention.name).Bind(2, mention.type).Bind(3, key);
+    Statement& statement = insert_entity_.Rewind();
+    statement.BindStatic(1, mention.name).BindStatic(2, mention.type).BindStatic(3, key);
     if (mention.ticker.empty()) {
       statement.BindNull(4);
     } else {
-      statement.Bind(4, mention.ticker);
+      statement.BindStatic(4, mention.ticker);
     }
     if (mention.type == "Amount" && mention.value && std::isfinite(*mention.value)) {
-      statement.Bind(5, *mention.value).Bind(6, mention.unit);
+      statement.Bind(5, *mention.value).BindStatic(6, mention.unit);
     } else {
       statement.BindNull(5).BindNull(6);
     }
@@ -182,14 +212,18 @@ class EntityResolver {
     EntityId id = statement.LastInsertRowid();
     memo_.SetByKey(mention.type, key, id);
     memo_.SetName(id, mention.name);
+    if (!mention.ticker.empty()) memo_.SetHasTicker(id);
     return id;
   }
 
-  void AddAlias(EntityId id, const std::string& type, const std::string& alias) {
+  // Stores `alias` for entity `id`; `normalized` is NormalizeKey(alias) when
+  // the caller has it.
+  void AddAlias(EntityId id, const std::string& type, const std::string& alias,
+                const std::string* normalized = nullptr) {
     if (alias.empty() || memo_.HasAlias(id, alias)) return;
-    std::string key = NormalizeKey(alias);
-    Statement& insert = insert_alias_.Reset();
-    insert.Bind(1, id).Bind(2, alias).Bind(3, key).Run();
+    std::string key = normalized != nullptr ? *normalized : NormalizeKey(alias);
+    Statement& insert = insert_alias_.Rewind();
+    insert.Bind(1, id).BindStatic(2, alias).BindStatic(3, key).Run();
     // An ignored row was stored already, perhaps under another key: only a
     // new row is known to carry this one.
     if (insert.Changes() > 0 && !key.empty()) memo_.AddAlias(type, key, id);
@@ -203,6 +237,60 @@ class EntityResolver {
   Statement& by_alias_;
   Statement& insert_entity_;
   Statement& insert_alias_;
+};
+
+// Stores a document's mentions several rows per statement: a statement's own
+// work (cursors opened and closed, foreign-key bookkeeping, halting) cost as
+// much as a third of a one-row insert. The rows go in the order given, so
+// duplicates add up as they did one by one.
+class MentionWriter {
+ public:
+  explicit MentionWriter(StatementCache& statements) : statements_(statements) {}
+
+  void Add(EntityId entity, int count) { rows_.push_back({entity, count}); }
+
+  void Flush(DocumentId document) {
+    for (std::size_t at = 0; at < rows_.size();) {
+      std::size_t level = kLevels - 1;
+      while ((std::size_t{1} << level) > rows_.size() - at) --level;
+      std::size_t count = std::size_t{1} << level;
+      Statement& statement = Get(level).Rewind();
+      statement.Bind(1, document);
+      for (std::size_t row = 0; row < count; ++row) {
+        int parameter = 2 + 2 * static_cast<int>(row);
+        statement.Bind(parameter, rows_[at + row].entity)
+            .Bind(parameter + 1, rows_[at + row].count);
+      }
+      statement.Run();
+      at += count;
+    }
+    rows_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kLevels = 7;  // statements of 1, 2, 4, ... 64 rows
+
+  Statement& Get(std::size_t level) {
+    if (by_level_[level] == nullptr) {
+      std::string sql = "INSERT INTO mentions (entity_id, document_id, count) VALUES ";
+      for (std::size_t row = 0; row < (std::size_t{1} << level); ++row) {
+        std::size_t parameter = 2 + 2 * row;
+        if (row > 0) sql += ", ";
+        sql += "(?" + std::to_string(parameter) + ", ?1, ?" + std::to_string(parameter + 1) + ")";
+      }
+      sql += " ON CONFLICT DO UPDATE SET count = count + excluded.count";
+      by_level_[level] = &statements_.Get(sql);
+    }
+    return *by_level_[level];
+  }
+
+  struct Row {
+    EntityId entity;
+    int count;
+  };
+  StatementCache& statements_;
+  Statement* by_level_[kLevels] = {};
+  std::vector<Row> rows_;
 };
 
 // What a document's previous version touched, to clean up after replacing it.
@@ -229,16 +317,20 @@ Footprint ForgetDocument(StatementCache& statements, DocumentId document) {
 
 void Store::RecomputeConfidence(RelationId relation) {
   // Independent pieces of evidence: the relation is wrong only if all are.
-  // Multiplied in a fixed order, so the figure does not depend on ingest order.
-  Statement& evidence = statements_->Get(
-      "SELECT confidence FROM evidence WHERE relation_id = ?1 ORDER BY confidence");
+  // Multiplied in a fixed order, ascending, so the figure does not depend on
+  // ingest order. Sorted here rather than by ORDER BY, which makes SQLite set
+  // up a sorter per relation; equal values are interchangeable.
+  static const std::string kSelect = "SELECT confidence FROM evidence WHERE relation_id = ?1";
+  static const std::string kUpdate = "UPDATE relations SET confidence = ?2 WHERE id = ?1";
+  Statement& evidence = statements_->Get(kSelect);
   evidence.Bind(1, relation);
+  std::vector<double>& confidences = confidence_buffer_;
+  confidences.clear();
+  while (evidence.Step()) confidences.push_back(Clamp01(evidence.Double(0)));
+  std::sort(confidences.begin(), confidences.end());
   double all_wrong = 1;
-  while (evidence.Step()) all_wrong *= 1 - Clamp01(evidence.Double(0));
-  statements_->Get("UPDATE relations SET confidence = ?2 WHERE id = ?1")
-      .Bind(1, relation)
-      .Bind(2, Clamp01(1 - all_wrong))
-      .Run();
+  for (double confidence : confidences) all_wrong *= 1 - confidence;
+  statements_->Get(kUpdate).Bind(1, relation).Bind(2, Clamp01(1 - all_wrong)).Run();
 }
 
 void Store::RemoveUnsupported(const std::vector<RelationId>& relations,
@@ -286,11 +378,17 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
     data_version.Step();
     ingest_memo_->Validate(data_version.Int(0));
     data_version.Reset();
+    if (!ingest_memo_->complete()) {
+      // Into an empty database (a first ingest) the memo knows everything
+      // there is, and lookups of what it does not know need no statement.
+      Statement& empty = statements_->Get(
+          "SELECT NOT EXISTS (SELECT 1 FROM entities) AND NOT EXISTS (SELECT 1 FROM aliases)");
+      if (empty.Step() && empty.Int(0) != 0) ingest_memo_->SetEmpty();
+      empty.Reset();
+    }
     EntityResolver resolver(*statements_, *ingest_memo_);
+    MentionWriter mentions(*statements_);
     // Looked up once per batch (see EntityResolver).
-    Statement& insert_mention = statements_->Get(
-        "INSERT INTO mentions (entity_id, document_id, count) VALUES (?1, ?2, ?3)"
-        " ON CONFLICT DO UPDATE SET count = count + excluded.count");
     Statement& find_relation = statements_->Get(
         "SELECT id, qualifiers FROM relations WHERE subject_id = ?1 AND type = ?2 AND object_id = "
         "?3");
@@ -299,16 +397,21 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
     Statement& insert_evidence = statements_->Get(
         "INSERT INTO evidence (relation_id, document_id, sentence_index, span_start,"
         " span_end, sentence, rule, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    Statement& existing =
+        statements_->Get("SELECT id, content_hash FROM documents WHERE name = ?1");
+    Statement& insert_document = statements_->Get(
+        "INSERT INTO documents (name, content_hash, text, title, published, ingested_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     const std::string now = UtcNow();
+    std::vector<EntityId> distinct;   // a document's entities
+    std::vector<RelationId> touched;  // and relations
     for (std::size_t index = 0; index < documents.size(); ++index) {
       const DocumentRecord& document = documents[index];
       const std::string& hash = content_hashes[index];
       if (document.name.empty()) throw Error(ErrorCode::kInvalidInput, "a document has no name");
       IngestResult result;
       result.name = document.name;
-      Statement& existing =
-          statements_->Get("SELECT id, content_hash FROM documents WHERE name = ?1");
-      existing.Bind(1, document.name);
+      existing.Rewind().BindStatic(1, document.name);
       Footprint previous;
       if (existing.Step()) {
         result.document = existing.Int(0);
@@ -332,35 +435,30 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
             .Bind(6, now)
             .Run();
       } else {
-        Statement& insert = statements_->Get(
-            "INSERT INTO documents (name, content_hash, text, title, published, ingested_at)"
-            " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-        insert.Bind(1, document.name)
-            .Bind(2, hash)
-            .Bind(3, document.text)
-            .Bind(4, document.title)
-            .Bind(5, document.published)
-            .Bind(6, now);
+        Statement& insert = insert_document.Rewind();
+        insert.BindStatic(1, document.name)
+            .BindStatic(2, hash)
+            .BindStatic(3, document.text)
+            .BindStatic(4, document.title)
+            .BindStatic(5, document.published)
+            .BindStatic(6, now);
         insert.Run();
         result.document = insert.LastInsertRowid();
       }
 
       std::vector<EntityId> ids(document.entities.size(), 0);
-      std::set<EntityId> distinct;
+      distinct.clear();
       for (std::size_t i = 0; i < document.entities.size(); ++i) {
         const EntityMention& mention = document.entities[i];
         ids[i] = resolver.Resolve(mention);
         if (ids[i] == 0) continue;
-        distinct.insert(ids[i]);
-        insert_mention.Reset()
-            .Bind(1, ids[i])
-            .Bind(2, result.document)
-            .Bind(3, std::max(1, mention.count))
-            .Run();
+        distinct.push_back(ids[i]);
+        mentions.Add(ids[i], std::max(1, mention.count));
       }
-      result.entities = static_cast<int>(distinct.size());
+      mentions.Flush(result.document);
+      result.entities = static_cast<int>(SortUnique(distinct).size());
 
-      std::set<RelationId> touched;
+      touched.clear();
       for (const RelationMention& mention : document.relations) {
         if (mention.subject < 0 || mention.object < 0 ||
             static_cast<std::size_t>(mention.subject) >= ids.size() ||
@@ -377,15 +475,19 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
         const bool has_qualifiers = mention.qualifiers.is_object() && !mention.qualifiers.empty();
         RelationId relation = 0;
         nlohmann::json qualifiers = nlohmann::json::object();
-        find_relation.Reset().Bind(1, subject).Bind(2, mention.type).Bind(3, object);
+        find_relation.Rewind().Bind(1, subject).BindStatic(2, mention.type).Bind(3, object);
         if (find_relation.Step()) {
           relation = find_relation.Int(0);
           if (has_qualifiers) {
             qualifiers = nlohmann::json::parse(find_relation.TextView(1), nullptr, false);
           }
-          find_relation.Reset();
+          find_relation.Rewind();
         } else {
-          insert_relation.Reset().Bind(1, subject).Bind(2, mention.type).Bind(3, object).Run();
+          insert_relation.Rewind()
+              .Bind(1, subject)
+              .BindStatic(2, mention.type)
+              .Bind(3, object)
+              .Run();
           relation = insert_relation.LastInsertRowid();
         }
         if (has_qualifiers) {
@@ -408,20 +510,20 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
         const Evidence& evidence = mention.evidence;
         std::int64_t start = std::max<std::int64_t>(0, evidence.span_start);
         std::int64_t end = std::max(start, evidence.span_end);
-        insert_evidence.Reset()
+        insert_evidence.Rewind()
             .Bind(1, relation)
             .Bind(2, result.document)
             .Bind(3, evidence.sentence_index)
             .Bind(4, start)
             .Bind(5, end)
-            .Bind(6, evidence.sentence)
-            .Bind(7, evidence.rule.empty() ? std::string("unknown") : evidence.rule)
+            .BindStatic(6, evidence.sentence)
+            .BindStatic(7, evidence.rule.empty() ? std::string_view("unknown") : evidence.rule)
             .Bind(8, Clamp01(evidence.confidence))
             .Run();
-        touched.insert(relation);
+        touched.push_back(relation);
         ++result.relations;
       }
-      for (RelationId relation : touched) RecomputeConfidence(relation);
+      for (RelationId relation : SortUnique(touched)) RecomputeConfidence(relation);
       RemoveUnsupported(previous.relations, previous.entities);
       results.push_back(result);
     }

@@ -4,6 +4,7 @@
 // no lookups. Only graph/store*.cpp include it.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -34,6 +35,19 @@ class IngestMemo {
     by_alias_.clear();
     names_.clear();
     aliases_.clear();
+    surfaces_.clear();
+    tickers_.clear();
+    complete_ = false;
+  }
+
+  /// Whether the memo knows every entity and alias the database holds, so
+  /// that what it does not know is not there: true from SetEmpty() until the
+  /// next Clear().
+  bool complete() const { return complete_; }
+  /// Records that the database holds no entities and no aliases.
+  void SetEmpty() {
+    Clear();
+    complete_ = true;
   }
 
   /// The entity of `type` whose key is `key`: nullptr when not known, else 0
@@ -42,6 +56,7 @@ class IngestMemo {
     return Find(by_key_, Compose(type, key));
   }
   void SetByKey(std::string_view type, std::string_view key, EntityId id) {
+    if (id == 0 && complete_) return;  // known without an entry
     Remember(by_key_, std::string(Compose(type, key)), id);
   }
 
@@ -51,13 +66,16 @@ class IngestMemo {
     return Find(by_alias_, Compose(type, key));
   }
   void SetByAlias(std::string_view type, std::string_view key, EntityId id) {
+    if (id == 0 && complete_) return;
     Remember(by_alias_, std::string(Compose(type, key)), id);
   }
   /// Records that entity `id` of `type` now has an alias with key `key`.
   void AddAlias(std::string_view type, std::string_view key, EntityId id) {
     auto found = by_alias_.find(Compose(type, key));
-    if (found != by_alias_.end() && (found->second == 0 || id < found->second)) {
-      found->second = id;
+    if (found != by_alias_.end()) {
+      if (found->second == 0 || id < found->second) found->second = id;
+    } else if (complete_) {
+      Remember(by_alias_, std::string(composed_), id);
     }
   }
 
@@ -69,6 +87,27 @@ class IngestMemo {
   void SetName(EntityId id, std::string_view name) {
     if (Full()) Clear();
     names_.insert_or_assign(id, std::string(name));
+  }
+
+  /// The entity that a mention of this type, name and (for an amount) value
+  /// and unit was found by under its own key, or created for, with its name
+  /// since offered as the canonical name and stored as an alias; 0 when not
+  /// known. Such an entity stays the one the mention's key finds, so the
+  /// mention can skip its key, its lookups and its name.
+  EntityId FindSurface(const EntityMention& mention) {
+    auto found = surfaces_.find(Surface(mention));
+    return found == surfaces_.end() ? 0 : found->second;
+  }
+  void SetSurface(const EntityMention& mention, EntityId id) {
+    if (Full()) Clear();
+    surfaces_.insert_or_assign(std::string(Surface(mention)), id);
+  }
+
+  /// Whether entity `id` is known to have a ticker.
+  bool HasTicker(EntityId id) const { return tickers_.contains(id); }
+  void SetHasTicker(EntityId id) {
+    if (Full()) Clear();
+    tickers_.insert(id);
   }
 
   /// Whether the (entity, alias) row is known to be stored.
@@ -85,7 +124,9 @@ class IngestMemo {
   static constexpr std::size_t kMaxEntries = 1'000'000;
 
   bool Full() const {
-    return by_key_.size() + by_alias_.size() + names_.size() + aliases_.size() >= kMaxEntries;
+    return by_key_.size() + by_alias_.size() + names_.size() + aliases_.size() + surfaces_.size() +
+               tickers_.size() >=
+           kMaxEntries;
   }
 
   // Lookups by std::string_view: composing a key reuses one buffer.
@@ -112,14 +153,33 @@ class IngestMemo {
     composed_ += alias;
     return composed_;
   }
+  // Type and name, each after its length; for an amount with a value (whose
+  // key is its value and unit, not its name) a marker, the value's bytes and
+  // the unit.
+  std::string_view Surface(const EntityMention& mention) {
+    composed_.clear();
+    AppendNumber(mention.type.size());
+    composed_ += mention.type;
+    AppendNumber(mention.name.size());
+    composed_ += mention.name;
+    if (mention.type == "Amount" && mention.value && std::isfinite(*mention.value)) {
+      composed_ += '$';
+      composed_.append(reinterpret_cast<const char*>(&*mention.value), sizeof(double));
+      composed_ += mention.unit;
+    }
+    return composed_;
+  }
   // Fixed width, so what follows cannot be read as part of the number.
   void AppendNumber(std::uint64_t number) {
     composed_.append(reinterpret_cast<const char*>(&number), sizeof number);
   }
 
-  static const EntityId* Find(const Map& map, std::string_view key) {
+  // Not found: unknown, or none when the memo is complete.
+  const EntityId* Find(const Map& map, std::string_view key) const {
+    static constexpr EntityId kNone = 0;
     auto found = map.find(key);
-    return found == map.end() ? nullptr : &found->second;
+    if (found != map.end()) return &found->second;
+    return complete_ ? &kNone : nullptr;
   }
   void Remember(Map& map, std::string key, EntityId id) {
     if (Full()) Clear();
@@ -127,11 +187,14 @@ class IngestMemo {
   }
 
   std::int64_t data_version_ = -1;                   // -1: not filled under any version
+  bool complete_ = false;                            // see complete()
   Map by_key_;                                       // Compose(type, key) -> id or 0
   Map by_alias_;                                     // Compose(type, alias key) -> id or 0
   std::unordered_map<EntityId, std::string> names_;  // id -> canonical name
   std::unordered_set<std::string, Hash, std::equal_to<>> aliases_;  // AliasRow(id, alias) stored
-  std::string composed_;  // the buffer Compose and AliasRow fill
+  Map surfaces_;                          // Surface(mention) -> id (see FindSurface)
+  std::unordered_set<EntityId> tickers_;  // entities with a ticker
+  std::string composed_;                  // the buffer Compose and AliasRow fill
 };
 
 }  // namespace kg::graph::detail

@@ -53,6 +53,13 @@ Statement& Statement::Bind(int index, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::BindStatic(int index, std::string_view text) {
+  const char* bytes = text.data() != nullptr ? text.data() : "";
+  CheckSqlite(sqlite3_bind_text64(stmt_, index, bytes, text.size(), SQLITE_STATIC, SQLITE_UTF8),
+              db_, "bind");
+  return *this;
+}
+
 Statement& Statement::Bind(int index, std::optional<double> value) {
   return value ? Bind(index, *value) : BindNull(index);
 }

@@ -32,6 +32,13 @@ class Statement {
 
   /// Resets the statement and clears bindings; returns *this for chaining.
   Statement& Reset();
+  /// Resets the statement but keeps its bindings: for hot statements that
+  /// bind every parameter again before each step, which need not pay for
+  /// sqlite3_clear_bindings' walk over them.
+  Statement& Rewind() {
+    sqlite3_reset(stmt_);
+    return *this;
+  }
   Statement& Bind(int index, std::int64_t value);
   Statement& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
   Statement& Bind(int index, double value);
@@ -40,6 +47,11 @@ class Statement {
     return Bind(index, std::string_view(text));
   }
   Statement& Bind(int index, const char* text) { return Bind(index, std::string_view(text)); }
+  /// Binds `text` without SQLite copying it (and allocating for the copy):
+  /// for hot statements. The bytes must stay valid and unchanged until the
+  /// parameter is bound again, so bind every such parameter before each step
+  /// and read the results while the bound strings live.
+  Statement& BindStatic(int index, std::string_view text);
   Statement& Bind(int index, std::optional<double> value);
   Statement& BindNull(int index);
 

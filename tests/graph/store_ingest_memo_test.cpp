@@ -2,8 +2,10 @@
 // The ingest path remembers entities between batches (graph/detail/ingest_memo.h):
 // what it remembers must never outlive what the database holds.
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -15,6 +17,7 @@
 namespace kg::graph {
 namespace {
 
+using test::AmountMention;
 using test::Document;
 using test::Mention;
 using test::RelationOf;
@@ -40,7 +43,145 @@ void CheckOneAcmeMentionedBy(const std::string& path, std::size_t documents) {
   CHECK(reader.Stats().documents == static_cast<std::int64_t>(documents));
 }
 
+// Every row of every table in key order, documents without ingested_at,
+// reals exactly (%a): what two ways of ingesting must agree on.
+std::string DumpTables(const std::string& path) {
+  static const char* const kQueries[] = {
+      "SELECT id, name, content_hash, text, title, published FROM documents ORDER BY id",
+      "SELECT * FROM entities ORDER BY id",
+      "SELECT * FROM aliases ORDER BY entity_id, alias",
+      "SELECT * FROM mentions ORDER BY entity_id, document_id",
+      "SELECT * FROM relations ORDER BY id",
+      "SELECT * FROM evidence ORDER BY id",
+  };
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  std::string dump;
+  for (const char* query : kQueries) {
+    sqlite3_stmt* statement = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, query, -1, &statement, nullptr) == SQLITE_OK);
+    dump += query;
+    dump += '\n';
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+      for (int column = 0; column < sqlite3_column_count(statement); ++column) {
+        if (sqlite3_column_type(statement, column) == SQLITE_FLOAT) {
+          char number[64];
+          std::snprintf(number, sizeof number, "%a", sqlite3_column_double(statement, column));
+          dump += number;
+        } else if (sqlite3_column_type(statement, column) == SQLITE_NULL) {
+          dump += "NULL";
+        } else {
+          dump += reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+        }
+        dump += '|';
+      }
+      dump += '\n';
+    }
+    sqlite3_finalize(statement);
+  }
+  sqlite3_close(db);
+  return dump;
+}
+
+EntityMention WithTicker(EntityMention mention, std::string ticker) {
+  mention.ticker = std::move(ticker);
+  return mention;
+}
+
+EntityMention Counted(EntityMention mention, int count) {
+  mention.count = count;
+  return mention;
+}
+
+// Documents that exercise every way a mention finds its node: by key, by an
+// alias's key (and a smaller id gaining that alias later), by ticker, amounts
+// by value and unit, names growing more complete, a mention repeated within a
+// document, and a replaced document whose entities go away.
+std::vector<DocumentRecord> TrickyDocuments() {
+  std::vector<EntityMention> many;  // more mentions than one statement stores
+  for (int index = 0; index < 100; ++index) {
+    many.push_back(Mention("Company " + std::to_string(index % 90), "Company"));
+  }
+  many.push_back(Mention("Alpha", "Company"));
+  return {
+      Document("d1.txt", "Alpha buys Beta.",
+               {Mention("Alpha", "Company"), Mention("Beta Corp", "Company", {"Gamma"}),
+                AmountMention("$5 million", 5e6, "USD")},
+               {RelationOf(0, "acquired", 1, 0.7)}),
+      Document("d2.txt", "Gamma and Alpha Inc.",
+               {Mention("Gamma", "Company"), WithTicker(Mention("Alpha Inc", "Company"), "ALP"),
+                AmountMention("$5 million", 5e6, "EUR"), AmountMention("$5 million", 5.1e6, "USD")},
+               {RelationOf(1, "partners_with", 0, 0.6), RelationOf(0, "acquired", 1, 0.9)}),
+      Document("d3.txt", "Delta, also Gamma.",
+               {Mention("Delta", "Company", {"Gamma"}), Mention("Omega", "Company", {"Psi"}),
+                Counted(Mention("Alpha", "Company"), 2), Counted(Mention("ALPHA", "Company"), 3)},
+               {RelationOf(0, "competes_with", 1, 0.5), RelationOf(2, "acquired", 0, 0.4)}),
+      Document("d4.txt", "Psi.", {Mention("Psi", "Company"), Mention("Apple", "Product")},
+               {RelationOf(0, "makes", 1, 0.3)}),
+      Document("d5.txt", "Alpha, also Psi.",
+               {Mention("Alpha", "Company", {"Psi"}),
+                WithTicker(Mention("Kappa", "Company"), "KAP"), Mention("Apple", "Company")},
+               {RelationOf(0, "partners_with", 2, 0.8)}),
+      Document("d6.txt", "Psi and Lambda.",
+               {Mention("Psi", "Company"), WithTicker(Mention("Lambda", "Company"), "KAP"),
+                WithTicker(Mention("Kappa Holdings", "Company"), "KAP2"), Mention("", "Company"),
+                AmountMention("five million dollars", 5e6, "USD")},
+               {RelationOf(0, "competes_with", 1, 0.2), RelationOf(1, "competes_with", 0, 0.9)}),
+      Document("d2.txt", "Gamma and Alpha Inc, replaced.",
+               {Mention("Gamma Corp", "Company"), Mention("Sigma", "Company", {"Alpha Inc"})},
+               {RelationOf(0, "acquired", 1, 0.5)}),
+      Document(
+          "d7.txt", "Gamma, Sigma, Delta and Psi.",
+          {Mention("Gamma", "Company"), Mention("Sigma", "Company"), Mention("Delta", "Company"),
+           Mention("Psi", "Company"), AmountMention("$5 million", 5e6, "USD")},
+          {RelationOf(0, "competes_with", 3, 0.5)}),
+      Document("d8.txt", "Many companies.", many, {RelationOf(0, "competes_with", 100, 0.5)}),
+  };
+}
+
 TEST_SUITE("graph/store_ingest_memo") {
+  TEST_CASE("what the memo remembers changes nothing that is stored") {
+    // In one batch, one batch per document, and one connection per document
+    // (whose memo starts empty and, once the database is not, knows nothing
+    // it has not looked up): the same tables, row for row.
+    TempDir dir;
+    std::vector<DocumentRecord> documents = TrickyDocuments();
+    std::string together = (dir.path / "together.db").string();
+    std::string batches = (dir.path / "batches.db").string();
+    std::string connections = (dir.path / "connections.db").string();
+    {
+      Store store = Store::Open(together);
+      store.IngestBatch(documents);
+      Store per_batch = Store::Open(batches);
+      for (const DocumentRecord& document : documents) per_batch.Ingest(document);
+    }
+    for (const DocumentRecord& document : documents) Store::Open(connections).Ingest(document);
+    std::string expected = DumpTables(connections);
+    CHECK(expected.find("Kappa Holdings|Company|kappa|KAP|") != std::string::npos);
+    CHECK(expected.find("|Alpha Inc|Company|alpha|ALP|") != std::string::npos);
+    CHECK(expected.find("\n1|3|5|\n") != std::string::npos);  // Alpha twice in d3.txt: 2 + 3
+    CHECK(DumpTables(together) == expected);
+    CHECK(DumpTables(batches) == expected);
+  }
+
+  TEST_CASE("entities and aliases another connection stored between batches are found") {
+    TempDir dir;
+    std::string path = (dir.path / "kg.db").string();
+    Store writer = Store::Open(path);
+    writer.Ingest(AcmeArticle("a.txt"));  // into an empty database
+    Store other = Store::Open(path);
+    other.Ingest(Document("b.txt", "Zeta grows.", {Mention("Zeta", "Company", {"Zed"})}, {}));
+    CHECK_NOTHROW(writer.Ingest(Document("c.txt", "Zeta and Zed.",
+                                         {Mention("Zeta", "Company"), Mention("Zed", "Company")},
+                                         {RelationOf(0, "partners_with", 1)})));
+    Store reader = Store::Open(path, {.read_only = true});
+    CHECK(reader.Stats().entities == 2);
+    std::vector<Entity> found = reader.FindEntities("Zed", "Company");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].name == "Zeta");
+    CHECK(reader.Stats().relations == 0);  // Zeta and Zed are one node: no self-relation
+  }
+
   TEST_CASE("an entity another connection deleted is created again, not referred to") {
     TempDir dir;
     std::string path = (dir.path / "kg.db").string();
