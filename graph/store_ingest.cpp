@@ -475,9 +475,10 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
         " span_end, sentence, rule, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     Statement& existing =
         statements_->Get("SELECT id, content_hash FROM documents WHERE name = ?1");
+    // A new name (the usual case) costs one statement, not a lookup and an insert.
     Statement& insert_document = statements_->Get(
         "INSERT INTO documents (name, content_hash, text, title, published, ingested_at)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (name) DO NOTHING");
     const std::string now = UtcNow();
     std::vector<EntityId> distinct;   // a document's entities
     std::vector<RelationId> touched;  // and relations
@@ -487,9 +488,22 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
       if (document.name.empty()) throw Error(ErrorCode::kInvalidInput, "a document has no name");
       IngestResult result;
       result.name = document.name;
-      existing.Rewind().BindStatic(1, document.name);
+      Statement& insert = insert_document.Rewind();
+      insert.BindStatic(1, document.name)
+          .BindStatic(2, hash)
+          .BindStatic(3, document.text)
+          .BindStatic(4, document.title)
+          .BindStatic(5, document.published)
+          .BindStatic(6, now);
+      insert.Run();
       Footprint previous;
-      if (existing.Step()) {
+      if (insert.Changes() > 0) {
+        result.document = insert.LastInsertRowid();
+      } else {  // the name is stored
+        existing.Rewind().BindStatic(1, document.name);
+        if (!existing.Step()) {
+          throw Error(ErrorCode::kStorage, document.name + ": stored, yet not found by name");
+        }
         result.document = existing.Int(0);
         if (existing.Text(1) == hash) {
           result.outcome = IngestResult::Outcome::kUnchanged;
@@ -511,16 +525,6 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
             .Bind(5, document.published)
             .Bind(6, now)
             .Run();
-      } else {
-        Statement& insert = insert_document.Rewind();
-        insert.BindStatic(1, document.name)
-            .BindStatic(2, hash)
-            .BindStatic(3, document.text)
-            .BindStatic(4, document.title)
-            .BindStatic(5, document.published)
-            .BindStatic(6, now);
-        insert.Run();
-        result.document = insert.LastInsertRowid();
       }
 
       std::vector<EntityId> ids(document.entities.size(), 0);
