@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <tuple>
 
 #include "graph/detail/ingest_memo.h"
 #include "graph/detail/sqlite.h"
@@ -144,6 +145,50 @@ class MentionWriter {
   MultiRowInsert insert_;
   std::vector<Row> rows_;
 };
+
+// The stored ends of a relation mention: subject and object ids, the smaller
+// first for a symmetric relation; {0, 0} when it is not stored (an end without
+// a node, both ends the same, no type) or refers to no entity.
+std::pair<EntityId, EntityId> Ends(const RelationMention& mention,
+                                   const std::vector<EntityId>& ids) {
+  if (mention.subject < 0 || mention.object < 0 ||
+      static_cast<std::size_t>(mention.subject) >= ids.size() ||
+      static_cast<std::size_t>(mention.object) >= ids.size()) {
+    return {0, 0};
+  }
+  EntityId subject = ids[mention.subject];
+  EntityId object = ids[mention.object];
+  if (subject == 0 || object == 0 || subject == object || mention.type.empty()) return {0, 0};
+  if (IsSymmetric(mention.type) && object < subject) std::swap(subject, object);
+  return {subject, object};
+}
+
+// One piece of a document's evidence: the relation it supports and its
+// confidence as stored. Sorted by relation, then confidence.
+struct EvidenceConfidence {
+  EntityId subject;
+  std::string_view type;
+  EntityId object;
+  double confidence;
+  bool operator<(const EvidenceConfidence& other) const {
+    return std::tie(subject, type, object, confidence) <
+           std::tie(other.subject, other.type, other.object, other.confidence);
+  }
+};
+
+// The confidence of a relation whose evidence is `evidence`'s pieces for it,
+// as RecomputeConfidence computes it: multiplied in ascending order.
+double ConfidenceOf(const std::vector<EvidenceConfidence>& evidence, EntityId subject,
+                    std::string_view type, EntityId object) {
+  auto same_relation = [](const EvidenceConfidence& a, const EvidenceConfidence& b) {
+    return std::tie(a.subject, a.type, a.object) < std::tie(b.subject, b.type, b.object);
+  };
+  auto [begin, end] = std::equal_range(evidence.begin(), evidence.end(),
+                                       EvidenceConfidence{subject, type, object, 0}, same_relation);
+  double all_wrong = 1;
+  for (auto piece = begin; piece != end; ++piece) all_wrong *= 1 - piece->confidence;
+  return Clamp01(1 - all_wrong);
+}
 
 // Matches mentions to nodes and creates the missing ones, within one
 // transaction. Lookups go through the memo first: most mentions are of
@@ -469,7 +514,7 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
         "SELECT id, qualifiers FROM relations WHERE subject_id = ?1 AND type = ?2 AND object_id = "
         "?3");
     Statement& insert_relation = statements_->Get(
-        "INSERT INTO relations (subject_id, type, object_id, confidence) VALUES (?1, ?2, ?3, 0)");
+        "INSERT INTO relations (subject_id, type, object_id, confidence) VALUES (?1, ?2, ?3, ?4)");
     Statement& insert_evidence = statements_->Get(
         "INSERT INTO evidence (relation_id, document_id, sentence_index, span_start,"
         " span_end, sentence, rule, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
@@ -481,7 +526,9 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (name) DO NOTHING");
     const std::string now = UtcNow();
     std::vector<EntityId> distinct;   // a document's entities
-    std::vector<RelationId> touched;  // and relations
+    std::vector<RelationId> touched;  // relations it found stored
+    std::vector<RelationId> created;  // and those it created
+    std::vector<EvidenceConfidence> confidences;
     for (std::size_t index = 0; index < documents.size(); ++index) {
       const DocumentRecord& document = documents[index];
       const std::string& hash = content_hashes[index];
@@ -538,7 +585,19 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
       }
       result.entities = static_cast<int>(SortUnique(distinct).size());
 
+      // A relation the document creates has no evidence but the document's:
+      // it is stored with its confidence at once, computed as
+      // RecomputeConfidence would from the same values in the same order.
+      confidences.clear();
+      for (const RelationMention& mention : document.relations) {
+        auto [subject, object] = Ends(mention, ids);
+        if (subject == 0) continue;
+        confidences.push_back(
+            {subject, mention.type, object, Clamp01(mention.evidence.confidence)});
+      }
+      std::sort(confidences.begin(), confidences.end());
       touched.clear();
+      created.clear();
       for (const RelationMention& mention : document.relations) {
         if (mention.subject < 0 || mention.object < 0 ||
             static_cast<std::size_t>(mention.subject) >= ids.size() ||
@@ -546,10 +605,8 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
           throw Error(ErrorCode::kInvalidInput,
                       document.name + ": a relation refers to an entity that does not exist");
         }
-        EntityId subject = ids[mention.subject];
-        EntityId object = ids[mention.object];
-        if (subject == 0 || object == 0 || subject == object || mention.type.empty()) continue;
-        if (IsSymmetric(mention.type) && object < subject) std::swap(subject, object);
+        auto [subject, object] = Ends(mention, ids);
+        if (subject == 0) continue;
         // Looked up, then inserted when missing: an upsert with RETURNING would build and
         // drop a temporary table per relation. A new row's qualifiers are the default {}.
         const bool has_qualifiers = mention.qualifiers.is_object() && !mention.qualifiers.empty();
@@ -562,13 +619,16 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
             qualifiers = nlohmann::json::parse(find_relation.TextView(1), nullptr, false);
           }
           find_relation.Rewind();
+          touched.push_back(relation);
         } else {
           insert_relation.Rewind()
               .Bind(1, subject)
               .BindStatic(2, mention.type)
               .Bind(3, object)
+              .Bind(4, ConfidenceOf(confidences, subject, mention.type, object))
               .Run();
           relation = insert_relation.LastInsertRowid();
+          created.push_back(relation);
         }
         if (has_qualifiers) {
           if (!qualifiers.is_object()) qualifiers = nlohmann::json::object();
@@ -600,10 +660,15 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
             .BindStatic(7, evidence.rule.empty() ? std::string_view("unknown") : evidence.rule)
             .Bind(8, Clamp01(evidence.confidence))
             .Run();
-        touched.push_back(relation);
         ++result.relations;
       }
-      for (RelationId relation : SortUnique(touched)) RecomputeConfidence(relation);
+      SortUnique(created);
+      for (RelationId relation : SortUnique(touched)) {
+        // (one the document created and then found again is complete already)
+        if (!std::binary_search(created.begin(), created.end(), relation)) {
+          RecomputeConfidence(relation);
+        }
+      }
       if (!previous.relations.empty() || !previous.entities.empty()) {
         flush();  // support is counted in mentions; deleted entities take their aliases
         RemoveUnsupported(previous.relations, previous.entities);
