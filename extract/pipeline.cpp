@@ -67,6 +67,7 @@ class Pipeline {
 
   IngestCounts Run(const InputProducer& producer) {
     started_ = last_flush_ = last_progress_ = Clock::now();
+    std::thread disposer([&] { Dispose(); });
     std::thread reader([&] { ReadEverything(producer); });
     std::vector<std::thread> workers;
     for (unsigned index = 0; index < thread_count_; ++index) workers.emplace_back([&] { Work(); });
@@ -80,6 +81,12 @@ class Pipeline {
     reader.join();
     Cancel();  // wakes workers waiting for work that will not come
     for (std::thread& worker : workers) worker.join();
+    {
+      std::lock_guard lock(garbage_mutex_);
+      garbage_closed_ = true;
+    }
+    garbage_wakeup_.notify_one();
+    disposer.join();
     if (writer_error) std::rethrow_exception(writer_error);
     if (reader_error_) std::rethrow_exception(reader_error_);
     return totals_;
@@ -163,6 +170,25 @@ class Pipeline {
     }
   }
 
+  // --- Disposing thread ------------------------------------------------------
+
+  // Frees what the writer is done with. A stored batch is hundreds of
+  // thousands of small allocations (texts, mentions, their names and
+  // aliases, evidence): freeing them took the writer about 2% of its
+  // instructions and more of its time.
+  void Dispose() {
+    std::unique_lock lock(garbage_mutex_);
+    while (true) {
+      garbage_wakeup_.wait(lock, [&] { return !garbage_.empty() || garbage_closed_; });
+      if (garbage_.empty()) return;
+      std::vector<Garbage> taken = std::move(garbage_);
+      garbage_.clear();
+      lock.unlock();
+      taken.clear();
+      lock.lock();
+    }
+  }
+
   // --- Writing thread (the caller's) -----------------------------------------
 
   void Write() {
@@ -218,10 +244,16 @@ class Pipeline {
     last_flush_ = Clock::now();
     std::vector<std::optional<graph::IngestResult>> results = StoreBatch();
     for (PendingReport& report : pending_) Report(report, results);
+    Garbage garbage{std::move(batch_), std::move(pending_)};
     pending_.clear();
     batch_.clear();
     batch_hashes_.clear();
     batch_bytes_ = 0;
+    {
+      std::lock_guard lock(garbage_mutex_);
+      garbage_.push_back(std::move(garbage));
+    }
+    garbage_wakeup_.notify_one();
   }
 
   std::vector<std::optional<graph::IngestResult>> StoreBatch() {
@@ -323,6 +355,16 @@ class Pipeline {
   bool reading_done_ = false;
   bool cancelled_ = false;
   std::exception_ptr reader_error_;
+
+  // What the writer hands the disposing thread, guarded by garbage_mutex_.
+  struct Garbage {
+    std::vector<graph::DocumentRecord> batch;
+    std::vector<PendingReport> reports;
+  };
+  std::mutex garbage_mutex_;
+  std::condition_variable garbage_wakeup_;  // garbage, or no more to come
+  std::vector<Garbage> garbage_;
+  bool garbage_closed_ = false;
 
   // The writer's own.
   std::vector<graph::DocumentRecord> batch_;

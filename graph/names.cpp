@@ -66,9 +66,21 @@ std::size_t Utf8Length(unsigned char lead) {
   return 1;  // a stray continuation byte: treat as one unit
 }
 
-}  // namespace
+// Whether `name[i]` starts a possessive 's to drop (`length` is the size of
+// the character at `i`): "Alibaba's" and "Alibaba’s" both become "Alibaba".
+bool IsPossessive(std::string_view name, std::size_t i, std::size_t length) {
+  bool apostrophe =
+      (length == 1 && name[i] == '\'') || (length == 3 && name.compare(i, 3, "\xE2\x80\x99") == 0);
+  if (!apostrophe || i + length >= name.size()) return false;
+  char next = name[i + length];
+  if (next != 's' && next != 'S') return false;
+  std::size_t after = i + length + 1;
+  return after >= name.size() || !std::isalnum(static_cast<unsigned char>(name[after]));
+}
 
-std::string NormalizeKey(std::string_view name) {
+// NormalizeKey step by step: fold the whole name, split it into words, join
+// the words that are not suffixes (or all of them, when all are).
+std::string NormalizeKeyInSteps(std::string_view name) {
   // Drop possessives first: "Alibaba's" and "Alibaba’s" both become "Alibaba".
   std::string text;
   text.reserve(name.size());
@@ -110,6 +122,72 @@ std::string NormalizeKey(std::string_view name) {
     if (!key.empty()) key += ' ';
     key += word;
   }
+  return key;
+}
+
+}  // namespace
+
+std::string NormalizeKey(std::string_view name) {
+  // The steps of NormalizeKeyInSteps in one pass: each folded character goes
+  // straight into the key, and a word that turns out to be a suffix is taken
+  // out again when it ends. The rare names this cannot settle alone (nothing
+  // but suffixes, or a malformed character whose bytes include a space) take
+  // the steps.
+  std::string key;
+  key.reserve(name.size());
+  std::size_t word_start = 0;  // where the current word begins in `key`
+  bool in_word = false;
+  bool dropped = false;  // a suffix was taken out
+  auto end_word = [&] {
+    if (!in_word) return;
+    in_word = false;
+    if (IsSuffix(std::string_view(key).substr(word_start))) {
+      key.resize(word_start == 0 ? 0 : word_start - 1);  // with the space before it
+      dropped = true;
+    }
+  };
+  for (std::size_t i = 0; i < name.size();) {
+    std::size_t length = std::min(Utf8Length(name[i]), name.size() - i);
+    if (IsPossessive(name, i, length)) {
+      i += length + 1;
+      continue;
+    }
+    char folded[4];
+    std::size_t size = 0;
+    unsigned char lead = name[i];
+    if (length == 1) {
+      if (lead >= 'A' && lead <= 'Z') {
+        folded[size++] = static_cast<char>(lead - 'A' + 'a');
+      } else if ((lead >= 'a' && lead <= 'z') || (lead >= '0' && lead <= '9') || lead == '%' ||
+                 lead == '$') {
+        folded[size++] = static_cast<char>(lead);
+      }
+    } else if (length == 2 && lead == 0xC3 && static_cast<unsigned char>(name[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(name[i + 1]) <= 0x9E &&
+               static_cast<unsigned char>(name[i + 1]) != 0x97) {
+      folded[size++] = static_cast<char>(0xC3);
+      folded[size++] = static_cast<char>(name[i + 1] + 0x20);
+    } else if (!(length == 3 && lead == 0xE2 && static_cast<unsigned char>(name[i + 1]) == 0x80) &&
+               !(length == 2 && lead == 0xC2)) {
+      for (std::size_t at = 0; at < length; ++at) {
+        if (name[i + at] == ' ') return NormalizeKeyInSteps(name);
+        folded[size++] = name[i + at];
+      }
+    }
+    i += length;
+    if (size == 0) {  // punctuation or a space: a word ends
+      end_word();
+      continue;
+    }
+    if (!in_word) {
+      if (!key.empty()) key += ' ';
+      word_start = key.size();
+      in_word = true;
+    }
+    key.append(folded, size);
+  }
+  end_word();
+  if (key.empty() && dropped) return NormalizeKeyInSteps(name);
   return key;
 }
 

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <tuple>
 
 #include "graph/detail/ingest_memo.h"
 #include "graph/detail/sqlite.h"
@@ -52,6 +53,143 @@ std::vector<std::int64_t>& SortUnique(std::vector<std::int64_t>& ids) {
   return ids;
 }
 
+// One INSERT of many rows: statements of 1, 2, 4, ... 64 rows, prepared on
+// first use. A statement's own work (cursors opened and closed, foreign-key
+// bookkeeping, halting) costs about a third of a one-row insert, so rows go
+// in as few statements as their number allows, in the order given: the
+// biggest statement that fits first.
+class MultiRowInsert {
+ public:
+  // `head` ends with VALUES; each row is `columns` parameters; `tail` follows.
+  MultiRowInsert(StatementCache& statements, std::string head, int columns, std::string tail)
+      : statements_(statements),
+        head_(std::move(head)),
+        tail_(std::move(tail)),
+        columns_(columns) {}
+
+  // Stores `count` rows, binding row `row` by bind(statement, first parameter, row).
+  template <typename BindRow>
+  void Run(std::size_t count, const BindRow& bind) {
+    for (std::size_t at = 0; at < count;) {
+      std::size_t level = kLevels - 1;
+      while ((std::size_t{1} << level) > count - at) --level;
+      std::size_t rows = std::size_t{1} << level;
+      Statement& statement = Get(level).Rewind();
+      for (std::size_t row = 0; row < rows; ++row) {
+        bind(statement, 1 + columns_ * static_cast<int>(row), at + row);
+      }
+      statement.Run();
+      at += rows;
+    }
+  }
+
+ private:
+  static constexpr std::size_t kLevels = 7;
+
+  Statement& Get(std::size_t level) {
+    if (by_level_[level] == nullptr) {
+      std::string sql = head_;
+      int parameter = 1;
+      for (std::size_t row = 0; row < (std::size_t{1} << level); ++row) {
+        sql += row > 0 ? ", (" : " (";
+        for (int column = 0; column < columns_; ++column) {
+          if (column > 0) sql += ", ";
+          sql += '?';
+          sql += std::to_string(parameter++);
+        }
+        sql += ")";
+      }
+      sql += tail_;
+      by_level_[level] = &statements_.Get(sql);
+    }
+    return *by_level_[level];
+  }
+
+  StatementCache& statements_;
+  std::string head_;
+  std::string tail_;
+  int columns_;
+  Statement* by_level_[kLevels] = {};
+};
+
+// Mention rows of a batch, stored together at Flush(): before anything reads
+// mentions (replacing a document, deleting what lost its support) and at the
+// end of the batch. Duplicates within a document add up in order, as they did
+// one statement each.
+class MentionWriter {
+ public:
+  explicit MentionWriter(StatementCache& statements)
+      : insert_(statements, "INSERT INTO mentions (entity_id, document_id, count) VALUES", 3,
+                " ON CONFLICT DO UPDATE SET count = count + excluded.count") {}
+
+  void Add(EntityId entity, DocumentId document, int count) {
+    rows_.push_back({entity, document, count});
+  }
+
+  void Flush() {
+    insert_.Run(rows_.size(), [&](Statement& statement, int parameter, std::size_t index) {
+      const Row& row = rows_[index];
+      statement.Bind(parameter, row.entity)
+          .Bind(parameter + 1, row.document)
+          .Bind(parameter + 2, row.count);
+    });
+    rows_.clear();
+  }
+
+ private:
+  struct Row {
+    EntityId entity;
+    DocumentId document;
+    int count;
+  };
+  MultiRowInsert insert_;
+  std::vector<Row> rows_;
+};
+
+// The stored ends of a relation mention: subject and object ids, the smaller
+// first for a symmetric relation; {0, 0} when it is not stored (an end without
+// a node, both ends the same, no type) or refers to no entity.
+std::pair<EntityId, EntityId> Ends(const RelationMention& mention,
+                                   const std::vector<EntityId>& ids) {
+  if (mention.subject < 0 || mention.object < 0 ||
+      static_cast<std::size_t>(mention.subject) >= ids.size() ||
+      static_cast<std::size_t>(mention.object) >= ids.size()) {
+    return {0, 0};
+  }
+  EntityId subject = ids[mention.subject];
+  EntityId object = ids[mention.object];
+  if (subject == 0 || object == 0 || subject == object || mention.type.empty()) return {0, 0};
+  if (IsSymmetric(mention.type) && object < subject) std::swap(subject, object);
+  return {subject, object};
+}
+
+// One piece of a document's evidence: the relation it supports and its
+// confidence as stored. Sorted by relation, then confidence.
+struct EvidenceConfidence {
+  EntityId subject;
+  std::string_view type;
+  EntityId object;
+  double confidence;
+  bool operator<(const EvidenceConfidence& other) const {
+    return std::tie(subject, type, object, confidence) <
+           std::tie(other.subject, other.type, other.object, other.confidence);
+  }
+};
+
+// The confidence of a relation whose evidence is `evidence`'s pieces for it,
+// as RecomputeConfidence computes it: multiplied in ascending order.
+double ConfidenceOf(const std::vector<EvidenceConfidence>& evidence, EntityId subject,
+                    std::string_view type, EntityId object) {
+  auto same_relation = [](const EvidenceConfidence& a, const EvidenceConfidence& b) {
+    return std::tie(a.subject, a.type, a.object) < std::tie(b.subject, b.type, b.object);
+  };
+  auto [begin, end] = std::equal_range(evidence.begin(), evidence.end(),
+                                       EvidenceConfidence{subject, type, object, 0}, same_relation);
+  double all_wrong = 1;
+  for (auto piece = begin; piece != end; ++piece) all_wrong *= 1 - piece->confidence;
+  return Clamp01(1 - all_wrong);
+}
+
 // Matches mentions to nodes and creates the missing ones, within one
 // transaction. Lookups go through the memo first: most mentions are of
 // entities this connection has already seen.
@@ -71,7 +209,22 @@ class EntityResolver {
         insert_entity_(statements.Get("INSERT INTO entities (name, type, key, ticker, value, unit)"
                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
         insert_alias_(statements.Get(
-            "INSERT OR IGNORE INTO aliases (entity_id, alias, key) VALUES (?1, ?2, ?3)")) {}
+            "INSERT OR IGNORE INTO aliases (entity_id, alias, key) VALUES (?1, ?2, ?3)")),
+        insert_aliases_(statements, "INSERT OR IGNORE INTO aliases (entity_id, alias, key) VALUES",
+                        3, "") {}
+
+  /// Stores the alias rows AddAlias held back: before anything reads aliases
+  /// or deletes entities, and at the end of the batch.
+  void FlushAliases() {
+    insert_aliases_.Run(pending_.size(),
+                        [&](Statement& statement, int parameter, std::size_t index) {
+                          const PendingAlias& row = pending_[index];
+                          statement.Bind(parameter, row.entity)
+                              .BindStatic(parameter + 1, row.alias)
+                              .BindStatic(parameter + 2, row.key);
+                        });
+    pending_.clear();
+  }
 
   /// The node for `mention`, or 0 when the mention has no name.
   EntityId Resolve(const EntityMention& mention) {
@@ -167,6 +320,7 @@ class EntityResolver {
   EntityId ByAlias(const std::string& type, const std::string& key) {
     if (key.empty()) return 0;
     if (const EntityId* known = memo_.FindByAlias(type, key)) return *known;
+    FlushAliases();
     EntityId id = 0;
     Statement& by_alias = by_alias_.Rewind();
     by_alias.BindStatic(1, type).BindStatic(2, key);
@@ -222,6 +376,15 @@ class EntityResolver {
                 const std::string* normalized = nullptr) {
     if (alias.empty() || memo_.HasAlias(id, alias)) return;
     std::string key = normalized != nullptr ? *normalized : NormalizeKey(alias);
+    if (memo_.complete()) {
+      // The memo knows every stored alias, so the row is new: held back, to
+      // go in with others (see FlushAliases).
+      if (!key.empty()) memo_.AddAlias(type, key, id);
+      memo_.SetHasAlias(id, alias);
+      pending_.push_back({id, alias, std::move(key)});
+      return;
+    }
+    FlushAliases();
     Statement& insert = insert_alias_.Rewind();
     insert.Bind(1, id).BindStatic(2, alias).BindStatic(3, key).Run();
     // An ignored row was stored already, perhaps under another key: only a
@@ -237,60 +400,13 @@ class EntityResolver {
   Statement& by_alias_;
   Statement& insert_entity_;
   Statement& insert_alias_;
-};
-
-// Stores a document's mentions several rows per statement: a statement's own
-// work (cursors opened and closed, foreign-key bookkeeping, halting) cost as
-// much as a third of a one-row insert. The rows go in the order given, so
-// duplicates add up as they did one by one.
-class MentionWriter {
- public:
-  explicit MentionWriter(StatementCache& statements) : statements_(statements) {}
-
-  void Add(EntityId entity, int count) { rows_.push_back({entity, count}); }
-
-  void Flush(DocumentId document) {
-    for (std::size_t at = 0; at < rows_.size();) {
-      std::size_t level = kLevels - 1;
-      while ((std::size_t{1} << level) > rows_.size() - at) --level;
-      std::size_t count = std::size_t{1} << level;
-      Statement& statement = Get(level).Rewind();
-      statement.Bind(1, document);
-      for (std::size_t row = 0; row < count; ++row) {
-        int parameter = 2 + 2 * static_cast<int>(row);
-        statement.Bind(parameter, rows_[at + row].entity)
-            .Bind(parameter + 1, rows_[at + row].count);
-      }
-      statement.Run();
-      at += count;
-    }
-    rows_.clear();
-  }
-
- private:
-  static constexpr std::size_t kLevels = 7;  // statements of 1, 2, 4, ... 64 rows
-
-  Statement& Get(std::size_t level) {
-    if (by_level_[level] == nullptr) {
-      std::string sql = "INSERT INTO mentions (entity_id, document_id, count) VALUES ";
-      for (std::size_t row = 0; row < (std::size_t{1} << level); ++row) {
-        std::size_t parameter = 2 + 2 * row;
-        if (row > 0) sql += ", ";
-        sql += "(?" + std::to_string(parameter) + ", ?1, ?" + std::to_string(parameter + 1) + ")";
-      }
-      sql += " ON CONFLICT DO UPDATE SET count = count + excluded.count";
-      by_level_[level] = &statements_.Get(sql);
-    }
-    return *by_level_[level];
-  }
-
-  struct Row {
+  MultiRowInsert insert_aliases_;
+  struct PendingAlias {
     EntityId entity;
-    int count;
+    std::string_view alias;  // a mention's, which outlives the batch's statements
+    std::string key;
   };
-  StatementCache& statements_;
-  Statement* by_level_[kLevels] = {};
-  std::vector<Row> rows_;
+  std::vector<PendingAlias> pending_;  // new alias rows not stored yet
 };
 
 // What a document's previous version touched, to clean up after replacing it.
@@ -388,32 +504,53 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
     }
     EntityResolver resolver(*statements_, *ingest_memo_);
     MentionWriter mentions(*statements_);
+    // Mention and new alias rows are held back and stored many per statement.
+    auto flush = [&] {
+      resolver.FlushAliases();
+      mentions.Flush();
+    };
     // Looked up once per batch (see EntityResolver).
     Statement& find_relation = statements_->Get(
         "SELECT id, qualifiers FROM relations WHERE subject_id = ?1 AND type = ?2 AND object_id = "
         "?3");
     Statement& insert_relation = statements_->Get(
-        "INSERT INTO relations (subject_id, type, object_id, confidence) VALUES (?1, ?2, ?3, 0)");
+        "INSERT INTO relations (subject_id, type, object_id, confidence) VALUES (?1, ?2, ?3, ?4)");
     Statement& insert_evidence = statements_->Get(
         "INSERT INTO evidence (relation_id, document_id, sentence_index, span_start,"
         " span_end, sentence, rule, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     Statement& existing =
         statements_->Get("SELECT id, content_hash FROM documents WHERE name = ?1");
+    // A new name (the usual case) costs one statement, not a lookup and an insert.
     Statement& insert_document = statements_->Get(
         "INSERT INTO documents (name, content_hash, text, title, published, ingested_at)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (name) DO NOTHING");
     const std::string now = UtcNow();
     std::vector<EntityId> distinct;   // a document's entities
-    std::vector<RelationId> touched;  // and relations
+    std::vector<RelationId> touched;  // relations it found stored
+    std::vector<RelationId> created;  // and those it created
+    std::vector<EvidenceConfidence> confidences;
     for (std::size_t index = 0; index < documents.size(); ++index) {
       const DocumentRecord& document = documents[index];
       const std::string& hash = content_hashes[index];
       if (document.name.empty()) throw Error(ErrorCode::kInvalidInput, "a document has no name");
       IngestResult result;
       result.name = document.name;
-      existing.Rewind().BindStatic(1, document.name);
+      Statement& insert = insert_document.Rewind();
+      insert.BindStatic(1, document.name)
+          .BindStatic(2, hash)
+          .BindStatic(3, document.text)
+          .BindStatic(4, document.title)
+          .BindStatic(5, document.published)
+          .BindStatic(6, now);
+      insert.Run();
       Footprint previous;
-      if (existing.Step()) {
+      if (insert.Changes() > 0) {
+        result.document = insert.LastInsertRowid();
+      } else {  // the name is stored
+        existing.Rewind().BindStatic(1, document.name);
+        if (!existing.Step()) {
+          throw Error(ErrorCode::kStorage, document.name + ": stored, yet not found by name");
+        }
         result.document = existing.Int(0);
         if (existing.Text(1) == hash) {
           result.outcome = IngestResult::Outcome::kUnchanged;
@@ -422,6 +559,7 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
         }
         existing.Reset();
         result.outcome = IngestResult::Outcome::kReplaced;
+        flush();  // ForgetDocument reads the mentions
         previous = ForgetDocument(*statements_, result.document);
         statements_
             ->Get(
@@ -434,16 +572,6 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
             .Bind(5, document.published)
             .Bind(6, now)
             .Run();
-      } else {
-        Statement& insert = insert_document.Rewind();
-        insert.BindStatic(1, document.name)
-            .BindStatic(2, hash)
-            .BindStatic(3, document.text)
-            .BindStatic(4, document.title)
-            .BindStatic(5, document.published)
-            .BindStatic(6, now);
-        insert.Run();
-        result.document = insert.LastInsertRowid();
       }
 
       std::vector<EntityId> ids(document.entities.size(), 0);
@@ -453,12 +581,23 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
         ids[i] = resolver.Resolve(mention);
         if (ids[i] == 0) continue;
         distinct.push_back(ids[i]);
-        mentions.Add(ids[i], std::max(1, mention.count));
+        mentions.Add(ids[i], result.document, std::max(1, mention.count));
       }
-      mentions.Flush(result.document);
       result.entities = static_cast<int>(SortUnique(distinct).size());
 
+      // A relation the document creates has no evidence but the document's:
+      // it is stored with its confidence at once, computed as
+      // RecomputeConfidence would from the same values in the same order.
+      confidences.clear();
+      for (const RelationMention& mention : document.relations) {
+        auto [subject, object] = Ends(mention, ids);
+        if (subject == 0) continue;
+        confidences.push_back(
+            {subject, mention.type, object, Clamp01(mention.evidence.confidence)});
+      }
+      std::sort(confidences.begin(), confidences.end());
       touched.clear();
+      created.clear();
       for (const RelationMention& mention : document.relations) {
         if (mention.subject < 0 || mention.object < 0 ||
             static_cast<std::size_t>(mention.subject) >= ids.size() ||
@@ -466,10 +605,8 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
           throw Error(ErrorCode::kInvalidInput,
                       document.name + ": a relation refers to an entity that does not exist");
         }
-        EntityId subject = ids[mention.subject];
-        EntityId object = ids[mention.object];
-        if (subject == 0 || object == 0 || subject == object || mention.type.empty()) continue;
-        if (IsSymmetric(mention.type) && object < subject) std::swap(subject, object);
+        auto [subject, object] = Ends(mention, ids);
+        if (subject == 0) continue;
         // Looked up, then inserted when missing: an upsert with RETURNING would build and
         // drop a temporary table per relation. A new row's qualifiers are the default {}.
         const bool has_qualifiers = mention.qualifiers.is_object() && !mention.qualifiers.empty();
@@ -482,13 +619,16 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
             qualifiers = nlohmann::json::parse(find_relation.TextView(1), nullptr, false);
           }
           find_relation.Rewind();
+          touched.push_back(relation);
         } else {
           insert_relation.Rewind()
               .Bind(1, subject)
               .BindStatic(2, mention.type)
               .Bind(3, object)
+              .Bind(4, ConfidenceOf(confidences, subject, mention.type, object))
               .Run();
           relation = insert_relation.LastInsertRowid();
+          created.push_back(relation);
         }
         if (has_qualifiers) {
           if (!qualifiers.is_object()) qualifiers = nlohmann::json::object();
@@ -520,13 +660,22 @@ std::vector<IngestResult> Store::IngestBatch(std::span<const DocumentRecord> doc
             .BindStatic(7, evidence.rule.empty() ? std::string_view("unknown") : evidence.rule)
             .Bind(8, Clamp01(evidence.confidence))
             .Run();
-        touched.push_back(relation);
         ++result.relations;
       }
-      for (RelationId relation : SortUnique(touched)) RecomputeConfidence(relation);
-      RemoveUnsupported(previous.relations, previous.entities);
+      SortUnique(created);
+      for (RelationId relation : SortUnique(touched)) {
+        // (one the document created and then found again is complete already)
+        if (!std::binary_search(created.begin(), created.end(), relation)) {
+          RecomputeConfidence(relation);
+        }
+      }
+      if (!previous.relations.empty() || !previous.entities.empty()) {
+        flush();  // support is counted in mentions; deleted entities take their aliases
+        RemoveUnsupported(previous.relations, previous.entities);
+      }
       results.push_back(result);
     }
+    flush();
   });
   return results;
 }

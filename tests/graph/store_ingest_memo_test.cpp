@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -162,6 +163,35 @@ TEST_SUITE("graph/store_ingest_memo") {
     CHECK(expected.find("\n1|3|5|\n") != std::string::npos);  // Alpha twice in d3.txt: 2 + 3
     CHECK(DumpTables(together) == expected);
     CHECK(DumpTables(batches) == expected);
+  }
+
+  TEST_CASE("a relation a document creates has its evidence's confidence at once") {
+    // Three pieces in the document that creates it, a fourth from another:
+    // multiplied in ascending order however they were counted (in the order
+    // given, these three would make 0.561172, not 0.5611719999999999).
+    auto expected = [](std::vector<double> pieces) {
+      std::sort(pieces.begin(), pieces.end());
+      double all_wrong = 1;
+      for (double piece : pieces) all_wrong *= 1 - piece;
+      return 1 - all_wrong;
+    };
+    Store store = Store::OpenInMemory();
+    store.Ingest(Document(
+        "a.txt", "Acme and Zeta compete.", {Mention("Acme", "Company"), Mention("Zeta", "Company")},
+        {RelationOf(0, "competes_with", 1, 0.22), RelationOf(1, "competes_with", 0, 0.42),
+         RelationOf(0, "competes_with", 1, 0.03)}));
+    std::vector<Entity> acme = store.FindEntities("Acme");
+    REQUIRE(acme.size() == 1);
+    std::vector<Relation> relations = store.RelationsOf(acme[0].id, Direction::kBoth);
+    REQUIRE(relations.size() == 1);
+    CHECK(relations[0].confidence == expected({0.22, 0.42, 0.03}));
+    CHECK(relations[0].confidence == 0.5611719999999999);
+    store.Ingest(Document("b.txt", "Zeta rivals Acme.",
+                          {Mention("Zeta", "Company"), Mention("Acme", "Company")},
+                          {RelationOf(0, "competes_with", 1, 0.5)}));
+    relations = store.RelationsOf(acme[0].id, Direction::kBoth);
+    REQUIRE(relations.size() == 1);
+    CHECK(relations[0].confidence == expected({0.22, 0.42, 0.03, 0.5}));
   }
 
   TEST_CASE("entities and aliases another connection stored between batches are found") {
