@@ -116,6 +116,10 @@ void RecogniseEntities(const Lexicon& lexicon, Document& document);
 /// adding coreference mentions. Call after RecogniseEntities.
 void ResolveCoreference(Document& document);
 
+/// Adds the hash of every word of the document's person mentions to `words` (what
+/// Tokenize of their surfaces would give): words never taken for other names.
+void AddPersonWords(const Document& document, WordSet& words);
+
 /// The document's most mentioned entity of `type`, or -1.
 int MainEntity(const Document& document, std::string_view type);
 

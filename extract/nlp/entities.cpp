@@ -189,6 +189,16 @@ void ChooseCanonicalNames(const Lexicon& lexicon, Document& document) {
   }
 }
 
+void AddPersonWords(const Document& document, WordSet& words) {
+  const auto& tokens = document.layout.tokens;
+  for (const auto& sentence_mentions : document.mentions) {
+    for (const Mention& mention : sentence_mentions) {
+      if (document.entities[static_cast<std::size_t>(mention.entity)].type != "Person") continue;
+      for (std::uint32_t k = mention.first; k < mention.last; ++k) words.insert(tokens[k].hash);
+    }
+  }
+}
+
 int MainEntity(const Document& document, std::string_view type) {
   int best = -1;
   for (std::size_t i = 0; i < document.entities.size(); ++i) {

@@ -492,9 +492,9 @@ const WordSet& CompanyContextWords() {
 
 // Words that say "company" only after a possessive: "Umbro's profits", not "Christmas sales".
 const WordSet& PossessiveCompanyContextWords() {
-  static const WordSet set =
-      MakeWordSet({"profits", "profit", "revenue", "revenues", "sales", "board", "subsidiary",
-                   "unit", "division", "shares", "chief", "ceo", "boss", "chairman", "founder"});
+  static const WordSet set = MakeWordSet(
+      {"profits", "profit", "revenue", "revenues", "sales", "board", "subsidiary", "unit",
+       "division", "shares", "chief", "ceo", "boss", "chairman", "founder", "co-founder"});
   return set;
 }
 
@@ -555,14 +555,6 @@ bool SentenceRecogniser::StrongCompanyContextAtStart(std::uint32_t t, std::uint3
   return end == t + 1 && end < last_ && kStrong.count(tokens_[end].hash) != 0 &&
          !document_.SeenLowercase(tokens_[t].hash) && kSectors.count(tokens_[t].hash) == 0 &&
          kTitleModifiers.count(tokens_[t].hash) == 0 && !participle && !tokens_[t].all_caps;
-}
-
-std::uint64_t SentenceRecogniser::WordOrCompound(std::uint32_t t) const {
-  if (t + 2 < last_ && Is(t + 1, "-") && !tokens_[t + 1].space_before &&
-      !tokens_[t + 2].space_before && tokens_[t + 2].kind == TokenKind::kWord) {
-    return HashLower(document_.Text(t, t + 3));
-  }
-  return tokens_[t].hash;
 }
 
 // Past ", and", ",", "and" or "or" between members of a list at `at`, or `at`.
@@ -667,7 +659,8 @@ void SentenceRecogniser::Organisations() {
         !tokens_[end + 1].space_before && Is(end + 1, "based") && !Has(t, kGivenName)) {
       bool firm_noun = false;
       for (std::uint32_t k = end + 2; k < last_ && k <= end + 5 && !firm_noun; ++k) {
-        firm_noun = Has(k, kCompanyNoun) || CompanyNouns().count(WordOrCompound(k)) != 0;
+        firm_noun = Has(k, kCompanyNoun) ||
+                    CompanyNouns().count(WordOrCompound(document_.text, tokens_, k, last_)) != 0;
         if (tokens_[k].kind == TokenKind::kPunct && !Is(k, "-")) break;
       }
       if (firm_noun) {
@@ -865,7 +858,8 @@ void SentenceRecogniser::ListsAndAppositions() {
       if (end > t && Is(end, ",") && article) {
         for (std::uint32_t k = end + 2; k < last_ && k <= end + 6; ++k) {
           // "Veltro Chat, the company's consumer app": a possessive noun is the owner.
-          if ((Has(k, kCompanyNoun) || CompanyNouns().count(WordOrCompound(k)) != 0) &&
+          if ((Has(k, kCompanyNoun) ||
+               CompanyNouns().count(WordOrCompound(document_.text, tokens_, k, last_)) != 0) &&
               !(k + 1 < last_ && tokens_[k + 1].possessive)) {
             Candidate candidate{t, end, "Company", {}, -1, {}, {}, {}};
             Emit(std::move(candidate));
@@ -1013,8 +1007,7 @@ void CompaniesNamedInContext(const Lexicon& lexicon, Document& document) {
   const auto& sentences = document.layout.sentences;
   // Every mention's tokens are taken by now (RecogniseEntities marks them).
   const std::vector<std::uint8_t>& taken = document.taken;
-  static const std::uint64_t kThe = HashLower("the"), kCo = HashLower("co"), kDash = HashLower("-"),
-                             kFounder = HashLower("founder");
+  static const std::uint64_t kThe = HashLower("the"), kCo = HashLower("co");
   auto name_word = [&](std::uint32_t t) {
     return (classes[t] & kNameWord) != 0 && taken[t] == 0 && document.transparent[t] == 0;
   };
@@ -1038,11 +1031,12 @@ void CompaniesNamedInContext(const Lexicon& lexicon, Document& document) {
       if (possessive) ++after;
       if (after >= sentence.last_token || tokens[after].capitalised) continue;
       const std::uint64_t next = tokens[after].hash;
-      const bool founder = next == kCo && after + 2 < sentence.last_token &&
-                           tokens[after + 1].hash == kDash && tokens[after + 2].hash == kFounder;
-      const bool context = possessive ? PossessiveCompanyContextWords().count(next) != 0 || founder
-                                      : ReportingVerbs().count(next) != 0 ||
-                                            StrictCompanyContextWords().count(next) != 0;
+      const bool context =
+          possessive
+              ? PossessiveCompanyContextWords().count(next) != 0 ||
+                    PossessiveCompanyContextWords().count(
+                        WordOrCompound(document.text, tokens, after, sentence.last_token)) != 0
+              : ReportingVerbs().count(next) != 0 || StrictCompanyContextWords().count(next) != 0;
       if (!context) continue;
       if (t == sentence.first_token) {
         initial_evidence.push_back(tokens[t].hash);
@@ -1065,12 +1059,7 @@ void CompaniesNamedInContext(const Lexicon& lexicon, Document& document) {
   }
   if (evidenced.size() == 0) return;
   WordSet excluded;
-  for (const auto& sentence_mentions : document.mentions) {
-    for (const Mention& mention : sentence_mentions) {
-      if (document.entities[static_cast<std::size_t>(mention.entity)].type != "Person") continue;
-      for (std::uint32_t k = mention.first; k < mention.last; ++k) excluded.insert(tokens[k].hash);
-    }
-  }
+  AddPersonWords(document, excluded);
   for (const Sentence& sentence : sentences) {
     if (sentence.boilerplate) continue;
     for (std::uint32_t t = sentence.first_token; t + 2 < sentence.last_token; ++t) {

@@ -657,14 +657,7 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
     // The words of every person mention (Tokenize of the surfaces would give the same),
     // never taken for companies or products: gathered once, before the passes that read them.
     WordSet person_words;
-    for (const auto& sentence_mentions : document.mentions) {
-      for (const Mention& mention : sentence_mentions) {
-        if (document.entities[static_cast<std::size_t>(mention.entity)].type != "Person") continue;
-        for (std::uint32_t k = mention.first; k < mention.last; ++k) {
-          person_words.insert(tokens[k].hash);
-        }
-      }
-    }
+    AddPersonWords(document, person_words);
     for (int s = 0; s < count; ++s) {
       if (document.layout.sentences[static_cast<std::size_t>(s)].boilerplate) continue;
       // Coordination needs a company to join names to.

@@ -91,9 +91,6 @@ class SentenceRecogniser {
   std::uint32_t RoleAfterCompanyPossessive(std::uint32_t at) const;
   bool PlaceStartsAt(std::uint32_t t) const;
   std::uint32_t AfterListSeparator(std::uint32_t at) const;
-  /// The hash of the hyphenated compound starting at `t` ("start-up", "co-founder"),
-  /// which the tokeniser splits, or of the word at `t`.
-  std::uint64_t WordOrCompound(std::uint32_t t) const;
   bool StrongCompanyContextAtStart(std::uint32_t t, std::uint32_t end) const;
   bool BrandListStart(std::uint32_t t) const;
   bool BoughtName(std::uint32_t t, std::uint32_t end) const;

@@ -460,6 +460,15 @@ bool IsCloser(std::string_view token) {
 
 }  // namespace
 
+std::uint64_t WordOrCompound(std::string_view text, const std::vector<Token>& tokens,
+                             std::uint32_t t, std::uint32_t end) {
+  if (t + 2 < end && TokenText(text, tokens[t + 1]) == "-" && !tokens[t + 1].space_before &&
+      !tokens[t + 2].space_before && tokens[t + 2].kind == TokenKind::kWord) {
+    return HashLower(text.substr(tokens[t].start, tokens[t + 2].end - tokens[t].start));
+  }
+  return tokens[t].hash;
+}
+
 std::uint64_t HashLower(std::string_view text) {
   return HashLowerEach(text, [](unsigned char) {});
 }

@@ -190,6 +190,11 @@ class HashIndex {
   std::size_t size_ = 0;
 };
 
+/// The hash of the hyphenated compound starting at token `t` ("start-up", "co-founder",
+/// which the tokeniser splits in three) when one ends before `end`, else of the token.
+std::uint64_t WordOrCompound(std::string_view text, const std::vector<Token>& tokens,
+                             std::uint32_t t, std::uint32_t end);
+
 /// `token` must be one of `text`'s: unlike substr, nothing is checked (it runs for most tokens).
 inline std::string_view TokenText(std::string_view text, const Token& token) {
   return {text.data() + token.start, token.end - token.start};
