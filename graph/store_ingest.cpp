@@ -306,13 +306,7 @@ class EntityResolver {
   EntityId ByKey(const std::string& type, const std::string& key) {
     if (key.empty()) return 0;
     if (const EntityId* known = memo_.FindByKey(type, key)) return *known;
-    EntityId id = 0;
-    Statement& by_key = by_key_.Rewind();
-    by_key.BindStatic(1, type).BindStatic(2, key);
-    if (by_key.Step()) {
-      id = by_key.Int(0);
-      memo_.SetName(id, by_key.TextView(1));
-    }
+    const EntityId id = SelectId(by_key_, type, key);
     memo_.SetByKey(type, key, id);
     return id;
   }
@@ -320,15 +314,20 @@ class EntityResolver {
   EntityId ByAlias(const std::string& type, const std::string& key) {
     if (key.empty()) return 0;
     if (const EntityId* known = memo_.FindByAlias(type, key)) return *known;
-    FlushAliases();
-    EntityId id = 0;
-    Statement& by_alias = by_alias_.Rewind();
-    by_alias.BindStatic(1, type).BindStatic(2, key);
-    if (by_alias.Step()) {
-      id = by_alias.Int(0);
-      memo_.SetName(id, by_alias.TextView(1));
-    }
+    FlushAliases();  // the statement must see the aliases held back
+    const EntityId id = SelectId(by_alias_, type, key);
     memo_.SetByAlias(type, key, id);
+    return id;
+  }
+
+  // The id `select` (SELECT id, name ... WHERE type = ?1 AND key = ?2) finds, or 0; the
+  // name it reads is remembered.
+  EntityId SelectId(Statement& select, const std::string& type, const std::string& key) {
+    Statement& statement = select.Rewind();
+    statement.BindStatic(1, type).BindStatic(2, key);
+    if (!statement.Step()) return 0;
+    const EntityId id = statement.Int(0);
+    memo_.SetName(id, statement.TextView(1));
     return id;
   }
 
