@@ -194,7 +194,7 @@ class IngestMemo {
   std::unordered_set<std::string, Hash, std::equal_to<>> aliases_;  // AliasRow(id, alias) stored
   Map surfaces_;                          // Surface(mention) -> id (see FindSurface)
   std::unordered_set<EntityId> tickers_;  // entities with a ticker
-  std::string composed_;                  // the buffer Compose and AliasRow fill
+  std::string composed_;                  // the buffer Compose, AliasRow and Surface fill
 };
 
 }  // namespace kg::graph::detail
