@@ -57,7 +57,9 @@ std::vector<std::int64_t>& SortUnique(std::vector<std::int64_t>& ids) {
 // first use. A statement's own work (cursors opened and closed, foreign-key
 // bookkeeping, halting) costs about a third of a one-row insert, so rows go
 // in as few statements as their number allows, in the order given: the
-// biggest statement that fits first.
+// biggest statement that fits first. (Such a statement copies the pages it
+// changes into a statement journal, to undo itself should a row fail: see
+// ConfigureSqlite.)
 class MultiRowInsert {
  public:
   // `head` ends with VALUES; each row is `columns` parameters; `tail` follows.

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/detail/ingest_memo.h"
 #include "graph/error.h"
 #include "graph/store.h"
 #include "tests/support/fixtures.h"
@@ -141,6 +142,32 @@ std::vector<DocumentRecord> TrickyDocuments() {
 }
 
 TEST_SUITE("graph/store_ingest_memo") {
+  TEST_CASE("the memo's string map finds what was set, through growth and overwrites") {
+    detail::StringMap map;
+    CHECK(map.Find("absent") == nullptr);
+    std::vector<std::string> keys = {"", std::string("a\0b", 3), std::string("a\0c", 3)};
+    for (int index = 0; index < 5000; ++index) keys.push_back("key " + std::to_string(index));
+    for (std::size_t index = 0; index < keys.size(); ++index) {
+      map.Set(keys[index], static_cast<EntityId>(index));
+    }
+    map.Set("key 7", 70'000);  // an overwrite adds nothing
+    CHECK(map.size() == keys.size());
+    for (std::size_t index = 0; index < keys.size(); ++index) {
+      CAPTURE(index);
+      const EntityId* found = map.Find(keys[index]);
+      REQUIRE(found != nullptr);
+      CHECK(*found == (keys[index] == "key 7" ? 70'000 : static_cast<EntityId>(index)));
+    }
+    CHECK(map.Find("key 5000") == nullptr);
+    CHECK(map.Find(std::string("a\0", 2)) == nullptr);
+    map.clear();
+    CHECK(map.size() == 0);
+    CHECK(map.Find("key 1") == nullptr);
+    map.Set("key 1", 1);
+    REQUIRE(map.Find("key 1") != nullptr);
+    CHECK(*map.Find("key 1") == 1);
+  }
+
   TEST_CASE("what the memo remembers changes nothing that is stored") {
     // In one batch, one batch per document, and one connection per document
     // (whose memo starts empty and, once the database is not, knows nothing
