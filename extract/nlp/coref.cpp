@@ -2,8 +2,9 @@
 // Light coreference: possessive and subject pronouns and definite descriptions
 // ("the company", "the Chinese tech giant") become mentions of the entity they
 // most likely mean. Heuristics, in the order a reader would use them:
-//  - "its"/"it": the last company named in the sentence that is not itself a
-//    possessive modifier, else the last one named in the three sentences before;
+//  - "its"/"it": the first company named in the sentence that is not itself a
+//    possessive modifier nor inside a phrase fronted before the subject ("Backed by
+//    SoftBank, Acme ..."), else the last one named in the three sentences before;
 //  - "the <modifiers> company|firm|giant|...": the most mentioned company among
 //    those named in this and the three previous sentences, else the main company;
 //  - "he"/"she"/"his"/"her": the last person named in this or the two previous sentences.
@@ -47,6 +48,13 @@ const WordSet& ClauseVerbs() {
   static const WordSet set =
       MakeWordSet({"will", "would", "could", "may", "might", "has", "had", "is", "was", "plans",
                    "planned", "expects", "intends", "aims", "wants", "agreed"});
+  return set;
+}
+
+// Words opening a phrase fronted before a sentence's subject (besides participles in -ed).
+const WordSet& FrontingWords() {
+  static const WordSet set =
+      MakeWordSet({"like", "unlike", "after", "before", "following", "besides", "including"});
   return set;
 }
 
@@ -186,12 +194,17 @@ class Resolver {
     // In the same sentence the first plain company is usually the subject "its" points back
     // to; but a later company that opens a clause of its own ("Intel said Microsoft would
     // make a version of its Maia chip") is nearer in the sentence's structure.
-    int possessive = -1, plain = -1, clause_subject = -1;
+    int possessive = -1, plain = -1, clause_subject = -1, fronted = -1;
     const Sentence& sentence = document_.layout.sentences[static_cast<std::size_t>(s)];
+    const std::uint32_t fronted_end = FrontedPhraseEnd(sentence, t);
     for (const Mention& mention : document_.mentions[static_cast<std::size_t>(s)]) {
       if (mention.last > t || !IsType(mention, "Company")) continue;
       if ((mention.flags & (kPossessive | kPossessivePronoun)) != 0) {
         possessive = mention.entity;
+        continue;
+      }
+      if (mention.last <= fronted_end) {
+        if (fronted < 0) fronted = mention.entity;
         continue;
       }
       if (plain < 0) plain = mention.entity;
@@ -205,6 +218,7 @@ class Resolver {
     }
     if (clause_subject >= 0) return clause_subject;
     if (plain >= 0) return plain;
+    if (fronted >= 0) return fronted;
     if (possessive >= 0) return possessive;
     for (int back = s - 1; back >= 0 && back >= s - kLookBackSentences; --back) {
       // An earlier sentence's subject (its first plain company) carries over.
@@ -220,6 +234,20 @@ class Resolver {
       if (any >= 0) return any;
     }
     return main_company_;
+  }
+
+  // The comma ending a phrase fronted before the sentence's subject, or 0: "Founded in
+  // 2020 by two former Mellanox engineers, Auralis ... counts Nvidia among its customers",
+  // "Backed by SoftBank, ...", "Unlike Google, ...". The companies inside such a phrase
+  // modify the clause; "its" after the comma means its subject.
+  std::uint32_t FrontedPhraseEnd(const Sentence& sentence, std::uint32_t t) const {
+    const std::string_view first = TokenText(document_.text, tokens_[sentence.first_token]);
+    const bool participle = first.size() > 4 && first.substr(first.size() - 2) == "ed";
+    if (!participle && FrontingWords().count(tokens_[sentence.first_token].hash) == 0) return 0;
+    for (std::uint32_t k = sentence.first_token + 1; k < t; ++k) {
+      if (tokens_[k].hash == comma_) return k;
+    }
+    return 0;
   }
 
   int SalientCompany(int s, std::uint32_t t) const {

@@ -131,6 +131,21 @@ TEST_SUITE("extract/relations") {
     CHECK_FALSE(Has(record, "OpenAI", "develops", "Siri"));
   }
 
+  TEST_CASE("'its' skips the companies of a phrase fronted before the subject") {
+    const auto founded =
+        Run("Founded in 2020 by two former Google engineers, Veltrix Networks employs 200 "
+            "people and counts Harlow Technologies and Kelmont Group among its customers.");
+    CAPTURE(Describe(founded));
+    CHECK(Has(founded, "Kelmont Group", "uses", "Veltrix Networks"));
+    CHECK_FALSE(Has(founded, "Kelmont Group", "uses", "Google"));
+    // Without a fronted phrase the sentence's first company is still the one meant.
+    const auto plain =
+        Run("Veltrix Networks, which hired two former Google engineers, counts Harlow Technologies "
+            "among its customers.");
+    CAPTURE(Describe(plain));
+    CHECK(Has(plain, "Harlow Technologies", "uses", "Veltrix Networks"));
+  }
+
   TEST_CASE("a ticker in parentheses becomes the company's ticker and alias") {
     const auto record =
         Run("Shares of Palantir Technologies (NYSE: PLTR) and Zorblax Inc. (ZRBX) rose.");
