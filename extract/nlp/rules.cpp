@@ -512,10 +512,24 @@ class SentenceMatcher {
 
   // "will run on Nvidia's Blackwell B200 chips": an object slot that binds an
   // owner followed by a thing of its own the slot also takes means the thing.
+  // So does an owner written right before its thing: "on Nvidia H100 chips".
   int OwnedThing(const SlotSpec& slot, int owner) const {
-    if ((At(owner).flags & kPossessive) == 0) return -1;
-    const int thing = NextMentionAfterOwner(owner);
+    const int thing =
+        (At(owner).flags & kPossessive) != 0 ? NextMentionAfterOwner(owner) : ThingAfter(owner);
     return thing >= 0 && Accepts(slot, thing) && At(thing).entity != At(owner).entity ? thing : -1;
+  }
+
+  // The chip, model or product named right after company mention `m` ("Nvidia H100",
+  // "Google Gemini"), which makes the company its modifier; or -1.
+  int ThingAfter(int m) const {
+    if (document_.TypeOf(At(m)) != "Company" || At(m).last >= sentence_.last_token ||
+        (At(m).flags & kCoref) != 0) {  // "its HM-2": a pronoun names no modifier
+      return -1;
+    }
+    const int next = start_at_[At(m).last - sentence_.first_token];
+    if (next < 0) return -1;
+    const std::string_view type = document_.TypeOf(At(next));
+    return type == "Chip" || type == "Model" || type == "Product" ? next : -1;
   }
 
   // "GENERAL MOTORS <GM> BUS UNIT": a short bracketed ticker the recognisers
@@ -759,6 +773,13 @@ class SentenceMatcher {
             static_cast<std::size_t>(e) + 1 < rule.elements.size() &&
             rule.elements[static_cast<std::size_t>(e) + 1].kind == RuleElement::Kind::kPossessive;
         if (m < 0 || !Accepts(element.slot, m, possessive_next)) break;
+        // "trains its models on Nvidia H100 chips rented from Scaleway": a company
+        // naming the thing after it modifies that thing; it is no subject a gap away.
+        if (element.slot.role == 'S' && static_cast<std::size_t>(e) + 1 < rule.elements.size() &&
+            rule.elements[static_cast<std::size_t>(e) + 1].kind != RuleElement::Kind::kSlot &&
+            ThingAfter(m) >= 0) {
+          break;
+        }
         // "Talon Systems, a subsidiary of Vantage Motors, opened": the subject is the head.
         if (element.slot.role == 'S') {
           int head = AppositionHead(m);

@@ -420,6 +420,32 @@ TEST_SUITE("extract/relations") {
     CHECK(Has(partners, "Kelmont Group", "partners_with", "Harlow Energy"));
   }
 
+  TEST_CASE("hardware rented or bought from a company, and a company naming its own thing") {
+    const kg::extract::testing::RelationCase cases[] = {
+        {"Zentrix Labs trains its models on Nvidia H100 chips rented from Kelmont Cloud.",
+         "Zentrix Labs", "uses", "Kelmont Cloud"},
+        {"Zentrix Labs trained its model on 4,000 H200 chips from Nvidia, leased from Kelmont "
+         "Cloud.",
+         "Zentrix Labs", "uses", "Kelmont Cloud"},
+        {"Zentrix Labs said its new servers will be supplied by Harlow Technologies.",
+         "Zentrix Labs", "uses", "Harlow Technologies"},
+        {"Zentrix Labs trained its Kestra-2 model on public data.", "Zentrix Labs", "develops",
+         "Kestra-2"},
+        {"Veltrix Systems' app runs on Nvidia H100 chips.", "Veltrix Systems", "uses", "H100"},
+    };
+    kg::extract::testing::CheckRelations(cases);
+    // "Nvidia H100": the company names the chip; it is neither the renter nor the thing run on,
+    // and a model trained on a chip is no chip the trainer develops.
+    const kg::extract::testing::RelationCase wrong[] = {
+        {"Zentrix Labs trains its models on Nvidia H100 chips rented from Kelmont Cloud.", "Nvidia",
+         "uses", "Kelmont Cloud"},
+        {"Zentrix Labs trains its models on Nvidia H100 chips rented from Kelmont Cloud.",
+         "Zentrix Labs", "develops", "H100"},
+        {"Veltrix Systems' app runs on Nvidia H100 chips.", "Veltrix Systems", "uses", "Nvidia"},
+    };
+    kg::extract::testing::CheckRelations(wrong, false);
+  }
+
   TEST_CASE("customers and suppliers named from either side give 'uses'") {
     const kg::extract::testing::RelationCase cases[] = {
         {"Kelmont Semiconductor counts Harlow Technologies as its largest customer.",
