@@ -194,7 +194,7 @@ class Resolver {
     // In the same sentence the first plain company is usually the subject "its" points back
     // to; but a later company that opens a clause of its own ("Intel said Microsoft would
     // make a version of its Maia chip") is nearer in the sentence's structure.
-    int possessive = -1, plain = -1, clause_subject = -1, fronted = -1;
+    int possessive = -1, plain = -1, clause_subject = -1, fronted = -1, relative = -1;
     const Sentence& sentence = document_.layout.sentences[static_cast<std::size_t>(s)];
     const std::uint32_t fronted_end = FrontedPhraseEnd(sentence, t);
     for (const Mention& mention : document_.mentions[static_cast<std::size_t>(s)]) {
@@ -209,6 +209,13 @@ class Resolver {
       }
       if (plain < 0) plain = mention.entity;
       const std::uint32_t after = mention.last;
+      // "... and with Amkor, which is building its own plant": the relative clause's
+      // antecedent is what "its" inside it means.
+      if (after + 1 < t && tokens_[after].hash == comma_ &&
+          (tokens_[after + 1].hash == which_ || tokens_[after + 1].hash == who_) &&
+          !ClauseEndsBetween(after + 2, t)) {
+        relative = mention.entity;
+      }
       if (plain != mention.entity && after < sentence.last_token && after < t &&
           ClauseVerbs().count(tokens_[after].hash) != 0 &&
           (mention.first > sentence.first_token &&
@@ -216,6 +223,7 @@ class Resolver {
         clause_subject = mention.entity;
       }
     }
+    if (relative >= 0) return relative;
     if (clause_subject >= 0) return clause_subject;
     if (plain >= 0) return plain;
     if (fronted >= 0) return fronted;
@@ -234,6 +242,15 @@ class Resolver {
       if (any >= 0) return any;
     }
     return main_company_;
+  }
+
+  // Whether a comma between `from` and `to` closes the relative clause opened before
+  // `from` ("Amkor, which Intel backs, said its ..." is Amkor's main clause again).
+  bool ClauseEndsBetween(std::uint32_t from, std::uint32_t to) const {
+    for (std::uint32_t k = from; k < to; ++k) {
+      if (tokens_[k].hash == comma_) return true;
+    }
+    return false;
   }
 
   // The comma ending a phrase fronted before the sentence's subject, or 0: "Founded in
@@ -334,7 +351,8 @@ class Resolver {
   static inline const std::uint64_t he_ = HashLower("he"), she_ = HashLower("she"),
                                     his_ = HashLower("his"), her_ = HashLower("her"),
                                     him_ = HashLower("him");
-  static inline const std::uint64_t comma_ = HashLower(",");
+  static inline const std::uint64_t comma_ = HashLower(","), which_ = HashLower("which"),
+                                    who_ = HashLower("who");
 };
 
 }  // namespace

@@ -934,7 +934,9 @@ class SentenceMatcher {
       if (std::find(excluded.begin(), excluded.end(), mention.entity) != excluded.end()) {
         return false;
       }
-      return Accepts(slot, static_cast<int>(m));
+      // "trained on Nvidia H200 chips in a data centre in Cheonan": the company
+      // naming a thing modifies it; it is not what the match is about.
+      return Accepts(slot, static_cast<int>(m)) && ThingAfter(static_cast<int>(m)) < 0;
     };
     int best = -1, best_rank = 99;
     bool best_after_preposition = false;

@@ -446,6 +446,25 @@ TEST_SUITE("extract/relations") {
     kg::extract::testing::CheckRelations(wrong, false);
   }
 
+  TEST_CASE("located_in: not where shares trade, not a chip maker's, the relative clause's own") {
+    const kg::extract::testing::RelationCase wrong[] = {
+        {"Kelmont Group shares rose 0.8% in New York.", "Kelmont Group", "located_in", "New York"},
+        {"Veltrix Labs released two models. Veltrix Labs said the models were trained on Nvidia "
+         "H200 chips in a data centre in Cheonan.",
+         "Nvidia", "located_in", "Cheonan"},
+        {"Veltrix Systems competes with Harlow Technologies, which is building its own plant in "
+         "Peoria, Arizona.",
+         "Veltrix Systems", "located_in", "Peoria"},
+    };
+    kg::extract::testing::CheckRelations(wrong, false);
+    const kg::extract::testing::RelationCase right[] = {
+        {"Veltrix Systems competes with Harlow Technologies, which is building its own plant in "
+         "Peoria, Arizona.",
+         "Harlow Technologies", "located_in", "Peoria"},
+    };
+    kg::extract::testing::CheckRelations(right);
+  }
+
   TEST_CASE("customers and suppliers named from either side give 'uses'") {
     const kg::extract::testing::RelationCase cases[] = {
         {"Kelmont Semiconductor counts Harlow Technologies as its largest customer.",
