@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "extract/nlp/document.h"
+#include "extract/nlp/recogniser.h"
 
 namespace kg::extract::nlp {
 namespace {
@@ -162,11 +163,56 @@ void AddMentionTo(Document& document, int sentence, std::uint32_t first, std::ui
   mentions.insert(position, mention);
 }
 
+namespace {
+
+// Whether a form ends in a legal suffix ("Microsoft Corp.", "Honda Motor Co"): such a
+// form is complete but not common, never a name.
+bool EndsInLegalSuffix(std::string_view form) {
+  const std::size_t space = form.rfind(' ');
+  if (space == std::string_view::npos) return false;
+  std::string_view last = form.substr(space + 1);
+  if (CorporateSuffixes().count(HashLower(last)) != 0) return true;
+  if (!last.empty() && last.back() == '.') last.remove_suffix(1);
+  return last == "Co" || last == "CO" || last == "Cos";  // "Dow Chemical Co"
+}
+
+bool HasLowerCase(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// A known entity's name: the lexicon's canonical name where the text used it, else the
+// most complete form the text used that extends it ("Amkor Technology" for Amkor), so the
+// node is called what its articles call it; never a ticker or a form with a legal suffix.
+std::string NameUsedInText(const std::string& canonical, const DocEntity& entity) {
+  const std::string* best = nullptr;
+  for (const auto& [form, count] : entity.surfaces) {
+    if (form == canonical) return canonical;
+    // A person's name only with words after it ("President Xi" is a title and a name).
+    const bool extends = form.size() > canonical.size() + 1 &&
+                         form.compare(0, canonical.size(), canonical) == 0 &&
+                         form[canonical.size()] == ' ';
+    // Nor a headline's capitals ("FORD MOTOR").
+    if (form == entity.ticker || form.size() <= canonical.size() ||
+        form.find(' ') == std::string::npos || (entity.type == "Person" && !extends) ||
+        (HasLowerCase(canonical) && !HasLowerCase(form)) || EndsInLegalSuffix(form)) {
+      continue;
+    }
+    if (best == nullptr || form.size() > best->size() ||
+        (form.size() == best->size() && form < *best)) {
+      best = &form;
+    }
+  }
+  return best != nullptr ? *best : canonical;
+}
+
+}  // namespace
+
 void ChooseCanonicalNames(const Lexicon& lexicon, Document& document) {
   for (DocEntity& entity : document.entities) {
     if (entity.lexicon_entry >= 0) {
       const LexiconEntry& entry = lexicon.entry(entity.lexicon_entry);
-      entity.name = entry.name;
+      // ("the Netherlands" is no more complete a place than "Netherlands".)
+      entity.name = entity.type != "Place" ? NameUsedInText(entry.name, entity) : entry.name;
       if (entity.ticker.empty() && !entry.tickers.empty()) {
         // Only a ticker the text used becomes an alias; the attribute comes from the lexicon.
         entity.ticker = entry.tickers.front();

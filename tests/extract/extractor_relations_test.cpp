@@ -149,7 +149,8 @@ TEST_SUITE("extract/relations") {
   TEST_CASE("a ticker in parentheses becomes the company's ticker and alias") {
     const auto record =
         Run("Shares of Palantir Technologies (NYSE: PLTR) and Zorblax Inc. (ZRBX) rose.");
-    const auto* palantir = FindEntity(record, "Palantir", "Company");
+    // Named as the text names it: the lexicon's "Palantir" with the word the text adds.
+    const auto* palantir = FindEntity(record, "Palantir Technologies", "Company");
     REQUIRE(palantir != nullptr);
     CHECK(palantir->ticker == "PLTR");
     const auto* zorblax = FindEntity(record, "Zorblax Inc.", "Company");
@@ -176,6 +177,18 @@ TEST_SUITE("extract/relations") {
     const auto* alibaba = FindEntity(record, "Alibaba Group", "Company");
     REQUIRE(alibaba != nullptr);
     CHECK(alibaba->count >= 4);
+  }
+
+  TEST_CASE("a known company is named as its article names it, without a legal suffix") {
+    // The lexicon's canonical name where the text uses it, else the fuller form it uses.
+    const auto fuller = Run("Amkor Technology is building a plant in Peoria, Arizona.");
+    CHECK(FindEntity(fuller, "Amkor Technology", "Company") != nullptr);
+    const auto both = Run("Amkor Technology is building a plant. Amkor said it would hire.");
+    CHECK(FindEntity(both, "Amkor", "Company") != nullptr);
+    const auto suffixed = Run("Microsoft Corp. said sales rose.");
+    CHECK(FindEntity(suffixed, "Microsoft", "Company") != nullptr);
+    const auto headline = Run("FORD MOTOR CO RAISES DIVIDEND\n\nThe carmaker raised it.");
+    CHECK(FindEntity(headline, "FORD MOTOR", "Company") == nullptr);
   }
 
   TEST_CASE("people are found by title, role and given name and their surnames merge") {
