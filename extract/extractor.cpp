@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "extract/extractor.h"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -60,6 +61,75 @@ std::string FindPeriod(const nlp::Document& document, const nlp::Sentence& sente
 bool IsPersonRole(const std::string& relation) {
   return relation == "ceo_of" || relation == "chairman_of" || relation == "founder_of" ||
          relation == "works_for";
+}
+
+// The most confident rule match per (subject, relation, object, sentence).
+using BestMatches =
+    std::map<std::tuple<int, std::string, int, int>, std::pair<double, const nlp::Rule*>>;
+
+// A model, chip or product named after one the document says a company develops
+// ("Kimi K3 Lite" after "Kimi K3", "Veltro-2 Ultra" after "Veltro-2", "iPhone 17 Pro")
+// is a variant of it, from the same developer, unless the document names another.
+// Only after a verb states the development ("released Veltro-2"; rules of confidence
+// 0.85): a rival's "GPT-5-Chat" named in passing beside "OpenAI's GPT-5" is seldom
+// presented as a version. The evidence is the variant's first sentence.
+void AddVariantDevelopers(const nlp::Document& document, const graph::DocumentRecord& record,
+                          const std::vector<int>& record_index, BestMatches& best) {
+  static const nlp::Rule kVariant = [] {
+    nlp::Rule rule;
+    rule.name = "variant-of-developed";
+    rule.relation = "develops";
+    return rule;
+  }();
+  std::map<int, std::pair<int, double>> developer;  // thing -> (developer, confidence)
+  std::set<int> developed;                          // things with any developer
+  for (const auto& [key, value] : best) {
+    const auto& [subject, relation, object, sentence] = key;
+    if (relation != "develops") continue;
+    developed.insert(object);
+    if (value.second->confidence < 0.85) continue;
+    auto [it, inserted] = developer.emplace(object, std::make_pair(subject, value.first));
+    if (!inserted && it->second.second < value.first) it->second = {subject, value.first};
+  }
+  if (developer.empty()) return;
+  auto name_of = [&](int entity) -> const graph::EntityMention* {
+    const int index = record_index[static_cast<std::size_t>(entity)];
+    return index < 0 ? nullptr : &record.entities[static_cast<std::size_t>(index)];
+  };
+  for (std::size_t v = 0; v < document.entities.size(); ++v) {
+    const int variant = static_cast<int>(v);
+    const graph::EntityMention* named = name_of(variant);
+    if (named == nullptr || developed.count(variant) != 0 ||
+        (named->type != "Model" && named->type != "Chip" && named->type != "Product")) {
+      continue;
+    }
+    const std::string& name = named->name;
+    int base = -1;
+    std::size_t base_length = 0;
+    for (const auto& [thing, by] : developer) {
+      const graph::EntityMention* original = name_of(thing);
+      if (original == nullptr || original->type != named->type) continue;
+      const std::string& stem = original->name;
+      if (stem.size() + 1 < name.size() && stem.size() > base_length &&
+          name.compare(0, stem.size(), stem) == 0 &&
+          (name[stem.size()] == ' ' || name[stem.size()] == '-')) {
+        base = thing;
+        base_length = stem.size();
+      }
+    }
+    if (base < 0) continue;
+    for (std::size_t s = 0; s < document.mentions.size(); ++s) {
+      const auto& mentions = document.mentions[s];
+      if (std::none_of(mentions.begin(), mentions.end(),
+                       [&](const nlp::Mention& m) { return m.entity == variant; })) {
+        continue;
+      }
+      const auto& [company, confidence] = developer[base];
+      best.emplace(std::make_tuple(company, std::string("develops"), variant, static_cast<int>(s)),
+                   std::make_pair(confidence * 0.85, &kVariant));
+      break;
+    }
+  }
 }
 
 }  // namespace
@@ -128,7 +198,7 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
   }
   // One relation per (subject, type, object, sentence), the most confident; a
   // figure stated as equal to another ("RMB 380 billion ($53 billion)") shares its relations.
-  std::map<std::tuple<int, std::string, int, int>, std::pair<double, const nlp::Rule*>> best;
+  BestMatches best;
   std::multimap<std::pair<int, int>, int> equal_amounts;  // (sentence, amount) -> other amount
   // A relation filled in from context yields to one the text states outright
   // for the same sentence, type and stated end.
@@ -170,6 +240,7 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
       equal_amounts.emplace(std::make_pair(match.sentence, match.subject), match.object);
     }
   }
+  AddVariantDevelopers(document, record, record_index, best);
   auto propagated = best;
   for (const auto& [key, value] : best) {
     const auto& [subject, relation, object, sentence] = key;

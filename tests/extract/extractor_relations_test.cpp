@@ -433,6 +433,21 @@ TEST_SUITE("extract/relations") {
     CHECK(Has(partners, "Kelmont Group", "partners_with", "Harlow Energy"));
   }
 
+  TEST_CASE("a variant named after a model a company releases is that company's") {
+    const auto record =
+        Run("Veltrix Labs on Monday released Kestra-2, a family of open models. A smaller model, "
+            "Kestra-2 Flash, has 32 billion parameters.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Veltrix Labs", "develops", "Kestra-2 Flash"));
+    // Not from a possessive in passing, nor over the owner the text names.
+    const auto rivals = Run(
+        "Veltrix Labs said Orbix 5 beats OpenAI's GPT-5 and GPT-5-Chat. Harlow Technologies will "
+        "update Kestra next year, while Zentrix Labs's Kestra Max ships now.");
+    CAPTURE(Describe(rivals));
+    CHECK_FALSE(Has(rivals, "OpenAI", "develops", "GPT-5-Chat"));
+    CHECK_FALSE(Has(rivals, "Harlow Technologies", "develops", "Kestra Max"));
+  }
+
   TEST_CASE("hardware rented or bought from a company, and a company naming its own thing") {
     const kg::extract::testing::RelationCase cases[] = {
         {"Zentrix Labs trains its models on Nvidia H100 chips rented from Kelmont Cloud.",
