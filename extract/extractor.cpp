@@ -260,10 +260,19 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
     if (relation == "ceo_of" || relation == "chairman_of")
       specific_roles.emplace(std::get<0>(key), std::get<2>(key));
   }
+  // A sentence that gives the owner a stake ("55% owned by Temasek") says it invests; the
+  // same sentence's "owned by" is no subsidiary.
+  std::set<std::tuple<int, int, int>> stakes;  // (investor, company, sentence)
+  for (const auto& [key, value] : propagated) {
+    if (std::get<1>(key) == "invests_in")
+      stakes.emplace(std::get<0>(key), std::get<2>(key), std::get<3>(key));
+  }
   std::map<int, std::string> periods;
   for (const auto& [key, value] : propagated) {
     const auto& [subject, relation, object, sentence_index] = key;
     if (relation == "works_for" && specific_roles.count({subject, object}) != 0) continue;
+    if (relation == "subsidiary_of" && stakes.count({object, subject, sentence_index}) != 0)
+      continue;
     const int subject_index = record_index[static_cast<std::size_t>(subject)];
     const int object_index = record_index[static_cast<std::size_t>(object)];
     if (subject_index < 0 || object_index < 0) continue;

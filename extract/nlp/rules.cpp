@@ -893,11 +893,12 @@ class SentenceMatcher {
         pos = At(next).last;
       }
     } else {
-      // "Anthropic and Ploverly, a Berlin-based maker": the apposition after the
-      // last member is that member's alone.
+      // "Anthropic and Ploverly, a Berlin-based maker": the apposition (or relative
+      // clause: "and Amnon Shashua, who is also chief executive of") after the last
+      // member is that member's alone.
       const std::uint32_t after = SkipForward(At(mention).last);
       if (is(after, ",") && (is(after + 1, "a") || is(after + 1, "an") || is(after + 1, "the") ||
-                             is(after + 1, "whose")))
+                             is(after + 1, "whose") || is(after + 1, "who")))
         return list;
       std::uint32_t pos = At(mention).first;
       while (list.size() < 12 && pos > begin) {

@@ -493,6 +493,29 @@ TEST_SUITE("extract/relations") {
     kg::extract::testing::CheckRelations(right);
   }
 
+  TEST_CASE("investors named in lists and stakes stated as percentages") {
+    const kg::extract::testing::RelationCase cases[] = {
+        {"Zentrix Labs, which was founded in 2023, has raised about $150 million from investors "
+         "including Harlow Capital and Kelmont Ventures.",
+         "Kelmont Ventures", "invests_in", "Zentrix Labs"},
+        {"Zentrix Labs's backers include Harlow Capital and Kelmont Ventures.", "Kelmont Ventures",
+         "invests_in", "Zentrix Labs"},
+        {"Zentrix Labs, which is 55% owned by Harlow Capital, reported higher sales.",
+         "Harlow Capital", "invests_in", "Zentrix Labs"},
+    };
+    kg::extract::testing::CheckRelations(cases);
+    // A percentage makes the owner an investor, not the parent of a subsidiary; a relative
+    // clause after the last of a list is that member's alone.
+    const kg::extract::testing::RelationCase wrong[] = {
+        {"Zentrix Labs, which is 55% owned by Harlow Capital, reported higher sales.",
+         "Zentrix Labs", "subsidiary_of", "Harlow Capital"},
+        {"He founded Zentrix Labs with Dana Whitlock, a researcher, and Ravi Menon, who is also "
+         "chief executive of Kelmont Group.",
+         "Dana Whitlock", "ceo_of", "Kelmont Group"},
+    };
+    kg::extract::testing::CheckRelations(wrong, false);
+  }
+
   TEST_CASE("customers and suppliers named from either side give 'uses'") {
     const kg::extract::testing::RelationCase cases[] = {
         {"Kelmont Semiconductor counts Harlow Technologies as its largest customer.",
