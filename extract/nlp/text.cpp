@@ -208,12 +208,26 @@ struct LineStart {
   std::uint32_t start = 0;  // the byte after the line break
 };
 
+// What the tokenizer notes for the sentence splitter besides the tokens.
+struct TokenNotes {
+  // Where each line that has a token starts, for its first token (the tokens
+  // with newlines_before > 0); a line before any line break starts at 0.
+  std::vector<LineStart> line_starts;
+  // In order, the tokens that begin a line, are punctuation or are abbreviations:
+  // a sentence ends elsewhere only at the length cap, so the splitter skips the
+  // words between (four tokens in five).
+  std::vector<std::uint32_t> breaks;
+
+  void clear() {
+    line_starts.clear();
+    breaks.clear();
+  }
+};
+
 struct Tokenizer {
   std::string_view text;
   Layout& layout;
-  // Where each line that has a token starts, for its first token (the tokens
-  // with newlines_before > 0); a line before any line break starts at 0.
-  std::vector<LineStart>& line_starts;
+  TokenNotes& notes;
 
   void Run() {
     std::size_t i = 0;
@@ -229,14 +243,16 @@ struct Tokenizer {
       if (kByteTraits[static_cast<unsigned char>(text[i])] != 0) {
         // An ASCII letter or digit starts a word: most tokens take ScanPlainWord's one pass.
         Token& token = StartToken(i, space_before);
+        bool may_break = false;
         if (ScanPlainWord(token)) {
           i = token.end;
         } else {
           i = ScanWord(i, token);
           token.end = static_cast<std::uint32_t>(i);
           Finish(token);
+          may_break = token.kind == TokenKind::kPunct || token.abbreviation;
         }
-        EndToken(newlines, current_line_start);
+        EndToken(newlines, current_line_start, may_break);
         newlines = 0;
         space_before = false;
         continue;
@@ -262,7 +278,7 @@ struct Tokenizer {
         token.hash = (kHashSeed ^ static_cast<unsigned char>(text[i])) * kHashPrime;
         token.kind = TokenKind::kPunct;
         ++i;
-        EndToken(newlines, current_line_start);
+        EndToken(newlines, current_line_start, true);
         newlines = 0;
         space_before = false;
         continue;
@@ -276,7 +292,7 @@ struct Tokenizer {
       }
       token.end = static_cast<std::uint32_t>(i);
       Finish(token);
-      EndToken(newlines, current_line_start);
+      EndToken(newlines, current_line_start, token.kind == TokenKind::kPunct || token.abbreviation);
       newlines = 0;
       space_before = false;
     }
@@ -290,12 +306,14 @@ struct Tokenizer {
     return token;
   }
 
-  void EndToken(int newlines, std::uint32_t current_line_start) {
-    if (newlines == 0) return;
-    Token& token = layout.tokens.back();
-    token.newlines_before = static_cast<std::uint8_t>(newlines);
-    line_starts.push_back(
-        {static_cast<std::uint32_t>(layout.tokens.size() - 1), current_line_start});
+  // `may_break`: the token is punctuation or an abbreviation (TokenNotes::breaks).
+  void EndToken(int newlines, std::uint32_t current_line_start, bool may_break) {
+    const auto index = static_cast<std::uint32_t>(layout.tokens.size() - 1);
+    if (newlines != 0) {
+      layout.tokens.back().newlines_before = static_cast<std::uint8_t>(newlines);
+      notes.line_starts.push_back({index, current_line_start});
+    }
+    if (newlines != 0 || may_break) notes.breaks.push_back(index);
   }
 
   // The common word, a run of ASCII letters and digits that ends where ScanWord would
@@ -550,16 +568,16 @@ std::vector<Token> Tokenize(std::string_view text) {
 }
 
 void Tokenize(std::string_view text, std::vector<Token>& tokens) {
-  // The tokenizer's line bookkeeping, which a name does not need: kept per thread so
+  // The tokenizer's notes, which a name does not need: kept per thread so
   // that tokenising a name allocates nothing; released after an unusually long text.
-  thread_local std::vector<LineStart> line_starts;
-  line_starts.clear();
+  thread_local TokenNotes notes;
+  notes.clear();
   Layout layout;
   layout.tokens.swap(tokens);
   layout.tokens.clear();
-  Tokenizer{text, layout, line_starts}.Run();
+  Tokenizer{text, layout, notes}.Run();
   layout.tokens.swap(tokens);
-  if (line_starts.capacity() > 4096) line_starts = {};
+  if (notes.line_starts.capacity() > 4096 || notes.breaks.capacity() > 4096) notes = {};
 }
 
 Layout Segment(std::string_view text) {
@@ -572,13 +590,19 @@ void Segment(std::string_view text, Layout& layout) {
   layout.tokens.clear();
   layout.sentences.clear();
   layout.tokens.reserve(text.size() / 5 + 8);
-  // The tokenizer's line bookkeeping, kept per thread so that segmenting text after
-  // text allocates it once; released after an unusually long text.
-  thread_local std::vector<LineStart> line_starts;
-  if (line_starts.capacity() > (std::size_t{1} << 18)) line_starts = {};
-  line_starts.clear();
-  Tokenizer{text, layout, line_starts}.Run();
-  std::size_t next_line = 0;  // line_starts[next_line] is the first entry for a token >= t
+  // The tokenizer's notes and the block bookkeeping below, kept per thread so that
+  // segmenting text after text allocates them once; released after an unusually long text.
+  thread_local TokenNotes notes;
+  thread_local std::vector<std::uint32_t> wrapped_block_of_line;
+  thread_local std::vector<std::uint8_t> wrapped_blocks;
+  if (notes.breaks.capacity() > (std::size_t{1} << 18)) {
+    notes = {};
+    wrapped_block_of_line = {};
+    wrapped_blocks = {};
+  }
+  notes.clear();
+  Tokenizer{text, layout, notes}.Run();
+  const auto& line_starts = notes.line_starts;
 
   const auto& tokens = layout.tokens;
   const std::uint32_t count = static_cast<std::uint32_t>(tokens.size());
@@ -587,34 +611,32 @@ void Segment(std::string_view text, Layout& layout) {
   // continues the sentence too ("Sir Peter" / "Laidlaw, who retires") within a
   // block of lines (up to a blank or indented line) that ends as prose ends, with
   // a terminal. A list of headlines, one a line and unpunctuated, keeps one line
-  // a sentence.
-  std::vector<std::uint32_t> wrapped_block_of(count, 0);
-  std::vector<std::uint8_t> wrapped_blocks(1, 0);
+  // a sentence. Only the tokens that begin a line (line_starts) say so.
+  wrapped_block_of_line.assign(line_starts.size(), 0);
+  wrapped_blocks.assign(1, 0);
   {
     std::uint32_t block = 0;
     int lower_breaks = 0;
-    std::size_t line = 0;  // as in the loop below: line_starts[line] is the first entry >= t
-    for (std::uint32_t t = 0; t < count; ++t) {
-      if (t > 0 && tokens[t].newlines_before > 0) {
-        while (line_starts[line].token < t) ++line;
-        const std::uint32_t line_start = line_starts[line].start;
-        const std::uint32_t prev_line_start = line > 0 ? line_starts[line - 1].start : 0;
-        const bool indented = tokens[t].start != line_start;
-        if (tokens[t].newlines_before > 1 || indented) {
-          wrapped_blocks.back() = IsTerminal(TokenText(text, tokens[t - 1])) ||
-                                  IsCloser(TokenText(text, tokens[t - 1]));
-          wrapped_blocks.push_back(0);
-          ++block;
-        } else {
-          const auto next_first = static_cast<unsigned char>(text[tokens[t].start]);
-          if (!IsTerminal(TokenText(text, tokens[t - 1])) &&
-              tokens[t - 1].end - prev_line_start >= 40 &&
-              (IsAsciiLower(next_first) || IsAsciiDigit(next_first))) {
-            ++lower_breaks;
-          }
+    for (std::size_t line = 0; line < line_starts.size(); ++line) {
+      const std::uint32_t t = line_starts[line].token;
+      if (t == 0) continue;
+      const std::uint32_t line_start = line_starts[line].start;
+      const std::uint32_t prev_line_start = line > 0 ? line_starts[line - 1].start : 0;
+      const bool indented = tokens[t].start != line_start;
+      if (tokens[t].newlines_before > 1 || indented) {
+        wrapped_blocks.back() =
+            IsTerminal(TokenText(text, tokens[t - 1])) || IsCloser(TokenText(text, tokens[t - 1]));
+        wrapped_blocks.push_back(0);
+        ++block;
+      } else {
+        const auto next_first = static_cast<unsigned char>(text[tokens[t].start]);
+        if (!IsTerminal(TokenText(text, tokens[t - 1])) &&
+            tokens[t - 1].end - prev_line_start >= 40 &&
+            (IsAsciiLower(next_first) || IsAsciiDigit(next_first))) {
+          ++lower_breaks;
         }
       }
-      wrapped_block_of[t] = block;
+      wrapped_block_of_line[line] = block;
     }
     if (count > 0) {
       wrapped_blocks.back() = IsTerminal(TokenText(text, tokens[count - 1])) ||
@@ -636,13 +658,20 @@ void Segment(std::string_view text, Layout& layout) {
     }
     first = last;
   };
-  for (std::uint32_t t = 0; t < count; ++t) {
-    // Most tokens are words and numbers inside a line, short of the sentence cap: they
-    // begin no line, end no sentence and are no abbreviation, so nothing below applies.
-    if (t > 0 && tokens[t].newlines_before == 0 && tokens[t].kind != TokenKind::kPunct &&
-        !tokens[t].abbreviation && t + 1 - first < static_cast<std::uint32_t>(kMaxSentenceTokens)) {
-      continue;
-    }
+  constexpr auto kCap = static_cast<std::uint32_t>(kMaxSentenceTokens);
+  std::size_t next_line = 0;   // line_starts[next_line] is the first entry for a token >= t
+  std::size_t next_break = 0;  // notes.breaks[next_break] is the first break >= t
+  std::uint32_t t = 0;         // the next token to look at
+  while (t < count) {
+    // The words before the next token that begins a line, is punctuation or an
+    // abbreviation (the first token counts as one) end a sentence only at the cap.
+    while (next_break < notes.breaks.size() && notes.breaks[next_break] < t) ++next_break;
+    const std::uint32_t next = t == 0                             ? 0
+                               : next_break < notes.breaks.size() ? notes.breaks[next_break]
+                                                                  : count;
+    while (first + kCap - 1 < next) close(first + kCap);
+    if (next == count) break;
+    t = next;
     const std::string_view word = TokenText(text, tokens[t]);
     const bool line_begins = (t == 0) || tokens[t].newlines_before > 0;
     if (line_begins && t > first) {
@@ -661,7 +690,7 @@ void Segment(std::string_view text, Layout& layout) {
                                           tokens[t].start == line_start &&
                                           SentenceStarters().count(tokens[t].hash) == 0;
       const bool wrapped_capital = IsAsciiUpper(next_first) && tokens[t].start == line_start &&
-                                   wrapped_blocks[wrapped_block_of[t]] != 0;
+                                   wrapped_blocks[wrapped_block_of_line[next_line]] != 0;
       const bool soft =
           tokens[t].newlines_before == 1 && prev_line_length >= 40 &&
           ((!IsTerminal(prev) && prev != ":" &&
@@ -677,13 +706,14 @@ void Segment(std::string_view text, Layout& layout) {
     if (line_begins && IsBulletText(word) && t + 1 < count && tokens[t + 1].space_before &&
         tokens[t + 1].newlines_before == 0) {
       first = t + 1;  // the bullet itself belongs to no sentence
+      ++t;
       continue;
     }
     if (tokens[t].kind == TokenKind::kPunct && IsTerminal(word)) {  // '.', '!', '?' are kPunct
       std::uint32_t end = t + 1;
       // The run of closers and terminals stays within the sentence cap too.
-      while (end < count && end - first < static_cast<std::uint32_t>(kMaxSentenceTokens) &&
-             tokens[end].newlines_before == 0 && !tokens[end].space_before &&
+      while (end < count && end - first < kCap && tokens[end].newlines_before == 0 &&
+             !tokens[end].space_before &&
              (IsCloser(TokenText(text, tokens[end])) || IsTerminal(TokenText(text, tokens[end])))) {
         ++end;
       }
@@ -691,7 +721,7 @@ void Segment(std::string_view text, Layout& layout) {
                               IsAsciiLower(static_cast<unsigned char>(text[tokens[end].start]));
       if (!next_lower && (end >= count || tokens[end].space_before)) {
         close(end);
-        t = end - 1;
+        t = end;
         continue;
       }
       // Every terminal in the run would scan to the same `end` and decide the
@@ -702,9 +732,11 @@ void Segment(std::string_view text, Layout& layout) {
                Titles().count(tokens[t].hash) == 0 &&
                SentenceStarters().count(tokens[t + 1].hash) != 0) {
       close(t + 1);
+      ++t;
       continue;
     }
-    if (t + 1 - first >= static_cast<std::uint32_t>(kMaxSentenceTokens)) close(t + 1);
+    if (t + 1 - first >= kCap) close(t + 1);
+    ++t;
   }
   close(count);
 }

@@ -256,9 +256,47 @@ const WordSet& ReferenceWords() {
   return set;
 }
 
+// Word hash -> WordClass bits, for the one lookup of every token of every document:
+// open addressing at a load of at most a quarter, so most lookups take one probe, with
+// each key beside its bits.
+class WordClassTable {
+ public:
+  explicit WordClassTable(const HashIndex& index) {
+    std::size_t words = 0;
+    index.ForEach([&](std::uint64_t, int) { ++words; });
+    std::size_t capacity = 16;
+    while (capacity < words * 4) capacity *= 2;
+    slots_.assign(capacity, Slot{});
+    mask_ = capacity - 1;
+    index.ForEach([&](std::uint64_t hash, int bits) {
+      std::size_t i = hash & mask_;
+      while (slots_[i].hash != 0) i = (i + 1) & mask_;
+      slots_[i] = {hash, static_cast<std::uint16_t>(bits)};
+    });
+  }
+
+  /// The bits of the word hashed `hash`, 0 for a word in no list. No key is 0 (HashIndex
+  /// stores none), so a zero hash stops at an empty slot's 0 as find() returns -1.
+  std::uint16_t Find(std::uint64_t hash) const {
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.hash == hash) return slot.bits;
+      if (slot.hash == 0) return 0;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;  // 0: empty
+    std::uint16_t bits = 0;
+  };
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+};
+
 // Word hash -> the WordClass bits of the lists that hold it.
-const HashIndex& WordClassIndex() {
-  static const HashIndex index = [] {
+const WordClassTable& WordClassIndex() {
+  static const WordClassTable table = [] {
     std::unordered_map<std::uint64_t, int> classes;
     const std::pair<const WordSet*, WordClass> lists[] = {{&NonNameCapitals(), kNonNameCapital},
                                                           {&GenericAcronyms(), kGenericAcronym},
@@ -278,9 +316,9 @@ const HashIndex& WordClassIndex() {
         [&](std::uint64_t hash, int cues) { classes[hash] |= cues << kBoilerplateCueShift; });
     HashIndex built;
     for (const auto& [hash, bits] : classes) built.emplace(hash, bits);
-    return built;
+    return WordClassTable(built);
   }();
-  return index;
+  return table;
 }
 
 }  // namespace
@@ -289,18 +327,18 @@ namespace {
 
 void ClassifyWordsInto(const Lexicon& lexicon, const std::vector<Token>& tokens,
                        std::vector<std::uint16_t>& classes) {
-  const HashIndex& index = WordClassIndex();
+  const WordClassTable& table = WordClassIndex();
   classes.resize(tokens.size());
-  for (std::size_t t = 0; t < tokens.size(); ++t) {
-    const Token& token = tokens[t];
-    const int found = index.find(token.hash);
-    auto bits = static_cast<std::uint16_t>(found < 0 ? 0 : found);
-    if (token.capitalised && lexicon.IsGivenName(token.hash)) bits |= kGivenName;
-    if (token.kind == TokenKind::kWord && token.capitalised &&
-        (bits & (kNonNameCapital | kGenericAcronym)) == 0) {
-      bits |= kNameWord;
+  std::uint16_t* out = classes.data();
+  for (const Token& token : tokens) {
+    std::uint16_t bits = table.Find(token.hash);
+    if (token.capitalised) {
+      if (lexicon.IsGivenName(token.hash)) bits |= kGivenName;
+      if (token.kind == TokenKind::kWord && (bits & (kNonNameCapital | kGenericAcronym)) == 0) {
+        bits |= kNameWord;
+      }
     }
-    classes[t] = bits;
+    *out++ = bits;
   }
 }
 

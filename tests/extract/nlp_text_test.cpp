@@ -111,6 +111,20 @@ TEST_SUITE("extract/nlp/text") {
     CHECK(layout.tokens.back().end <= text.size());
   }
 
+  TEST_CASE("the cap cuts a run of words at exactly its length, between commas or not") {
+    // The splitter jumps from punctuation to punctuation: the cuts between must not move.
+    std::string text;
+    for (int i = 0; i < 400; ++i) text += (i % 50 == 49) ? "word, " : "word ";
+    Layout layout = Segment(text);
+    REQUIRE(layout.tokens.size() == 408);
+    const auto cap = static_cast<std::uint32_t>(kg::extract::nlp::kMaxSentenceTokens);
+    REQUIRE(layout.sentences.size() == 3);
+    CHECK(layout.sentences[0].last_token == cap);
+    CHECK(layout.sentences[1].first_token == cap);
+    CHECK(layout.sentences[1].last_token == 2 * cap);
+    CHECK(layout.sentences[2].last_token == 408);
+  }
+
   TEST_CASE("a run of terminal punctuation cannot push a sentence past the cap") {
     std::string text;
     for (int i = 0; i < 159; ++i) text += "word ";
