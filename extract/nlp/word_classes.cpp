@@ -194,7 +194,27 @@ const WordSet& OrganisationCues() {
                                           "computing",
                                           "airways",
                                           "pharma",
-                                          "utilities"});
+                                          "utilities",
+                                          "investment",
+                                          "mobility",
+                                          "holding",
+                                          "health",
+                                          "healthcare",
+                                          "medical",
+                                          "biosciences",
+                                          "sciences",
+                                          "photonics",
+                                          "microsystems",
+                                          "optics",
+                                          "wireless",
+                                          "telecommunications",
+                                          "interactive",
+                                          "motor",
+                                          "aviation",
+                                          "shipping",
+                                          "properties",
+                                          "foods",
+                                          "beverages"});
   return set;
 }
 

@@ -407,6 +407,19 @@ TEST_SUITE("extract/entities") {
     kg::extract::testing::CheckEntityTypes(cases);
   }
 
+  TEST_CASE("organisation cues name companies the lexicons lack") {
+    const kg::extract::testing::EntityCase cases[] = {
+        {"Customers include Fairhaven Health, which runs software in 40 hospitals.",
+         "Fairhaven Health", "Company"},
+        {"The round drew Mirae Asset Venture Investment and others.",
+         "Mirae Asset Venture Investment", "Company"},
+        {"The venture, Stelqing Mobility, will be based in Shanghai.", "Stelqing Mobility",
+         "Company"},
+        {"Oberon Photonics makes optical links.", "Oberon Photonics", "Company"},
+    };
+    kg::extract::testing::CheckEntityTypes(cases);
+  }
+
   TEST_CASE("newswire state abbreviations are places; a place after a given name is a surname") {
     const auto record =
         Run("SUNNYVALE, Calif., June 9 - Zentrix Corp, based in Hillsboro, Ore., said sales rose. "
