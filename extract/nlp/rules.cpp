@@ -431,6 +431,17 @@ class SentenceMatcher {
     return false;
   }
 
+  // "a former Baidu engineer who is now its chief executive": "former" is the
+  // noun's; the relative clause after it states what holds now.
+  bool FormerBeforeWho(std::uint32_t t, std::uint32_t high) const {
+    static const std::uint64_t kFormer = HashLower("former"), kWho = HashLower("who");
+    if (tokens_[t].hash != kFormer) return false;
+    for (std::uint32_t k = t + 1; k < high && k < t + 8; ++k) {
+      if (tokens_[k].hash == kWho) return true;
+    }
+    return false;
+  }
+
   // Whether token `t` lies inside an apposition the match [low, high) steps
   // over: "X, a former engineer at Y, founded Z" is not negated by "former".
   bool InSkippedApposition(std::uint32_t t, std::uint32_t low, std::uint32_t high) const {
@@ -1289,7 +1300,7 @@ class SentenceMatcher {
         return true;
       }
       if (NegationWords().count(tokens_[t].hash) != 0 && !(owned_thing && t < state.low) &&
-          !InSkippedApposition(t, state.low, state.high) &&
+          !InSkippedApposition(t, state.low, state.high) && !FormerBeforeWho(t, state.high) &&
           !(investment && t + 3 < sentence_.last_token && DisposalRuledOut(t + 3))) {
         return true;
       }

@@ -516,6 +516,22 @@ TEST_SUITE("extract/relations") {
     kg::extract::testing::CheckRelations(wrong, false);
   }
 
+  TEST_CASE("'who is now its chief executive': the relative clause states the current role") {
+    const kg::extract::testing::RelationCase cases[] = {
+        {"Kelmont Group was founded in 2019 by Zhou Lan, a former Harlow Technologies engineer "
+         "who is now its chief executive.",
+         "Zhou Lan", "ceo_of", "Kelmont Group"},
+        {"Zhou Lan, who is now Kelmont Group's chief executive, spoke.", "Zhou Lan", "ceo_of",
+         "Kelmont Group"},
+    };
+    kg::extract::testing::CheckRelations(cases);
+    const kg::extract::testing::RelationCase wrong[] = {
+        {"Zhou Lan, a former chief executive of Kelmont Group, spoke.", "Zhou Lan", "ceo_of",
+         "Kelmont Group"},
+    };
+    kg::extract::testing::CheckRelations(wrong, false);
+  }
+
   TEST_CASE("customers and suppliers named from either side give 'uses'") {
     const kg::extract::testing::RelationCase cases[] = {
         {"Kelmont Semiconductor counts Harlow Technologies as its largest customer.",
