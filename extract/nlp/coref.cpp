@@ -194,12 +194,17 @@ class Resolver {
     // In the same sentence the first plain company is usually the subject "its" points back
     // to; but a later company that opens a clause of its own ("Intel said Microsoft would
     // make a version of its Maia chip") is nearer in the sentence's structure.
-    int possessive = -1, plain = -1, clause_subject = -1, fronted = -1, relative = -1;
+    int possessive = -1, opening_owner = -1, plain = -1, clause_subject = -1, fronted = -1,
+        relative = -1;
     const Sentence& sentence = document_.layout.sentences[static_cast<std::size_t>(s)];
     const std::uint32_t fronted_end = FrontedPhraseEnd(sentence, t);
     for (const Mention& mention : document_.mentions[static_cast<std::size_t>(s)]) {
       if (mention.last > t || !IsType(mention, "Company")) continue;
       if ((mention.flags & (kPossessive | kPossessivePronoun)) != 0) {
+        // The last owner named ("made on Rapidus's process at its plant"), unless the
+        // sentence opens with an owner: "Coldharbor's units are used in servers built
+        // around Nvidia's chips, and its customers ..." is about the subject's owner.
+        if (mention.first == sentence.first_token) opening_owner = mention.entity;
         possessive = mention.entity;
         continue;
       }
@@ -227,13 +232,17 @@ class Resolver {
     if (clause_subject >= 0) return clause_subject;
     if (plain >= 0) return plain;
     if (fronted >= 0) return fronted;
+    if (opening_owner >= 0) return opening_owner;
     if (possessive >= 0) return possessive;
     for (int back = s - 1; back >= 0 && back >= s - kLookBackSentences; --back) {
       // An earlier sentence's subject (its first plain company) carries over.
       int any = -1, explicit_plain = -1;
+      const Sentence& earlier = document_.layout.sentences[static_cast<std::size_t>(back)];
+      const std::uint32_t earlier_fronted = FrontedPhraseEnd(earlier, earlier.last_token);
       for (const Mention& mention : document_.mentions[static_cast<std::size_t>(back)]) {
         if (!IsType(mention, "Company") || (mention.flags & kCoref) != 0) continue;
         if (any < 0) any = mention.entity;
+        if (mention.last <= earlier_fronted) continue;
         if ((mention.flags & kPossessive) == 0 && explicit_plain < 0) {
           explicit_plain = mention.entity;
         }
@@ -261,10 +270,27 @@ class Resolver {
     const std::string_view first = TokenText(document_.text, tokens_[sentence.first_token]);
     const bool participle = first.size() > 4 && first.substr(first.size() - 2) == "ed";
     if (!participle && FrontingWords().count(tokens_[sentence.first_token].hash) == 0) return 0;
+    // The phrase may hold appositions ("by Claire Dufresne, its chief executive, and Anton
+    // Sokolov, a former researcher at Google DeepMind, Molvane sells"): it ends at the comma
+    // before a company followed by a lower-case word, the main clause's subject and verb;
+    // failing that, at the first comma.
+    const auto sentence_index =
+        static_cast<std::size_t>(&sentence - document_.layout.sentences.data());
+    const auto& mentions = document_.mentions[sentence_index];
+    std::uint32_t first_comma = 0;
     for (std::uint32_t k = sentence.first_token + 1; k < t; ++k) {
-      if (tokens_[k].hash == comma_) return k;
+      if (tokens_[k].hash != comma_) continue;
+      if (first_comma == 0) first_comma = k;
+      for (const Mention& mention : mentions) {
+        if (mention.first != k + 1 || !IsType(mention, "Company")) continue;
+        const std::uint32_t after = mention.last;
+        if (after < sentence.last_token && tokens_[after].kind == TokenKind::kWord &&
+            !tokens_[after].capitalised && tokens_[after].hash != and_) {
+          return k;
+        }
+      }
     }
-    return 0;
+    return first_comma;
   }
 
   int SalientCompany(int s, std::uint32_t t) const {
@@ -352,7 +378,7 @@ class Resolver {
                                     his_ = HashLower("his"), her_ = HashLower("her"),
                                     him_ = HashLower("him");
   static inline const std::uint64_t comma_ = HashLower(","), which_ = HashLower("which"),
-                                    who_ = HashLower("who");
+                                    who_ = HashLower("who"), and_ = HashLower("and");
 };
 
 }  // namespace

@@ -146,6 +146,28 @@ TEST_SUITE("extract/relations") {
     CHECK(Has(plain, "Harlow Technologies", "uses", "Veltrix Networks"));
   }
 
+  TEST_CASE("'its' after owners: the sentence's opening owner, else the last one named") {
+    const kg::extract::testing::RelationCase cases[] = {
+        {"Zentrix Technologies' units are used in servers built around Nvidia's chips, and its "
+         "customers include Harlow Technologies and Kelmont Group.",
+         "Kelmont Group", "uses", "Zentrix Technologies"},
+        // An earlier sentence's fronted phrase names no subject to carry over either.
+        {"Founded in 2022 by Ana Ruiz, a former researcher at Google DeepMind, Zentrix Labs "
+         "sells software. Its customers include Harlow Technologies.",
+         "Harlow Technologies", "uses", "Zentrix Labs"},
+    };
+    kg::extract::testing::CheckRelations(cases);
+    const kg::extract::testing::RelationCase wrong[] = {
+        {"Zentrix Technologies' units are used in servers built around Nvidia's chips, and its "
+         "customers include Harlow Technologies and Kelmont Group.",
+         "Kelmont Group", "uses", "Nvidia"},
+        {"Founded in 2022 by Ana Ruiz, a former researcher at Google DeepMind, Zentrix Labs "
+         "sells software. Its customers include Harlow Technologies.",
+         "Harlow Technologies", "uses", "Google DeepMind"},
+    };
+    kg::extract::testing::CheckRelations(wrong, false);
+  }
+
   TEST_CASE("a ticker in parentheses becomes the company's ticker and alias") {
     const auto record =
         Run("Shares of Palantir Technologies (NYSE: PLTR) and Zorblax Inc. (ZRBX) rose.");
