@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extract/nlp/lexicon.h"
+#include "extract/nlp/start_tokens.h"
 #include "extract/nlp/surface_index.h"
 #include "extract/nlp/text.h"
 
@@ -59,6 +60,7 @@ struct Document {
   // Scratch of RecogniseEntities, kept here so a reused document reuses their storage.
   std::vector<std::uint8_t> taken;  // per token: claimed by a mention
   SurfaceIndex known_surfaces;      // the general recognisers' names, found again
+  StartTokens starts;               // where the recognisers' matches can start
 
   /// Empties the document for `new_text`, keeping its buffers' storage: a thread that
   /// extracts document after document then allocates them once, not per document.

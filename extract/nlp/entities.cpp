@@ -79,6 +79,11 @@ void Document::Reset(std::string_view new_text) {
   ClearBuffer(word_classes, kMaxTokens);
   ClearBuffer(taken, kMaxTokens);
   known_surfaces.clear();
+  // Refilled per document without clearing (recognise.cpp): only a large one is released.
+  for (auto& list : starts.tokens) {
+    if (list.capacity() > kMaxTokens) list = {};
+  }
+  if (starts.kinds.capacity() > kMaxTokens) starts.kinds = {};
 }
 
 void Document::ResetMentions() {

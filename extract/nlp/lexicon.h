@@ -44,6 +44,9 @@ class Lexicon {
     return {match.id, match.length};
   }
 
+  /// False when no entry surface starts with the word `hash` (true may be a false positive).
+  bool MayStartName(std::uint64_t hash) const { return surfaces_.MayStartWith(hash); }
+
   /// The entry whose ticker is the token with this hash, or -1.
   int FindTicker(std::uint64_t hash) const;
 

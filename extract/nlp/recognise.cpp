@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
+#include <bit>
 
 #include "extract/nlp/amounts.h"
 #include "extract/nlp/recogniser.h"
@@ -117,24 +118,12 @@ SentenceRecogniser::SentenceRecogniser(const Lexicon& lexicon, Document& documen
       taken_(taken) {}
 
 void SentenceRecogniser::Run() {
-  // A recogniser whose every match needs a kind of token the sentence lacks is skipped:
-  // versioned names need a word with a digit or a glued hyphen, tickers and acronyms a
-  // "(", and the general name recognisers a name word.
-  std::uint16_t classes = 0;
-  bool digit_word_or_glued_hyphen = false, open_parenthesis = false;
-  for (std::uint32_t t = first_; t < last_; ++t) {
-    const Token& token = tokens_[t];
-    classes |= word_classes_[t];
-    digit_word_or_glued_hyphen = digit_word_or_glued_hyphen ||
-                                 (token.kind == TokenKind::kWord && token.has_digit) ||
-                                 (!token.space_before && document_.text[token.start] == '-');
-    open_parenthesis = open_parenthesis || Is(t, "(");
-  }
+  // A recogniser with no token to start at in the sentence has nothing to find.
   Amounts();
   LexiconNames();
-  if (digit_word_or_glued_hyphen) VersionedNames();
-  if (open_parenthesis) TickersAndAcronyms();
-  if ((classes & kNameWord) != 0) {
+  if (!Starts(StartKind::kVersioned).empty()) VersionedNames();
+  if (!Starts(StartKind::kOpenParenthesis).empty()) TickersAndAcronyms();
+  if (!Starts(StartKind::kNameWord).empty()) {
     Products();
     People();
     Organisations();
@@ -282,12 +271,8 @@ std::uint32_t SentenceRecogniser::NameRunEnd(std::uint32_t t, std::uint32_t max)
 
 void SentenceRecogniser::Amounts() {
   AmountMatch match;
-  for (std::uint32_t t = first_; t < last_; ++t) {
-    // ParseAmountAt's own first test, answered from the word classes without a call.
-    if (tokens_[t].kind != TokenKind::kNumber && !Has(t, kAmountStarter) &&
-        !(tokens_[t].has_digit && tokens_[t].capitalised)) {
-      continue;
-    }
+  StartCursor starts = Starts(StartKind::kAmountStart);
+  for (std::uint32_t t = first_; starts.Next(t); ++t) {
     if (!ParseAmountAt(document_.text, tokens_, t, last_, &match)) continue;
     // "Trainium 2 chips", "Pixel 10 phones": a number right after a name inside the
     // sentence is the name's version, not a count.
@@ -375,7 +360,8 @@ std::uint32_t SentenceRecogniser::ExtendChipVariants(std::uint32_t end) const {
 }
 
 void SentenceRecogniser::LexiconNames() {
-  for (std::uint32_t t = first_; t < last_; ++t) {
+  StartCursor starts = Starts(StartKind::kLexiconName);
+  for (std::uint32_t t = first_; starts.Next(t); ++t) {
     if (taken_[t] != 0) continue;
     const Lexicon::Match match = lexicon_.Longest(document_.text, tokens_, t, last_);
     if (match.entry < 0 || !Free(t, t + match.length)) continue;
@@ -447,13 +433,9 @@ void SentenceRecogniser::VersionedNames() {
       chip_context = chip_context || ChipWords().count(tokens_[t].hash) != 0;
     }
   };
-  for (std::uint32_t t = first_; t < last_; ++t) {
-    if (taken_[t] != 0 || tokens_[t].kind != TokenKind::kWord) continue;
-    // Only words with digits or a glued hyphen after them can be versioned names.
-    if (!tokens_[t].has_digit && !(t + 1 < last_ && !tokens_[t + 1].space_before &&
-                                   document_.text[tokens_[t + 1].start] == '-')) {
-      continue;
-    }
+  StartCursor starts = Starts(StartKind::kVersioned);
+  for (std::uint32_t t = first_; starts.Next(t); ++t) {
+    if (taken_[t] != 0) continue;
     const std::string_view word = Word(t);
     if (tokens_[t].capitalised && tokens_[t].has_digit) {
       // A family glued to its version: "Qwen3", "Qwen2.5".
@@ -515,8 +497,9 @@ void SentenceRecogniser::VersionedNames() {
 }
 
 void SentenceRecogniser::TickersAndAcronyms() {
-  for (std::uint32_t t = first_; t + 2 < last_; ++t) {
-    if (!Is(t, "(") || taken_[t] != 0) continue;
+  StartCursor parentheses = Starts(StartKind::kOpenParenthesis);
+  for (std::uint32_t t = first_; parentheses.Next(t) && t + 2 < last_; ++t) {
+    if (taken_[t] != 0) continue;
     std::uint32_t k = t + 1;
     bool exchange = false;
     if (Exchanges().count(tokens_[k].hash) != 0 && Is(k + 1, ":")) {
@@ -633,6 +616,93 @@ void SentenceRecogniser::TickersAndAcronyms() {
 
 namespace {
 
+// Fills document.starts: one pass over the tokens of the sentences the recognisers read.
+void FindStartTokens(const Lexicon& lexicon, Document& document) {
+  static const std::uint64_t kBy = HashLower("by"), kSuch = HashLower("such"),
+                             kLike = HashLower("like"), kIncluding = HashLower("including");
+  // A bit per low six bits of those words' hashes: most words are turned away without a compare.
+  static const std::uint64_t kOpenerBits =
+      (std::uint64_t{1} << (kBy & 63)) | (std::uint64_t{1} << (kSuch & 63)) |
+      (std::uint64_t{1} << (kLike & 63)) | (std::uint64_t{1} << (kIncluding & 63));
+  const auto& tokens = document.layout.tokens;
+  const auto& sentences = document.layout.sentences;
+  const std::vector<std::uint16_t>& word_classes = document.word_classes;
+  StartTokens& starts = document.starts;
+  const auto bit = [](StartKind kind, bool starts_here) {
+    return static_cast<unsigned>(starts_here) << static_cast<unsigned>(kind);
+  };
+  // First the tokens that start any kind, each with its kinds' bits below it; then the lists
+  // from those (filling seven lists at once keeps too much live for the registers). Only
+  // 64-bit stores: a byte store could alias any data and reload every pointer.
+  std::vector<std::uint64_t>& kinds = starts.kinds;
+  if (kinds.size() < tokens.size()) kinds.resize(tokens.size());
+  std::uint64_t* kinds_end = kinds.data();
+  std::vector<std::uint32_t>& sentence_kinds = starts.sentence_kinds;
+  sentence_kinds.resize(sentences.size() + 1);
+  const auto kinds_filled = [&] { return static_cast<std::uint32_t>(kinds_end - kinds.data()); };
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const Sentence& sentence = sentences[s];
+    sentence_kinds[s] = kinds_filled();
+    if (sentence.boilerplate) continue;
+    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+      const Token& token = tokens[t];
+      const std::uint16_t word_class = word_classes[t];
+      unsigned token_kinds =
+          bit(StartKind::kNameWord, (word_class & kNameWord) != 0) |
+          bit(StartKind::kPersonStart,
+              (word_class & (kNameWord | kPersonTitle | kRoleWord | kGivenName)) != 0) |
+          bit(StartKind::kListStart, (word_class & (kNameWord | kCompanyNoun)) != 0) |
+          bit(StartKind::kLexiconName, lexicon.MayStartName(token.hash)) |
+          // ParseAmountAt's own first test, and a capitalised code with a digit.
+          bit(StartKind::kAmountStart, token.kind == TokenKind::kNumber ||
+                                           (word_class & kAmountStarter) != 0 ||
+                                           (token.has_digit && token.capitalised));
+      const char first_char = document.text[token.start];
+      token_kinds |=
+          bit(StartKind::kOpenParenthesis, first_char == '(' && token.end - token.start == 1);
+      if (token.kind == TokenKind::kWord) {
+        if (((kOpenerBits >> (token.hash & 63)) & 1) != 0) {
+          token_kinds |= bit(StartKind::kPersonStart, token.hash == kBy) |
+                         bit(StartKind::kListStart, token.hash == kSuch || token.hash == kLike ||
+                                                        token.hash == kIncluding);
+        }
+        token_kinds |= bit(StartKind::kVersioned, token.has_digit);
+      }
+      // A glued hyphen ("Qwen3-Max") makes the word before it a versioned name's start too.
+      if (first_char == '-' && !token.space_before && t > sentence.first_token &&
+          tokens[t - 1].kind == TokenKind::kWord) {
+        const std::uint64_t versioned = bit(StartKind::kVersioned, true);
+        if (kinds_end != kinds.data() && kinds_end[-1] >> 8 == t - 1) {
+          kinds_end[-1] |= versioned;
+        } else {
+          *kinds_end++ = std::uint64_t{t - 1} << 8 | versioned;
+        }
+      }
+      *kinds_end = std::uint64_t{t} << 8 | token_kinds;
+      kinds_end += token_kinds != 0 ? 1 : 0;
+    }
+  }
+  sentence_kinds[sentences.size()] = kinds_filled();
+  std::array<std::uint32_t*, kStartKinds> begins, ends;
+  for (std::size_t k = 0; k < kStartKinds; ++k) {
+    if (starts.tokens[k].size() < tokens.size()) starts.tokens[k].resize(tokens.size());
+    begins[k] = ends[k] = starts.tokens[k].data();
+  }
+  starts.sentence_begin.resize(sentences.size() + 1);
+  for (std::size_t s = 0; s <= sentences.size(); ++s) {
+    for (std::size_t k = 0; k < kStartKinds; ++k) {
+      starts.sentence_begin[s][k] = static_cast<std::uint32_t>(ends[k] - begins[k]);
+    }
+    if (s == sentences.size()) break;
+    for (std::uint32_t e = sentence_kinds[s]; e < sentence_kinds[s + 1]; ++e) {
+      const auto t = static_cast<std::uint32_t>(kinds[e] >> 8);
+      for (auto bits = static_cast<unsigned>(kinds[e] & 0xFF); bits != 0; bits &= bits - 1) {
+        *ends[static_cast<std::size_t>(std::countr_zero(bits))]++ = t;
+      }
+    }
+  }
+}
+
 void RecogniseMentions(const Lexicon& lexicon, Document& document) {
   const auto& tokens = document.layout.tokens;
   document.ResetMentions();
@@ -648,6 +718,7 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
   const std::vector<std::uint16_t>& word_classes = document.word_classes;
   std::vector<std::uint8_t>& taken = document.taken;
   taken.assign(tokens.size(), 0);
+  FindStartTokens(lexicon, document);
   const int count = static_cast<int>(document.layout.sentences.size());
   for (int s = 0; s < count; ++s) {
     if (document.layout.sentences[static_cast<std::size_t>(s)].boilerplate) continue;
