@@ -82,6 +82,8 @@ class Lexicon {
 /// dropped, punctuation turned to spaces, corporate suffixes and a leading
 /// "the" removed. NameKey("Alibaba Group Holding Ltd.") == NameKey("Alibaba's").
 std::string NameKey(std::string_view name);
+/// NameKey(name) appended to `out`, which a caller building many keys reuses.
+void AppendNameKey(std::string_view name, std::string& out);
 
 /// Splits `line` at tabs.
 std::vector<std::string_view> SplitTabs(std::string_view line);

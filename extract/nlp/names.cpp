@@ -746,7 +746,7 @@ void SentenceRecogniser::Organisations() {
     }
     if (organisation) {
       Candidate candidate{t, stop, "Company", {}, -1, {}, {}, {}};
-      candidate.surface = std::string(document_.Text(t, Is(end, ",") ? end : stop));
+      candidate.surface = document_.Text(t, Is(end, ",") ? end : stop);
       Emit(std::move(candidate));
     }
     t = (organisation ? stop : end) - 1;
@@ -1099,8 +1099,7 @@ void CompaniesNamedInContext(const Lexicon& lexicon, Document& document) {
     }
   }
   for (const auto& [s, t] : found) {
-    Candidate candidate{t,  t + 1, "Company", std::string(TokenText(document.text, tokens[t])),
-                        -1, {},    {},        {}};
+    Candidate candidate{t, t + 1, "Company", TokenText(document.text, tokens[t]), -1, {}, {}, {}};
     if (AddMention(lexicon, document, s, candidate, 0) >= 0) document.taken[t] = 1;
   }
 }

@@ -209,18 +209,18 @@ int SentenceRecogniser::Emit(Candidate candidate) {
   }
   if (only_suffixes) return -1;
   if (candidate.surface.empty()) {
-    candidate.surface = std::string(document_.Text(candidate.first, candidate.last));
+    candidate.surface = document_.Text(candidate.first, candidate.last);
   }
   // A name broken over lines ("Landon H.\nRowland") is one name with one space.
   // One pass (find_first_of calls memchr once per character of the surface).
   bool broken = false;
+  std::string joined;  // the surface with one space for each run of white space
   for (std::size_t i = 0; i < candidate.surface.size() && !broken; ++i) {
     const char c = candidate.surface[i];
     broken = c == '\n' || c == '\r' || c == '\t' ||
              (c == ' ' && i + 1 < candidate.surface.size() && candidate.surface[i + 1] == ' ');
   }
   if (broken) {
-    std::string joined;
     for (char c : candidate.surface) {
       const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
       if (!space) {
@@ -229,7 +229,7 @@ int SentenceRecogniser::Emit(Candidate candidate) {
         joined += ' ';
       }
     }
-    candidate.surface = std::move(joined);
+    candidate.surface = joined;
   }
   const int entity = AddMention(lexicon_, document_, sentence_, candidate);
   if (entity >= 0) {
@@ -603,7 +603,7 @@ void SentenceRecogniser::TickersAndAcronyms() {
       candidate.first = begin;
       candidate.last = t;
       candidate.type = "Company";
-      if (known < 0) candidate.ticker = std::string(symbol);
+      if (known < 0) candidate.ticker = symbol;
       if (Emit(std::move(candidate)) < 0) continue;
     }
     for (std::uint32_t b = t; b <= close; ++b) {
