@@ -703,6 +703,50 @@ void FindStartTokens(const Lexicon& lexicon, Document& document) {
   }
 }
 
+// Mentions of the document's known surfaces wherever a sentence has one outside its mentions.
+void MentionKnownSurfaces(Document& document) {
+  const SurfaceIndex& known = document.known_surfaces;
+  const auto& tokens = document.layout.tokens;
+  std::vector<std::uint8_t>& taken = document.taken;
+  const int count = static_cast<int>(document.layout.sentences.size());
+  std::vector<std::uint8_t> covered;  // per token of the sentence: in a mention
+  for (int s = 0; s < count; ++s) {
+    const Sentence& sentence = document.layout.sentences[static_cast<std::size_t>(s)];
+    if (sentence.boilerplate) continue;
+    bool covered_filled = false;  // at the sentence's first word that may start a name
+    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+      // The index's filter turns most words away before anything else is read.
+      while (t < sentence.last_token && !known.MayStartWith(tokens[t].hash)) ++t;
+      if (t == sentence.last_token) break;
+      if (!covered_filled) {
+        covered.assign(sentence.last_token - sentence.first_token, 0);
+        for (const Mention& mention : document.mentions[static_cast<std::size_t>(s)]) {
+          for (std::uint32_t k = mention.first; k < mention.last; ++k) {
+            covered[k - sentence.first_token] = 1;
+          }
+        }
+        covered_filled = true;
+      }
+      if (covered[t - sentence.first_token] != 0 || document.transparent[t] != 0) continue;
+      const SurfaceIndex::Match match =
+          known.Longest(document.text, tokens, t, sentence.last_token);
+      if (match.id < 0) continue;
+      bool free = true;
+      for (std::uint32_t k = t; k < t + match.length; ++k) {
+        free = free && covered[k - sentence.first_token] == 0;
+      }
+      if (!free) continue;
+      const int entity = match.id;
+      AddMentionTo(document, s, t, t + match.length, entity, document.Text(t, t + match.length), 0);
+      for (std::uint32_t k = t; k < t + match.length; ++k) {
+        covered[k - sentence.first_token] = 1;
+        taken[k] = 1;
+      }
+      t += match.length - 1;
+    }
+  }
+}
+
 void RecogniseMentions(const Lexicon& lexicon, Document& document) {
   const auto& tokens = document.layout.tokens;
   document.ResetMentions();
@@ -783,38 +827,7 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
         }
       }
     }
-    if (!known.empty()) {
-      std::vector<std::uint8_t> covered;  // per token of the sentence: in a mention
-      for (int s = 0; s < count; ++s) {
-        const Sentence& sentence = document.layout.sentences[static_cast<std::size_t>(s)];
-        if (sentence.boilerplate) continue;
-        covered.assign(sentence.last_token - sentence.first_token, 0);
-        for (const Mention& mention : document.mentions[static_cast<std::size_t>(s)]) {
-          for (std::uint32_t k = mention.first; k < mention.last; ++k) {
-            covered[k - sentence.first_token] = 1;
-          }
-        }
-        for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
-          if (covered[t - sentence.first_token] != 0 || document.transparent[t] != 0) continue;
-          const SurfaceIndex::Match match =
-              known.Longest(document.text, tokens, t, sentence.last_token);
-          if (match.id < 0) continue;
-          bool free = true;
-          for (std::uint32_t k = t; k < t + match.length; ++k) {
-            free = free && covered[k - sentence.first_token] == 0;
-          }
-          if (!free) continue;
-          const int entity = match.id;
-          AddMentionTo(document, s, t, t + match.length, entity, document.Text(t, t + match.length),
-                       0);
-          for (std::uint32_t k = t; k < t + match.length; ++k) {
-            covered[k - sentence.first_token] = 1;
-            taken[k] = 1;
-          }
-          t += match.length - 1;
-        }
-      }
-    }
+    if (!known.empty()) MentionKnownSurfaces(document);
   }
   // Short forms: a surname or a name's distinctive first word stands for the full name.
   std::unordered_map<std::uint64_t, int> forms = document.short_forms;
@@ -869,9 +882,14 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
     auto& mentions = document.mentions[static_cast<std::size_t>(s)];
     std::size_t next_mention = 0;
     for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+      // A tight loop past the words no short form can be.
+      while (t < sentence.last_token && (!tokens[t].capitalised || document.transparent[t] != 0)) {
+        ++t;
+      }
+      if (t == sentence.last_token) break;
+      // Moved on only here: it skips the mentions that end by t, whichever t it last saw.
       while (next_mention < mentions.size() && mentions[next_mention].last <= t) ++next_mention;
       if (next_mention < mentions.size() && mentions[next_mention].first <= t) continue;
-      if (!tokens[t].capitalised || document.transparent[t] != 0) continue;
       auto found = forms.find(tokens[t].hash);
       if (found == forms.end()) continue;
       const bool glued = (t + 1 < sentence.last_token && tokens[t + 1].capitalised &&
