@@ -186,18 +186,28 @@ std::uint32_t SentenceRecogniser::SuffixedLongerName(std::uint32_t end) const {
   return run_end + 1;
 }
 
-bool SentenceRecogniser::IsCorporateSuffix(std::uint32_t t) const {
-  static const std::uint64_t kCo = HashLower("co");
-  // Asked of every word of every name run: a cache-sized filter turns most away.
-  static const WordFilter<10> kFilter = [] {
-    WordFilter<10> filter;
+namespace {
+
+// The corporate suffixes and "co". Asked of every word of every name run: a cache-sized
+// filter turns most words away.
+struct CorporateSuffixWords {
+  std::uint64_t co = HashLower("co");
+  WordFilter<10> filter;
+  CorporateSuffixWords() {
     CorporateSuffixes().ForEach([&](std::uint64_t hash) { filter.Add(hash); });
-    filter.Add(kCo);
-    return filter;
-  }();
+    filter.Add(co);
+  }
+  bool Contain(std::uint64_t hash) const {
+    return filter.MayContain(hash) && (CorporateSuffixes().count(hash) != 0 || hash == co);
+  }
+};
+
+}  // namespace
+
+bool SentenceRecogniser::IsCorporateSuffix(std::uint32_t t) const {
+  static const CorporateSuffixWords kWords;
   const Token& token = tokens_[t];
-  return (token.capitalised || token.all_caps) && kFilter.MayContain(token.hash) &&
-         (CorporateSuffixes().count(token.hash) != 0 || token.hash == kCo);
+  return (token.capitalised || token.all_caps) && kWords.Contain(token.hash);
 }
 
 int SentenceRecogniser::Emit(Candidate candidate) {
