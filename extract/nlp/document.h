@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extract/nlp/lexicon.h"
+#include "extract/nlp/start_tokens.h"
 #include "extract/nlp/surface_index.h"
 #include "extract/nlp/text.h"
 
@@ -59,6 +60,7 @@ struct Document {
   // Scratch of RecogniseEntities, kept here so a reused document reuses their storage.
   std::vector<std::uint8_t> taken;  // per token: claimed by a mention
   SurfaceIndex known_surfaces;      // the general recognisers' names, found again
+  StartTokens starts;               // where the recognisers' matches can start
 
   /// Empties the document for `new_text`, keeping its buffers' storage: a thread that
   /// extracts document after document then allocates them once, not per document.
@@ -76,16 +78,17 @@ struct Document {
   }
 };
 
-/// A mention a recogniser proposes, before it is tied to an entity.
+/// A mention a recogniser proposes, before it is tied to an entity. Its texts are views
+/// (of the document's text, the lexicon or literals) that outlive the AddMention() call.
 struct Candidate {
   std::uint32_t first = 0;  // tokens [first, last)
   std::uint32_t last = 0;
-  std::string type;
-  std::string surface;  // the name as written (ticker tail excluded)
+  std::string_view type;
+  std::string_view surface;  // the name as written (ticker tail excluded)
   int lexicon_entry = -1;
   std::optional<double> value;  // Amount only
-  std::string unit;
-  std::string ticker;  // a ticker the text attaches to it
+  std::string_view unit;
+  std::string_view ticker;  // a ticker the text attaches to it
 };
 
 /// Adds a mention of `candidate` to sentence `sentence`, creating or merging

@@ -11,14 +11,31 @@
 namespace kg::extract::nlp {
 namespace {
 
-std::string AmountIdentity(double value, const std::string& unit) {
-  // to_chars in general format with precision 6 prints exactly what printf's %.6g does, faster.
+// The key of an amount's entity, written over `key`.
+void AmountIdentity(double value, std::string_view unit, std::string& key) {
+  key = "Amount\t";
+  key += unit;
+  key += ':';
+  // A whole number of at most six digits is what %.6g prints it as: its digits. Others go to
+  // to_chars in general format with precision 6, which prints exactly what %.6g does.
   char buffer[64];
-  const auto printed =
-      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6);
-  std::string identity = "Amount\t" + unit + ":";
-  identity.append(buffer, printed.ptr);
-  return identity;
+  char* printed = buffer;
+  if (value >= 1 && value < 1e6 && value == std::floor(value)) {
+    printed = std::to_chars(buffer, buffer + sizeof buffer, static_cast<int>(value)).ptr;
+  } else {
+    printed =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6).ptr;
+  }
+  key.append(buffer, printed);
+}
+
+// The entity of `key` in `map`, added as `next_id` when absent; whether it was added. The key
+// is copied only then: most mentions name an entity the document has.
+std::pair<int, bool> FindOrAdd(std::unordered_map<std::string, int>& map, const std::string& key,
+                               int next_id) {
+  if (const auto found = map.find(key); found != map.end()) return {found->second, false};
+  map.emplace(key, next_id);
+  return {next_id, true};
 }
 
 void AddSurface(DocEntity& entity, std::string_view surface) {
@@ -80,6 +97,11 @@ void Document::Reset(std::string_view new_text) {
   ClearBuffer(word_classes, kMaxTokens);
   ClearBuffer(taken, kMaxTokens);
   known_surfaces.clear();
+  // Refilled per document without clearing (recognise.cpp): only a large one is released.
+  for (auto& list : starts.tokens) {
+    if (list.capacity() > kMaxTokens) list = {};
+  }
+  if (starts.kinds.capacity() > kMaxTokens) starts.kinds = {};
 }
 
 void Document::ResetMentions() {
@@ -99,35 +121,37 @@ int AddMention(const Lexicon& lexicon, Document& document, int sentence, const C
   const int next_id = static_cast<int>(document.entities.size());
   // Lexicon entities are keyed by entry number (no key string per mention), amounts by
   // value and unit, other names by type and name key.
-  std::pair<std::unordered_map<int, int>::iterator, bool> by_entry;
-  std::pair<std::unordered_map<std::string, int>::iterator, bool> by_key;
+  std::pair<int, bool> id_added;
+  // One key buffer per thread, reused: a key per mention would allocate when long.
+  thread_local std::string key;
   const bool amount = candidate.type == "Amount" && candidate.value;
   if (amount) {
-    by_key = document.by_key.try_emplace(AmountIdentity(*candidate.value, candidate.unit), next_id);
+    AmountIdentity(*candidate.value, candidate.unit, key);
+    id_added = FindOrAdd(document.by_key, key, next_id);
   } else {
     if (lexicon_entry < 0) {
       // "type<TAB>name key": the lexicon's key and, when the lexicon lacks it, the entity's.
-      std::string typed_key = candidate.type;
-      typed_key += '\t';
-      typed_key += NameKey(candidate.surface);
-      lexicon_entry = lexicon.FindByTypedKey(typed_key);
-      if (lexicon_entry < 0) by_key = document.by_key.try_emplace(std::move(typed_key), next_id);
+      key = candidate.type;
+      key += '\t';
+      AppendNameKey(candidate.surface, key);
+      lexicon_entry = lexicon.FindByTypedKey(key);
+      if (lexicon_entry < 0) id_added = FindOrAdd(document.by_key, key, next_id);
     }
-    if (lexicon_entry >= 0)
-      by_entry = document.by_lexicon_entry.try_emplace(lexicon_entry, next_id);
+    if (lexicon_entry >= 0) {
+      const auto [found, added] = document.by_lexicon_entry.try_emplace(lexicon_entry, next_id);
+      id_added = {found->second, added};
+    }
   }
-  const bool keyed_by_entry = !amount && lexicon_entry >= 0;
-  const bool inserted = keyed_by_entry ? by_entry.second : by_key.second;
-  if (inserted) {
-    DocEntity entity;
-    entity.type = lexicon_entry >= 0 ? lexicon.entry(lexicon_entry).type : candidate.type;
+  const auto [id, added] = id_added;
+  if (added) {
+    DocEntity& entity = document.entities.emplace_back();
+    entity.type =
+        lexicon_entry >= 0 ? std::string_view(lexicon.entry(lexicon_entry).type) : candidate.type;
     entity.lexicon_entry = lexicon_entry;
     entity.value = candidate.value;
     entity.unit = candidate.unit;
     entity.first_sentence = sentence;
-    document.entities.push_back(std::move(entity));
   }
-  const int id = keyed_by_entry ? by_entry.first->second : by_key.first->second;
   DocEntity& entity = document.entities[static_cast<std::size_t>(id)];
   if (!candidate.ticker.empty() && entity.ticker.empty()) {
     entity.ticker = candidate.ticker;

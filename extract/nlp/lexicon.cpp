@@ -2,6 +2,7 @@
 #include "extract/nlp/lexicon.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "graph/error.h"
 
@@ -112,59 +113,71 @@ int Lexicon::FindByKey(std::string_view type, const std::string& key) const {
 }
 
 std::string NameKey(std::string_view name) {
-  std::string folded;
-  folded.reserve(name.size());
+  std::string key;
+  AppendNameKey(name, key);
+  return key;
+}
+
+void AppendNameKey(std::string_view name, std::string& out) {
+  // The name is folded into `out` past its old end, then its words are moved down over the
+  // folded text: a kept word never lands past where it was read, so one buffer does.
+  const std::size_t base = out.size();
+  out.resize(base + name.size());
+  char* const folded = out.data() + base;
+  std::size_t size = 0;
   for (std::size_t i = 0; i < name.size(); ++i) {
     auto c = static_cast<unsigned char>(name[i]);
     if (c == 0xE2 && i + 2 < name.size() && static_cast<unsigned char>(name[i + 1]) == 0x80 &&
         (static_cast<unsigned char>(name[i + 2]) == 0x99 ||
          static_cast<unsigned char>(name[i + 2]) == 0x98)) {
-      folded += '\'';
+      folded[size++] = '\'';
       i += 2;
       continue;
     }
     if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-    folded += static_cast<char>(c);
+    folded[size++] = static_cast<char>(c);
   }
-  if (folded.size() > 2 && folded.compare(folded.size() - 2, 2, "'s") == 0) {
-    folded.resize(folded.size() - 2);
-  }
-  // Words are runs of kept characters, viewed in `folded` and visited in place (no
-  // list of them: this runs per mention).
-  const auto for_each_word = [&folded](auto fn) {
-    std::size_t word_start = 0;
-    for (std::size_t i = 0; i <= folded.size(); ++i) {
-      const auto u = i < folded.size() ? static_cast<unsigned char>(folded[i]) : ' ';
-      const bool keep =
-          (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80 || u == '$' || u == '%';
-      if (keep) continue;
-      if (i > word_start) fn(std::string_view(folded.data() + word_start, i - word_start));
-      word_start = i + 1;
+  if (size > 2 && folded[size - 2] == '\'' && folded[size - 1] == 's') size -= 2;
+  const auto keep = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80 || u == '$' || u == '%';
+  };
+  // Calls fn(start, length) for each word of the folded text: a run of kept characters.
+  const auto for_each_word = [&](auto fn) {
+    std::size_t i = 0;
+    while (i < size) {
+      while (i < size && !keep(folded[i])) ++i;
+      const std::size_t start = i;
+      while (i < size && keep(folded[i])) ++i;
+      if (i > start && !fn(start, i - start)) return;
     }
   };
-  std::size_t word_count = 0;
-  for_each_word([&](std::string_view) { ++word_count; });
   static constexpr std::string_view kSuffixes[] = {
       "inc",      "ltd",   "corp",    "co",          "plc", "llc", "holding",
       "holdings", "group", "limited", "corporation", "sa",  "ag",  "nv"};
-  std::string key;
-  key.reserve(folded.size());
-  std::size_t index = 0;
-  for_each_word([&](std::string_view word) {
-    bool drop = false;
-    for (std::string_view suffix : kSuffixes) drop = drop || word == suffix;
-    if (index++ == 0 && word == "the" && word_count > 1) drop = true;
-    if (drop) return;
-    if (!key.empty()) key += ' ';
-    key += word;
+  std::size_t written = 0;
+  const auto write = [&](std::size_t start, std::size_t length) {
+    if (written > 0) folded[written++] = ' ';
+    std::memmove(folded + written, folded + start, length);  // down, never past `start`
+    written += length;
+    return true;
+  };
+  bool first = true;
+  for_each_word([&](std::size_t start, std::size_t length) {
+    const std::string_view word(folded + start, length);
+    bool drop = std::find(std::begin(kSuffixes), std::end(kSuffixes), word) != std::end(kSuffixes);
+    // A leading "the" goes when another word follows.
+    if (first && word == "the") {
+      bool more = false;
+      for (std::size_t i = start + length; i < size && !more; ++i) more = keep(folded[i]);
+      drop = drop || more;
+    }
+    first = false;
+    return drop || write(start, length);
   });
-  if (key.empty()) {
-    for_each_word([&](std::string_view word) {
-      if (!key.empty()) key += ' ';
-      key += word;
-    });
-  }
-  return key;
+  // Only suffixes: nothing was written over the folded text, which gives every word.
+  if (written == 0) for_each_word(write);
+  out.resize(base + written);
 }
 
 int Lexicon::FindTicker(std::uint64_t hash) const { return tickers_.find(hash); }

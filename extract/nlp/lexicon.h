@@ -44,6 +44,9 @@ class Lexicon {
     return {match.id, match.length};
   }
 
+  /// False when no entry surface starts with the word `hash` (true may be a false positive).
+  bool MayStartName(std::uint64_t hash) const { return surfaces_.MayStartWith(hash); }
+
   /// The entry whose ticker is the token with this hash, or -1.
   int FindTicker(std::uint64_t hash) const;
 
@@ -79,6 +82,8 @@ class Lexicon {
 /// dropped, punctuation turned to spaces, corporate suffixes and a leading
 /// "the" removed. NameKey("Alibaba Group Holding Ltd.") == NameKey("Alibaba's").
 std::string NameKey(std::string_view name);
+/// NameKey(name) appended to `out`, which a caller building many keys reuses.
+void AppendNameKey(std::string_view name, std::string& out);
 
 /// Splits `line` at tabs.
 std::vector<std::string_view> SplitTabs(std::string_view line);

@@ -42,8 +42,12 @@ void SentenceRecogniser::NamedByNoun() {
       MakeWordSet({"model", "models", "llm", "llms", "language-model", "chatbot", "agent"});
   static const std::uint64_t kComma = HashLower(","), kCode = HashLower("code"),
                              kProduct = HashLower("product");
+  StartCursor names = Starts(StartKind::kNameWord);
   for (std::uint32_t t = first_ + 1; t + 1 < last_; ++t) {
     // Both patterns name the word after `t`.
+    std::uint32_t name = t + 1;
+    if (!names.Next(name)) break;
+    t = name - 1;
     if (!IsNameToken(t + 1)) continue;
     const std::uint64_t hash = tokens_[t].hash;
     // "Auralis's main product, Meshline, runs on": a possessive's or article's
@@ -108,7 +112,8 @@ void SentenceRecogniser::LaunchedNames(const WordSet& person_words) {
   static const WordSet kBetween = MakeWordSet({"its", "the", "a", "an", "new"});
   static const std::uint64_t kAs = HashLower("as");
   const auto& mentions = document_.mentions[static_cast<std::size_t>(sentence_)];
-  for (std::uint32_t t = first_ + 1; t < last_; ++t) {
+  StartCursor names = Starts(StartKind::kNameWord);
+  for (std::uint32_t t = first_ + 1; names.Next(t); ++t) {
     if (!IsNameToken(t) || IsNameToken(t - 1) || Has(t, kGivenName) || tokens_[t].has_digit ||
         person_words.count(tokens_[t].hash) != 0) {
       continue;
@@ -152,7 +157,8 @@ void SentenceRecogniser::Products() {
   NamedByNoun();
   static const std::uint64_t kUnder = HashLower("under"), kThe = HashLower("the");
   static const WordSet kBrandNouns = MakeWordSet({"brand", "brands", "label", "marque"});
-  for (std::uint32_t t = first_; t < last_; ++t) {
+  StartCursor names = Starts(StartKind::kNameWord);
+  for (std::uint32_t t = first_; names.Next(t); ++t) {
     if (!IsNameToken(t)) continue;
     // "sold under the FrostLine brand": a brand is a product's name.
     if (t >= first_ + 2 && tokens_[t - 1].hash == kThe && tokens_[t - 2].hash == kUnder) {
@@ -319,15 +325,11 @@ std::uint32_t SentenceRecogniser::RoleAfterCompanyPossessive(std::uint32_t at) c
 
 void SentenceRecogniser::People() {
   static const std::uint64_t kBy = HashLower("by");
-  for (std::uint32_t t = first_; t < last_; ++t) {
+  // Every pattern below starts at a title, a role word, "by", a given name or a name word.
+  StartCursor starts = Starts(StartKind::kPersonStart);
+  for (std::uint32_t t = first_; starts.Next(t); ++t) {
     if (taken_[t] != 0) continue;
     const Token& token = tokens_[t];
-    // Every pattern below starts at a title, a role word, "by", a given name or a
-    // name word: most tokens are none of these.
-    if ((word_classes_[t] & (kNameWord | kPersonTitle | kRoleWord | kGivenName)) == 0 &&
-        token.hash != kBy) {
-      continue;
-    }
     // Title: Mr. Wu, Dr. Lisa Su.
     if (Has(t, kPersonTitle) && token.capitalised) {
       const std::uint32_t end = NameRunEnd(t + 1, 3);
@@ -597,7 +599,8 @@ bool SentenceRecogniser::BoughtName(std::uint32_t t, std::uint32_t end) const {
 
 void SentenceRecogniser::Organisations() {
   if (headline_) return;
-  for (std::uint32_t t = first_; t < last_; ++t) {
+  StartCursor names = Starts(StartKind::kNameWord);
+  for (std::uint32_t t = first_; names.Next(t); ++t) {
     if (!IsNameToken(t)) continue;
     // A name whose context says "company": "TimeWarner", "shares in Yukos", "Ryanair's boss".
     {
@@ -743,7 +746,7 @@ void SentenceRecogniser::Organisations() {
     }
     if (organisation) {
       Candidate candidate{t, stop, "Company", {}, -1, {}, {}, {}};
-      candidate.surface = std::string(document_.Text(t, Is(end, ",") ? end : stop));
+      candidate.surface = document_.Text(t, Is(end, ",") ? end : stop);
       Emit(std::move(candidate));
     }
     t = (organisation ? stop : end) - 1;
@@ -763,10 +766,10 @@ void SentenceRecogniser::ListsAndAppositions() {
   };
   static const std::uint64_t kSuch = HashLower("such"), kLike = HashLower("like"),
                              kIncluding = HashLower("including");
-  for (std::uint32_t t = first_; t < last_; ++t) {
+  // Every pattern below starts at a name word, a company noun or a list opener.
+  StartCursor starts = Starts(StartKind::kListStart);
+  for (std::uint32_t t = first_; starts.Next(t); ++t) {
     const Token& token = tokens_[t];
-    // Every pattern below starts at a name word, a company noun or a list opener:
-    // most tokens are none of these.
     if (!IsNameToken(t) && !Has(t, kCompanyNoun) && token.hash != kSuch && token.hash != kLike &&
         token.hash != kIncluding) {
       continue;
@@ -919,7 +922,8 @@ void SentenceRecogniser::CoordinatedNames(const WordSet& person_words) {
     return Is(at, "and") || Is(at, "or") ||
            (Is(at, ",") && (Is(at + 1, "and") || Is(at + 1, "or")));
   };
-  for (std::uint32_t t = first_ + 1; t < last_; ++t) {
+  StartCursor names = Starts(StartKind::kNameWord);
+  for (std::uint32_t t = first_ + 1; names.Next(t); ++t) {
     if (!IsNameToken(t) || IsNameToken(t - 1) || Has(t, kGivenName)) continue;
     const std::uint32_t end = NameRunEnd(t, 3);
     bool person = false;
@@ -1095,8 +1099,7 @@ void CompaniesNamedInContext(const Lexicon& lexicon, Document& document) {
     }
   }
   for (const auto& [s, t] : found) {
-    Candidate candidate{t,  t + 1, "Company", std::string(TokenText(document.text, tokens[t])),
-                        -1, {},    {},        {}};
+    Candidate candidate{t, t + 1, "Company", TokenText(document.text, tokens[t]), -1, {}, {}, {}};
     if (AddMention(lexicon, document, s, candidate, 0) >= 0) document.taken[t] = 1;
   }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
+#include <bit>
 
 #include "extract/nlp/amounts.h"
 #include "extract/nlp/recogniser.h"
@@ -117,24 +118,12 @@ SentenceRecogniser::SentenceRecogniser(const Lexicon& lexicon, Document& documen
       taken_(taken) {}
 
 void SentenceRecogniser::Run() {
-  // A recogniser whose every match needs a kind of token the sentence lacks is skipped:
-  // versioned names need a word with a digit or a glued hyphen, tickers and acronyms a
-  // "(", and the general name recognisers a name word.
-  std::uint16_t classes = 0;
-  bool digit_word_or_glued_hyphen = false, open_parenthesis = false;
-  for (std::uint32_t t = first_; t < last_; ++t) {
-    const Token& token = tokens_[t];
-    classes |= word_classes_[t];
-    digit_word_or_glued_hyphen = digit_word_or_glued_hyphen ||
-                                 (token.kind == TokenKind::kWord && token.has_digit) ||
-                                 (!token.space_before && document_.text[token.start] == '-');
-    open_parenthesis = open_parenthesis || Is(t, "(");
-  }
+  // A recogniser with no token to start at in the sentence has nothing to find.
   Amounts();
   LexiconNames();
-  if (digit_word_or_glued_hyphen) VersionedNames();
-  if (open_parenthesis) TickersAndAcronyms();
-  if ((classes & kNameWord) != 0) {
+  if (!Starts(StartKind::kVersioned).empty()) VersionedNames();
+  if (!Starts(StartKind::kOpenParenthesis).empty()) TickersAndAcronyms();
+  if (!Starts(StartKind::kNameWord).empty()) {
     Products();
     People();
     Organisations();
@@ -197,18 +186,28 @@ std::uint32_t SentenceRecogniser::SuffixedLongerName(std::uint32_t end) const {
   return run_end + 1;
 }
 
-bool SentenceRecogniser::IsCorporateSuffix(std::uint32_t t) const {
-  static const std::uint64_t kCo = HashLower("co");
-  // Asked of every word of every name run: a cache-sized filter turns most away.
-  static const WordFilter<10> kFilter = [] {
-    WordFilter<10> filter;
+namespace {
+
+// The corporate suffixes and "co". Asked of every word of every name run: a cache-sized
+// filter turns most words away.
+struct CorporateSuffixWords {
+  std::uint64_t co = HashLower("co");
+  WordFilter<10> filter;
+  CorporateSuffixWords() {
     CorporateSuffixes().ForEach([&](std::uint64_t hash) { filter.Add(hash); });
-    filter.Add(kCo);
-    return filter;
-  }();
+    filter.Add(co);
+  }
+  bool Contain(std::uint64_t hash) const {
+    return filter.MayContain(hash) && (CorporateSuffixes().count(hash) != 0 || hash == co);
+  }
+};
+
+}  // namespace
+
+bool SentenceRecogniser::IsCorporateSuffix(std::uint32_t t) const {
+  static const CorporateSuffixWords kWords;
   const Token& token = tokens_[t];
-  return (token.capitalised || token.all_caps) && kFilter.MayContain(token.hash) &&
-         (CorporateSuffixes().count(token.hash) != 0 || token.hash == kCo);
+  return (token.capitalised || token.all_caps) && kWords.Contain(token.hash);
 }
 
 int SentenceRecogniser::Emit(Candidate candidate) {
@@ -220,18 +219,18 @@ int SentenceRecogniser::Emit(Candidate candidate) {
   }
   if (only_suffixes) return -1;
   if (candidate.surface.empty()) {
-    candidate.surface = std::string(document_.Text(candidate.first, candidate.last));
+    candidate.surface = document_.Text(candidate.first, candidate.last);
   }
   // A name broken over lines ("Landon H.\nRowland") is one name with one space.
   // One pass (find_first_of calls memchr once per character of the surface).
   bool broken = false;
+  std::string joined;  // the surface with one space for each run of white space
   for (std::size_t i = 0; i < candidate.surface.size() && !broken; ++i) {
     const char c = candidate.surface[i];
     broken = c == '\n' || c == '\r' || c == '\t' ||
              (c == ' ' && i + 1 < candidate.surface.size() && candidate.surface[i + 1] == ' ');
   }
   if (broken) {
-    std::string joined;
     for (char c : candidate.surface) {
       const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
       if (!space) {
@@ -240,7 +239,7 @@ int SentenceRecogniser::Emit(Candidate candidate) {
         joined += ' ';
       }
     }
-    candidate.surface = std::move(joined);
+    candidate.surface = joined;
   }
   const int entity = AddMention(lexicon_, document_, sentence_, candidate);
   if (entity >= 0) {
@@ -282,12 +281,8 @@ std::uint32_t SentenceRecogniser::NameRunEnd(std::uint32_t t, std::uint32_t max)
 
 void SentenceRecogniser::Amounts() {
   AmountMatch match;
-  for (std::uint32_t t = first_; t < last_; ++t) {
-    // ParseAmountAt's own first test, answered from the word classes without a call.
-    if (tokens_[t].kind != TokenKind::kNumber && !Has(t, kAmountStarter) &&
-        !(tokens_[t].has_digit && tokens_[t].capitalised)) {
-      continue;
-    }
+  StartCursor starts = Starts(StartKind::kAmountStart);
+  for (std::uint32_t t = first_; starts.Next(t); ++t) {
     if (!ParseAmountAt(document_.text, tokens_, t, last_, &match)) continue;
     // "Trainium 2 chips", "Pixel 10 phones": a number right after a name inside the
     // sentence is the name's version, not a count.
@@ -375,7 +370,8 @@ std::uint32_t SentenceRecogniser::ExtendChipVariants(std::uint32_t end) const {
 }
 
 void SentenceRecogniser::LexiconNames() {
-  for (std::uint32_t t = first_; t < last_; ++t) {
+  StartCursor starts = Starts(StartKind::kLexiconName);
+  for (std::uint32_t t = first_; starts.Next(t); ++t) {
     if (taken_[t] != 0) continue;
     const Lexicon::Match match = lexicon_.Longest(document_.text, tokens_, t, last_);
     if (match.entry < 0 || !Free(t, t + match.length)) continue;
@@ -447,13 +443,9 @@ void SentenceRecogniser::VersionedNames() {
       chip_context = chip_context || ChipWords().count(tokens_[t].hash) != 0;
     }
   };
-  for (std::uint32_t t = first_; t < last_; ++t) {
-    if (taken_[t] != 0 || tokens_[t].kind != TokenKind::kWord) continue;
-    // Only words with digits or a glued hyphen after them can be versioned names.
-    if (!tokens_[t].has_digit && !(t + 1 < last_ && !tokens_[t + 1].space_before &&
-                                   document_.text[tokens_[t + 1].start] == '-')) {
-      continue;
-    }
+  StartCursor starts = Starts(StartKind::kVersioned);
+  for (std::uint32_t t = first_; starts.Next(t); ++t) {
+    if (taken_[t] != 0) continue;
     const std::string_view word = Word(t);
     if (tokens_[t].capitalised && tokens_[t].has_digit) {
       // A family glued to its version: "Qwen3", "Qwen2.5".
@@ -515,8 +507,9 @@ void SentenceRecogniser::VersionedNames() {
 }
 
 void SentenceRecogniser::TickersAndAcronyms() {
-  for (std::uint32_t t = first_; t + 2 < last_; ++t) {
-    if (!Is(t, "(") || taken_[t] != 0) continue;
+  StartCursor parentheses = Starts(StartKind::kOpenParenthesis);
+  for (std::uint32_t t = first_; parentheses.Next(t) && t + 2 < last_; ++t) {
+    if (taken_[t] != 0) continue;
     std::uint32_t k = t + 1;
     bool exchange = false;
     if (Exchanges().count(tokens_[k].hash) != 0 && Is(k + 1, ":")) {
@@ -620,7 +613,7 @@ void SentenceRecogniser::TickersAndAcronyms() {
       candidate.first = begin;
       candidate.last = t;
       candidate.type = "Company";
-      if (known < 0) candidate.ticker = std::string(symbol);
+      if (known < 0) candidate.ticker = symbol;
       if (Emit(std::move(candidate)) < 0) continue;
     }
     for (std::uint32_t b = t; b <= close; ++b) {
@@ -632,6 +625,137 @@ void SentenceRecogniser::TickersAndAcronyms() {
 }
 
 namespace {
+
+// Fills document.starts: one pass over the tokens of the sentences the recognisers read.
+void FindStartTokens(const Lexicon& lexicon, Document& document) {
+  static const std::uint64_t kBy = HashLower("by"), kSuch = HashLower("such"),
+                             kLike = HashLower("like"), kIncluding = HashLower("including");
+  // A bit per low six bits of those words' hashes: most words are turned away without a compare.
+  static const std::uint64_t kOpenerBits =
+      (std::uint64_t{1} << (kBy & 63)) | (std::uint64_t{1} << (kSuch & 63)) |
+      (std::uint64_t{1} << (kLike & 63)) | (std::uint64_t{1} << (kIncluding & 63));
+  const auto& tokens = document.layout.tokens;
+  const auto& sentences = document.layout.sentences;
+  const std::vector<std::uint16_t>& word_classes = document.word_classes;
+  StartTokens& starts = document.starts;
+  const auto bit = [](StartKind kind, bool starts_here) {
+    return static_cast<unsigned>(starts_here) << static_cast<unsigned>(kind);
+  };
+  // First the tokens that start any kind, each with its kinds' bits below it; then the lists
+  // from those (filling seven lists at once keeps too much live for the registers). Only
+  // 64-bit stores: a byte store could alias any data and reload every pointer.
+  std::vector<std::uint64_t>& kinds = starts.kinds;
+  if (kinds.size() < tokens.size()) kinds.resize(tokens.size());
+  std::uint64_t* kinds_end = kinds.data();
+  std::vector<std::uint32_t>& sentence_kinds = starts.sentence_kinds;
+  sentence_kinds.resize(sentences.size() + 1);
+  const auto kinds_filled = [&] { return static_cast<std::uint32_t>(kinds_end - kinds.data()); };
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const Sentence& sentence = sentences[s];
+    sentence_kinds[s] = kinds_filled();
+    if (sentence.boilerplate) continue;
+    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+      const Token& token = tokens[t];
+      const std::uint16_t word_class = word_classes[t];
+      unsigned token_kinds =
+          bit(StartKind::kNameWord, (word_class & kNameWord) != 0) |
+          bit(StartKind::kPersonStart,
+              (word_class & (kNameWord | kPersonTitle | kRoleWord | kGivenName)) != 0) |
+          bit(StartKind::kListStart, (word_class & (kNameWord | kCompanyNoun)) != 0) |
+          bit(StartKind::kLexiconName, lexicon.MayStartName(token.hash)) |
+          // ParseAmountAt's own first test, and a capitalised code with a digit.
+          bit(StartKind::kAmountStart, token.kind == TokenKind::kNumber ||
+                                           (word_class & kAmountStarter) != 0 ||
+                                           (token.has_digit && token.capitalised));
+      const char first_char = document.text[token.start];
+      token_kinds |=
+          bit(StartKind::kOpenParenthesis, first_char == '(' && token.end - token.start == 1);
+      if (token.kind == TokenKind::kWord) {
+        if (((kOpenerBits >> (token.hash & 63)) & 1) != 0) {
+          token_kinds |= bit(StartKind::kPersonStart, token.hash == kBy) |
+                         bit(StartKind::kListStart, token.hash == kSuch || token.hash == kLike ||
+                                                        token.hash == kIncluding);
+        }
+        token_kinds |= bit(StartKind::kVersioned, token.has_digit);
+      }
+      // A glued hyphen ("Qwen3-Max") makes the word before it a versioned name's start too.
+      if (first_char == '-' && !token.space_before && t > sentence.first_token &&
+          tokens[t - 1].kind == TokenKind::kWord) {
+        const std::uint64_t versioned = bit(StartKind::kVersioned, true);
+        if (kinds_end != kinds.data() && kinds_end[-1] >> 8 == t - 1) {
+          kinds_end[-1] |= versioned;
+        } else {
+          *kinds_end++ = std::uint64_t{t - 1} << 8 | versioned;
+        }
+      }
+      *kinds_end = std::uint64_t{t} << 8 | token_kinds;
+      kinds_end += token_kinds != 0 ? 1 : 0;
+    }
+  }
+  sentence_kinds[sentences.size()] = kinds_filled();
+  std::array<std::uint32_t*, kStartKinds> begins, ends;
+  for (std::size_t k = 0; k < kStartKinds; ++k) {
+    if (starts.tokens[k].size() < tokens.size()) starts.tokens[k].resize(tokens.size());
+    begins[k] = ends[k] = starts.tokens[k].data();
+  }
+  starts.sentence_begin.resize(sentences.size() + 1);
+  for (std::size_t s = 0; s <= sentences.size(); ++s) {
+    for (std::size_t k = 0; k < kStartKinds; ++k) {
+      starts.sentence_begin[s][k] = static_cast<std::uint32_t>(ends[k] - begins[k]);
+    }
+    if (s == sentences.size()) break;
+    for (std::uint32_t e = sentence_kinds[s]; e < sentence_kinds[s + 1]; ++e) {
+      const auto t = static_cast<std::uint32_t>(kinds[e] >> 8);
+      for (auto bits = static_cast<unsigned>(kinds[e] & 0xFF); bits != 0; bits &= bits - 1) {
+        *ends[static_cast<std::size_t>(std::countr_zero(bits))]++ = t;
+      }
+    }
+  }
+}
+
+// Mentions of the document's known surfaces wherever a sentence has one outside its mentions.
+void MentionKnownSurfaces(Document& document) {
+  const SurfaceIndex& known = document.known_surfaces;
+  const auto& tokens = document.layout.tokens;
+  std::vector<std::uint8_t>& taken = document.taken;
+  const int count = static_cast<int>(document.layout.sentences.size());
+  std::vector<std::uint8_t> covered;  // per token of the sentence: in a mention
+  for (int s = 0; s < count; ++s) {
+    const Sentence& sentence = document.layout.sentences[static_cast<std::size_t>(s)];
+    if (sentence.boilerplate) continue;
+    bool covered_filled = false;  // at the sentence's first word that may start a name
+    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+      // The index's filter turns most words away before anything else is read.
+      while (t < sentence.last_token && !known.MayStartWith(tokens[t].hash)) ++t;
+      if (t == sentence.last_token) break;
+      if (!covered_filled) {
+        covered.assign(sentence.last_token - sentence.first_token, 0);
+        for (const Mention& mention : document.mentions[static_cast<std::size_t>(s)]) {
+          for (std::uint32_t k = mention.first; k < mention.last; ++k) {
+            covered[k - sentence.first_token] = 1;
+          }
+        }
+        covered_filled = true;
+      }
+      if (covered[t - sentence.first_token] != 0 || document.transparent[t] != 0) continue;
+      const SurfaceIndex::Match match =
+          known.Longest(document.text, tokens, t, sentence.last_token);
+      if (match.id < 0) continue;
+      bool free = true;
+      for (std::uint32_t k = t; k < t + match.length; ++k) {
+        free = free && covered[k - sentence.first_token] == 0;
+      }
+      if (!free) continue;
+      const int entity = match.id;
+      AddMentionTo(document, s, t, t + match.length, entity, document.Text(t, t + match.length), 0);
+      for (std::uint32_t k = t; k < t + match.length; ++k) {
+        covered[k - sentence.first_token] = 1;
+        taken[k] = 1;
+      }
+      t += match.length - 1;
+    }
+  }
+}
 
 void RecogniseMentions(const Lexicon& lexicon, Document& document) {
   const auto& tokens = document.layout.tokens;
@@ -648,6 +772,7 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
   const std::vector<std::uint16_t>& word_classes = document.word_classes;
   std::vector<std::uint8_t>& taken = document.taken;
   taken.assign(tokens.size(), 0);
+  FindStartTokens(lexicon, document);
   const int count = static_cast<int>(document.layout.sentences.size());
   for (int s = 0; s < count; ++s) {
     if (document.layout.sentences[static_cast<std::size_t>(s)].boilerplate) continue;
@@ -712,38 +837,7 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
         }
       }
     }
-    if (!known.empty()) {
-      std::vector<std::uint8_t> covered;  // per token of the sentence: in a mention
-      for (int s = 0; s < count; ++s) {
-        const Sentence& sentence = document.layout.sentences[static_cast<std::size_t>(s)];
-        if (sentence.boilerplate) continue;
-        covered.assign(sentence.last_token - sentence.first_token, 0);
-        for (const Mention& mention : document.mentions[static_cast<std::size_t>(s)]) {
-          for (std::uint32_t k = mention.first; k < mention.last; ++k) {
-            covered[k - sentence.first_token] = 1;
-          }
-        }
-        for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
-          if (covered[t - sentence.first_token] != 0 || document.transparent[t] != 0) continue;
-          const SurfaceIndex::Match match =
-              known.Longest(document.text, tokens, t, sentence.last_token);
-          if (match.id < 0) continue;
-          bool free = true;
-          for (std::uint32_t k = t; k < t + match.length; ++k) {
-            free = free && covered[k - sentence.first_token] == 0;
-          }
-          if (!free) continue;
-          const int entity = match.id;
-          AddMentionTo(document, s, t, t + match.length, entity, document.Text(t, t + match.length),
-                       0);
-          for (std::uint32_t k = t; k < t + match.length; ++k) {
-            covered[k - sentence.first_token] = 1;
-            taken[k] = 1;
-          }
-          t += match.length - 1;
-        }
-      }
-    }
+    if (!known.empty()) MentionKnownSurfaces(document);
   }
   // Short forms: a surname or a name's distinctive first word stands for the full name.
   std::unordered_map<std::uint64_t, int> forms = document.short_forms;
@@ -798,9 +892,14 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
     auto& mentions = document.mentions[static_cast<std::size_t>(s)];
     std::size_t next_mention = 0;
     for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+      // A tight loop past the words no short form can be.
+      while (t < sentence.last_token && (!tokens[t].capitalised || document.transparent[t] != 0)) {
+        ++t;
+      }
+      if (t == sentence.last_token) break;
+      // Moved on only here: it skips the mentions that end by t, whichever t it last saw.
       while (next_mention < mentions.size() && mentions[next_mention].last <= t) ++next_mention;
       if (next_mention < mentions.size() && mentions[next_mention].first <= t) continue;
-      if (!tokens[t].capitalised || document.transparent[t] != 0) continue;
       auto found = forms.find(tokens[t].hash);
       if (found == forms.end()) continue;
       const bool glued = (t + 1 < sentence.last_token && tokens[t + 1].capitalised &&

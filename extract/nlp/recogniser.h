@@ -106,6 +106,14 @@ class SentenceRecogniser {
   /// The end of the run of name tokens from `t`: at most `max` words, a
   /// hyphenated compound ("Marie-Pierre", "T-Head") counting as one.
   std::uint32_t NameRunEnd(std::uint32_t t, std::uint32_t max) const;
+  /// The sentence's start tokens of `kind` (document.starts), from its first on.
+  StartCursor Starts(StartKind kind) const {
+    const auto k = static_cast<std::size_t>(kind);
+    const std::uint32_t* list = document_.starts.tokens[k].data();
+    const auto s = static_cast<std::size_t>(sentence_);
+    return {list + document_.starts.sentence_begin[s][k],
+            list + document_.starts.sentence_begin[s + 1][k]};
+  }
   std::string_view Word(std::uint32_t t) const { return TokenText(document_.text, tokens_[t]); }
   bool Is(std::uint32_t t, std::string_view word) const { return t < last_ && Word(t) == word; }
   bool Has(std::uint32_t t, WordClass word_class) const {

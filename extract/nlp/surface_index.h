@@ -35,6 +35,13 @@ class SurfaceIndex {
     return LongestFrom(text, tokens, t, end);
   }
 
+  /// False when no surface starts with the word `hash` (true may be a false positive).
+  bool MayStartWith(std::uint64_t hash) const {
+    if (first_token_filter_.empty()) return false;
+    const std::uint64_t filter_bit = FilterBit(hash);
+    return (first_token_filter_[filter_bit >> 6] & (std::uint64_t{1} << (filter_bit & 63))) != 0;
+  }
+
   bool empty() const { return surfaces_.empty(); }
   /// Removes every surface, keeping the storage: a document's index is refilled per document.
   void clear();
@@ -81,12 +88,6 @@ class SurfaceIndex {
   }
   std::vector<std::uint64_t> first_token_filter_;
 
-  /// False when no surface starts with the word `hash` (true may be a false positive).
-  bool MayStartWith(std::uint64_t hash) const {
-    if (first_token_filter_.empty()) return false;
-    const std::uint64_t filter_bit = FilterBit(hash);
-    return (first_token_filter_[filter_bit >> 6] & (std::uint64_t{1} << (filter_bit & 63))) != 0;
-  }
   /// Longest() past the filter.
   Match LongestFrom(std::string_view text, const std::vector<Token>& tokens, std::uint32_t t,
                     std::uint32_t end) const;
