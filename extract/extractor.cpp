@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "extract/extractor.h"
 
-#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -72,9 +71,12 @@ using BestMatches =
 // is a variant of it, from the same developer, unless the document names another.
 // Only after a verb states the development ("released Veltro-2"; rules of confidence
 // 0.85): a rival's "GPT-5-Chat" named in passing beside "OpenAI's GPT-5" is seldom
-// presented as a version. The evidence is the variant's first sentence.
+// presented as a version. The evidence is the sentence that first names the variant.
 void AddVariantDevelopers(const nlp::Document& document, const graph::DocumentRecord& record,
                           const std::vector<int>& record_index, BestMatches& best) {
+  // The base confidence of the verb rules (develop-verb, develop-passive), and what a
+  // variant keeps of its base relation's confidence.
+  constexpr double kStatedByVerb = 0.85, kVariantDiscount = 0.85;
   static const nlp::Rule kVariant = [] {
     nlp::Rule rule;
     rule.name = "variant-of-developed";
@@ -87,7 +89,7 @@ void AddVariantDevelopers(const nlp::Document& document, const graph::DocumentRe
     const auto& [subject, relation, object, sentence] = key;
     if (relation != "develops") continue;
     developed.insert(object);
-    if (value.second->confidence < 0.85) continue;
+    if (value.second->confidence < kStatedByVerb) continue;
     auto [it, inserted] = developer.emplace(object, std::make_pair(subject, value.first));
     if (!inserted && it->second.second < value.first) it->second = {subject, value.first};
   }
@@ -118,17 +120,10 @@ void AddVariantDevelopers(const nlp::Document& document, const graph::DocumentRe
       }
     }
     if (base < 0) continue;
-    for (std::size_t s = 0; s < document.mentions.size(); ++s) {
-      const auto& mentions = document.mentions[s];
-      if (std::none_of(mentions.begin(), mentions.end(),
-                       [&](const nlp::Mention& m) { return m.entity == variant; })) {
-        continue;
-      }
-      const auto& [company, confidence] = developer[base];
-      best.emplace(std::make_tuple(company, std::string("develops"), variant, static_cast<int>(s)),
-                   std::make_pair(confidence * 0.85, &kVariant));
-      break;
-    }
+    const auto& [company, confidence] = developer.at(base);
+    best.emplace(std::make_tuple(company, std::string("develops"), variant,
+                                 document.entities[v].first_sentence),
+                 std::make_pair(confidence * kVariantDiscount, &kVariant));
   }
 }
 

@@ -194,10 +194,10 @@ namespace {
 bool EndsInLegalSuffix(std::string_view form) {
   const std::size_t space = form.rfind(' ');
   if (space == std::string_view::npos) return false;
-  std::string_view last = form.substr(space + 1);
-  if (CorporateSuffixes().count(HashLower(last)) != 0) return true;
-  if (!last.empty() && last.back() == '.') last.remove_suffix(1);
-  return last == "Co" || last == "CO" || last == "Cos";  // "Dow Chemical Co"
+  // The recognisers' legal suffixes, and "Co"/"Cos" without their stop ("Dow Chemical Co").
+  static const std::uint64_t kCo = HashLower("co"), kCos = HashLower("cos");
+  const std::uint64_t last = HashLower(form.substr(space + 1));
+  return CorporateSuffixes().count(last) != 0 || last == kCo || last == kCos;
 }
 
 bool HasLowerCase(std::string_view text) {
