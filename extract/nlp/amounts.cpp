@@ -26,6 +26,7 @@ class WordTable {
     return found < 0 ? nullptr : &values_[static_cast<std::size_t>(found)];
   }
   bool contains(std::uint64_t hash) const { return index_.find(hash) >= 0; }
+  bool empty() const { return values_.empty(); }
   /// Calls `fn(hash)` for every word, in no particular order.
   template <typename Fn>
   void ForEachWord(Fn fn) const {
@@ -111,6 +112,8 @@ const WordMap& CurrencyWords() {
                                           {"marks", "DEM"},
                                           {"deutschmarks", "DEM"},
                                           {"guilders", "NLG"},
+                                          {"markkaa", "FIM"},
+                                          {"markka", "FIM"},
                                           {"lire", "ITL"},
                                           {"pesetas", "ESP"},
                                           {"rupiah", "IDR"},
@@ -129,25 +132,144 @@ const WordMap& CurrencyWords() {
   return map;
 }
 
-// A nationality before dollars or francs names their currency: "12 mln
-// Canadian dlrs", "5 billion French francs", "3 mln Hong Kong dollars".
-const WordMap& DollarNationalities() {
-  static const WordMap map = MakeWordMap({{"canadian", "CAD"},
-                                          {"australian", "AUD"},
-                                          {"singapore", "SGD"},
-                                          {"taiwan", "TWD"},
-                                          {"taiwanese", "TWD"},
-                                          {"zealand", "NZD"},
-                                          {"kong", "HKD"},
-                                          {"u.s.", "USD"},
-                                          {"american", "USD"},
-                                          {"hk", "HKD"}});
-  return map;
+// Money nouns that several countries share: a nationality before one names its currency
+// ("12 mln Canadian dlrs", "5 billion French francs", "4 billion Swedish crowns"); a bare one
+// is the document's ("Sales rose to 59 billion crowns" in an article about a Swedish company).
+enum class MoneyFamily : std::uint8_t { kNone, kDollar, kFranc, kMark, kCrown, kPeso, kRupee };
+
+MoneyFamily FamilyOf(std::uint64_t hash) {
+  static const WordTable<MoneyFamily> table = [] {
+    WordTable<MoneyFamily> families;
+    const auto add = [&](MoneyFamily family, std::initializer_list<const char*> nouns) {
+      for (const char* noun : nouns) families.emplace(HashLower(noun), family);
+    };
+    add(MoneyFamily::kDollar, {"dollars", "dollar", "dlrs", "dlr"});
+    add(MoneyFamily::kFranc, {"francs", "franc"});
+    add(MoneyFamily::kMark, {"marks"});  // not "mark": "passed the 1 million mark"
+    add(MoneyFamily::kCrown, {"crowns", "crown", "kronor", "krona", "kroner", "krone", "koruna"});
+    add(MoneyFamily::kPeso, {"pesos", "peso"});
+    add(MoneyFamily::kRupee, {"rupees", "rupee"});
+    return families;
+  }();
+  const MoneyFamily* family = table.find(hash);
+  return family == nullptr ? MoneyFamily::kNone : *family;
 }
-const WordMap& FrancNationalities() {
-  static const WordMap map =
+
+// Per family, the nationality words written before its nouns.
+const WordMap& Nationalities(MoneyFamily family) {
+  static const WordMap dollars = MakeWordMap({{"canadian", "CAD"},
+                                              {"australian", "AUD"},
+                                              {"singapore", "SGD"},
+                                              {"taiwan", "TWD"},
+                                              {"taiwanese", "TWD"},
+                                              {"zealand", "NZD"},
+                                              {"kong", "HKD"},
+                                              {"u.s.", "USD"},
+                                              {"american", "USD"},
+                                              {"hk", "HKD"}});
+  static const WordMap francs =
       MakeWordMap({{"french", "FRF"}, {"swiss", "CHF"}, {"belgian", "BEF"}, {"luxembourg", "LUF"}});
-  return map;
+  static const WordMap marks = MakeWordMap({{"german", "DEM"}, {"finnish", "FIM"}});
+  static const WordMap crowns = MakeWordMap({{"swedish", "SEK"},
+                                             {"norwegian", "NOK"},
+                                             {"danish", "DKK"},
+                                             {"czech", "CZK"},
+                                             {"slovak", "SKK"},
+                                             {"icelandic", "ISK"},
+                                             {"estonian", "EEK"}});
+  static const WordMap pesos = MakeWordMap({{"mexican", "MXN"},
+                                            {"argentine", "ARS"},
+                                            {"argentinian", "ARS"},
+                                            {"chilean", "CLP"},
+                                            {"colombian", "COP"},
+                                            {"philippine", "PHP"},
+                                            {"uruguayan", "UYU"}});
+  static const WordMap rupees = MakeWordMap(
+      {{"indian", "INR"}, {"pakistani", "PKR"}, {"nepalese", "NPR"}, {"indonesian", "IDR"}});
+  static const WordMap none;
+  switch (family) {
+    case MoneyFamily::kDollar:
+      return dollars;
+    case MoneyFamily::kFranc:
+      return francs;
+    case MoneyFamily::kMark:
+      return marks;
+    case MoneyFamily::kCrown:
+      return crowns;
+    case MoneyFamily::kPeso:
+      return pesos;
+    case MoneyFamily::kRupee:
+      return rupees;
+    case MoneyFamily::kNone:
+      break;
+  }
+  return none;
+}
+
+// Per family whose bare noun depends on the country, the places and nationalities that say
+// which: the first one an article names (its dateline, most often) decides.
+const WordMap& CountryWords(MoneyFamily family) {
+  static const WordMap francs = MakeWordMap({{"france", "FRF"},
+                                             {"french", "FRF"},
+                                             {"paris", "FRF"},
+                                             {"switzerland", "CHF"},
+                                             {"swiss", "CHF"},
+                                             {"zurich", "CHF"},
+                                             {"geneva", "CHF"},
+                                             {"basel", "CHF"},
+                                             {"bern", "CHF"},
+                                             {"berne", "CHF"},
+                                             {"belgium", "BEF"},
+                                             {"belgian", "BEF"},
+                                             {"brussels", "BEF"}});
+  static const WordMap marks = MakeWordMap({{"finland", "FIM"},
+                                            {"finnish", "FIM"},
+                                            {"helsinki", "FIM"},
+                                            {"germany", "DEM"},
+                                            {"german", "DEM"},
+                                            {"frankfurt", "DEM"},
+                                            {"bonn", "DEM"}});
+  static const WordMap crowns = MakeWordMap({{"sweden", "SEK"},
+                                             {"swedish", "SEK"},
+                                             {"stockholm", "SEK"},
+                                             {"norway", "NOK"},
+                                             {"norwegian", "NOK"},
+                                             {"oslo", "NOK"},
+                                             {"denmark", "DKK"},
+                                             {"danish", "DKK"},
+                                             {"copenhagen", "DKK"},
+                                             {"czech", "CZK"},
+                                             {"prague", "CZK"},
+                                             {"slovakia", "SKK"},
+                                             {"bratislava", "SKK"},
+                                             {"iceland", "ISK"},
+                                             {"reykjavik", "ISK"}});
+  static const WordMap pesos = MakeWordMap({{"mexico", "MXN"},
+                                            {"mexican", "MXN"},
+                                            {"argentina", "ARS"},
+                                            {"argentine", "ARS"},
+                                            {"chile", "CLP"},
+                                            {"chilean", "CLP"},
+                                            {"santiago", "CLP"},
+                                            {"colombia", "COP"},
+                                            {"colombian", "COP"},
+                                            {"bogota", "COP"},
+                                            {"philippines", "PHP"},
+                                            {"philippine", "PHP"},
+                                            {"manila", "PHP"}});
+  static const WordMap none;
+  switch (family) {
+    case MoneyFamily::kFranc:
+      return francs;
+    case MoneyFamily::kMark:
+      return marks;
+    case MoneyFamily::kCrown:
+      return crowns;
+    case MoneyFamily::kPeso:
+      return pesos;
+    default:
+      return none;
+  }
 }
 
 const ScaleMap& ScaleWords() {
@@ -220,12 +342,23 @@ const WordMap& CountNouns() {
           "subscriptions", "shares",       "gpus",       "chips",         "megawatts",
           "gigawatts",     "enterprises",  "companies",  "businesses",    "merchants",
           "sellers",       "buyers",       "clients",    "installations", "robots",
-          "wafers",        "residents",    "votes",      "troops"}) {
+          "wafers",        "residents",    "votes",      "troops",        "engineers",
+          "scientists",    "researchers",  "analysts",   "staff",         "hospitals",
+          "trucks",        "phones",       "cores",      "watts",         "languages",
+          "sentences",     "reactions",    "contracts",  "applications",  "questions",
+          "taxpayers"}) {
       nouns.emplace(HashLower(noun), noun);
     }
     return nouns;
   }();
   return map;
+}
+
+// Words between a figure and its count noun that leave it a count of those things.
+const WordSet& CountModifiers() {
+  static const WordSet set = MakeWordSet({"monthly", "daily", "weekly", "active", "paying",
+                                          "registered", "published", "new", "additional"});
+  return set;
 }
 
 // The value of `digits` (digits with at most one '.'), as strtod gives it. Most figures
@@ -286,6 +419,22 @@ bool ParseNumberToken(std::string_view word, double* value, double* scale) {
   return std::isfinite(*value);
 }
 
+// "3,710p", "81.5p": pence glued to the figure, as London share prices are written. Not a
+// display resolution ("1080p", "720p").
+bool ParsePence(std::string_view word, double* pounds) {
+  if (word.size() < 2 || word.back() != 'p') return false;
+  double scale = 1;
+  if (!ParseNumberToken(word.substr(0, word.size() - 1), pounds, &scale) || scale != 1) {
+    return false;
+  }
+  const bool resolution =
+      word.find_first_of(",.") == std::string_view::npos &&
+      (*pounds == 240 || *pounds == 360 || *pounds == 480 || *pounds == 576 || *pounds == 720 ||
+       *pounds == 1080 || *pounds == 1440 || *pounds == 2160 || *pounds == 4320);
+  *pounds /= 100;
+  return !resolution;
+}
+
 }  // namespace
 
 // Every word an amount can start with, for a one-lookup rejection of the rest.
@@ -308,32 +457,47 @@ namespace {
 struct Hashes {
   std::uint64_t parameter = HashLower("parameter"), parameters = HashLower("parameters"),
                 percent = HashLower("percent"), pct = HashLower("pct"), per = HashLower("per"),
-                cent = HashLower("cent"), us = HashLower("us"), dollars = HashLower("dollars");
+                cent = HashLower("cent"), us = HashLower("us"), dollars = HashLower("dollars"),
+                pence = HashLower("pence"), cents = HashLower("cents"), cts = HashLower("cts");
 };
 const Hashes& H() {
   static const Hashes hashes;
   return hashes;
 }
 
-bool IsMoneyNoun(std::uint64_t hash) {
-  static const WordSet set = MakeWordSet({"dollars", "dollar", "dlrs", "dlr", "francs", "franc"});
-  return set.count(hash) != 0;
-}
-
-// The currency of "Canadian dlrs", "Hong Kong dollars", "French francs" at
-// tokens[i...], or empty.
-std::string_view NationalCurrency(const std::vector<Token>& tokens, std::size_t i,
-                                  std::size_t end) {
+// The currency of "Canadian dlrs", "Hong Kong dollars", "Swedish crowns" at tokens[i...]
+// (before `end`), with the token after its money noun; an empty unit if none is there.
+std::pair<std::string_view, std::size_t> NationalCurrency(const std::vector<Token>& tokens,
+                                                          std::size_t i, std::size_t end) {
   static const std::uint64_t kHong = HashLower("hong"), kNew = HashLower("new");
   std::size_t at = i;
   if (at + 1 < end && (tokens[at].hash == kHong || tokens[at].hash == kNew)) ++at;
-  if (at + 1 >= end || !tokens[at].capitalised || !IsMoneyNoun(tokens[at + 1].hash)) return {};
-  static const std::uint64_t kFranc = HashLower("franc"), kFrancs = HashLower("francs");
-  const bool francs = tokens[at + 1].hash == kFranc || tokens[at + 1].hash == kFrancs;
-  const WordMap& nationalities = francs ? FrancNationalities() : DollarNationalities();
-  const std::string* found = nationalities.find(tokens[at].hash);
+  if (at + 1 >= end || !tokens[at].capitalised) return {};
+  const MoneyFamily family = FamilyOf(tokens[at + 1].hash);
+  if (family == MoneyFamily::kNone) return {};
+  const std::string* found = Nationalities(family).find(tokens[at].hash);
   if (found == nullptr) return {};
-  return *found;
+  return {*found, at + 2};
+}
+
+// The currency a bare money noun of `family` means in this document: the one a nationality
+// gives it anywhere in the document, else the one of the first country it names; empty if
+// it names none (or the family has one currency whatever the country).
+std::string_view DocumentCurrency(const std::vector<Token>& tokens, MoneyFamily family) {
+  const WordMap& countries = CountryWords(family);
+  if (countries.empty()) return {};
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (FamilyOf(tokens[i + 1].hash) != family) continue;
+    if (const std::string_view unit = NationalCurrency(tokens, i, tokens.size()).first;
+        !unit.empty()) {
+      return unit;
+    }
+  }
+  for (const Token& token : tokens) {
+    if (!token.capitalised) continue;
+    if (const std::string* unit = countries.find(token.hash); unit != nullptr) return *unit;
+  }
+  return {};
 }
 
 bool TextIs(std::string_view text, const Token& token, std::string_view word) {
@@ -420,7 +584,14 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
   double value = 0, scale = 1;
   bool attached_letter_scale = false;
   if (tokens[i].kind == TokenKind::kNumber) {
-    if (!ParseNumberToken(TokenText(text, tokens[i]), &value, &scale)) return false;
+    if (!ParseNumberToken(TokenText(text, tokens[i]), &value, &scale)) {
+      if (!currency.empty() || !ParsePence(TokenText(text, tokens[i]), &value)) return false;
+      match->first = t;
+      match->last = i + 1;
+      match->value = value;
+      match->unit = "GBP";
+      return true;
+    }
     attached_letter_scale = scale != 1;
     ++i;
   } else if (!currency.empty() && TextIs(text, tokens[i], ".") && adjacent(i + 1) &&
@@ -466,14 +637,25 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
     } else if (next.hash == H().us && i + 1 < end && tokens[i + 1].hash == H().dollars) {
       unit = "USD";
       i += 2;
-    } else if (const std::string_view national = NationalCurrency(tokens, i, end);
-               !national.empty()) {
+    } else if (const auto [national, after] = NationalCurrency(tokens, i, end); !national.empty()) {
       unit = national;
-      while (i < end && !IsMoneyNoun(tokens[i].hash)) ++i;
+      i = static_cast<std::uint32_t>(after);
+    } else if (const std::string_view local = DocumentCurrency(tokens, FamilyOf(next.hash));
+               !local.empty()) {
+      unit = local;
+      ++i;
+    } else if (next.hash == H().pence || next.hash == H().cents || next.hash == H().cts) {
+      unit = next.hash == H().pence ? "GBP" : "USD";  // newswire: "earned 72 cts a share"
+      value /= 100;
       ++i;
     } else if (const std::string* currency_word = CurrencyWords().find(next.hash);
                currency_word != nullptr) {
       unit = *currency_word;
+      ++i;
+    } else if (FamilyOf(next.hash) == MoneyFamily::kCrown ||
+               FamilyOf(next.hash) == MoneyFamily::kPeso) {
+      // A country's crowns or pesos, but the text does not say which.
+      unit = FamilyOf(next.hash) == MoneyFamily::kCrown ? "crowns" : "pesos";
       ++i;
     } else if (word == "-" && adjacent(i) && adjacent(i + 1) &&
                (tokens[i + 1].hash == H().parameter || tokens[i + 1].hash == H().parameters)) {
@@ -486,6 +668,13 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
                noun != nullptr && next.kind == TokenKind::kWord) {
       unit = *noun;
       ++i;
+    } else if (CountModifiers().count(next.hash) != 0 && i + 1 < end &&
+               tokens[i + 1].kind == TokenKind::kWord) {
+      // "14 million monthly users", "410,000 paying customers".
+      if (const std::string* counted = CountNouns().find(tokens[i + 1].hash); counted != nullptr) {
+        unit = *counted;
+        i += 2;
+      }
     }
   }
   if (unit.empty()) return false;

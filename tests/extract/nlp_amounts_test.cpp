@@ -54,6 +54,16 @@ TEST_SUITE("extract/nlp/amounts") {
         {"Sales were 2 billion French francs.", "FRF", 2e9},
         {"Sales were 2 billion Swiss francs.", "CHF", 2e9},
         {"It sold 3 mln New Zealand dlrs of bonds.", "NZD", 3e6},
+        {"Profit fell to 4.1 billion Swedish crowns.", "SEK", 4.1e9},
+        {"It sold 450 mln Danish kroner of bonds.", "DKK", 4.5e8},
+        {"Sales were 1.5 billion Finnish marks.", "FIM", 1.5e9},
+        {"Sales were 1.5 billion markkaa.", "FIM", 1.5e9},
+        {"It raised 99 billion Philippine pesos.", "PHP", 99e9},
+        // Pence and cents, spelt out or glued to a share price.
+        {"The dividend is 21.3 pence a share.", "GBP", 0.213},
+        {"Shares closed at 3,710p.", "GBP", 37.1},
+        {"Shares fell to 81.5p.", "GBP", 0.815},
+        {"It earned 72 cts a share.", "USD", 0.72},
         // Codes glued to the number, as financial dailies write them.
         {"It agreed to buy the group for EUR2.1bn in cash.", "EUR", 2.1e9},
         {"The deal values it at GBP1.8bn.", "GBP", 1.8e9},
@@ -108,6 +118,9 @@ TEST_SUITE("extract/nlp/amounts") {
         {"a trillion-parameter model", 1e12, "parameters", "a trillion-parameter"},
         {"a 70B parameters model", 70e9, "parameters", "70B parameters"},
         {"600 million downloads", 600e6, "downloads", "600 million downloads"},
+        {"has 14 million monthly users", 14e6, "users", "14 million monthly users"},
+        {"410,000 paying customers", 410e3, "customers", "410,000 paying customers"},
+        {"hired 800 engineers", 800, "engineers", "800 engineers"},
         {"$0 down", 0, "USD", "$0"},
         {"$.5 billion", 0.5e9, "USD", "$.5 billion"},
     };
@@ -123,9 +136,37 @@ TEST_SUITE("extract/nlp/amounts") {
 
   TEST_CASE("bare numbers, years, cashtags and exponents are not amounts") {
     for (const char* text : {"in 2025", "three years", "97/99 rating", "$INTC stock",
-                             "18x earnings", "1e308 units of nothing", "the 5 billion figure"}) {
+                             "18x earnings", "1e308 units of nothing", "the 5 billion figure",
+                             "streams in 1080p", "a 720p display", "passed the 1 million mark"}) {
       CAPTURE(text);
       CHECK_FALSE(ParseFirst(text).found);
+    }
+  }
+
+  TEST_CASE("bare crowns, francs, marks and pesos are the currency of the document's country") {
+    struct Case {
+      const char* text;
+      const char* unit;
+    };
+    const Case cases[] = {
+        // A nationality with the same noun elsewhere in the document decides...
+        {"Sales rose to 59 billion crowns. Profit was 4 billion Swedish crowns.", "SEK"},
+        // ...else the first country or city it names, such as its dateline.
+        {"PRAGUE, May 2 - The carmaker will invest 5.1 billion crowns.", "CZK"},
+        {"OSLO - Profit rose to 700 mln crowns.", "NOK"},
+        {"PARIS, March 3 - The group lost 1.6 billion francs.", "FRF"},
+        {"ZURICH - The group lost 1.6 billion francs.", "CHF"},
+        {"HELSINKI - Sales reached 2 billion marks.", "FIM"},
+        // Without either, francs and marks keep their usual reading; crowns stay crowns.
+        {"The group lost 1.6 billion francs.", "CHF"},
+        {"Sales reached 2 billion marks.", "DEM"},
+        {"Sales reached 2 billion crowns.", "crowns"},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(std::string(c.text));
+      const Parsed parsed = ParseFirst(c.text);
+      REQUIRE(parsed.found);
+      CHECK(parsed.unit == c.unit);
     }
   }
 
