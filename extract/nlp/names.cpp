@@ -323,6 +323,38 @@ std::uint32_t SentenceRecogniser::RoleAfterCompanyPossessive(std::uint32_t at) c
   return role;
 }
 
+// A hyphenated given name after a family name: "Min Ji-hoon", "Kim Min-jun". Its
+// syllable is short and no participle, suffix or particle ("a Priya Raman-led start-up").
+std::uint32_t SentenceRecogniser::HyphenatedGivenNameEnd(std::uint32_t end) const {
+  static const WordSet kHyphenSuffixes = MakeWordSet(
+      {"led", "run", "era", "like", "free", "type", "made", "born", "wide", "area", "only",
+       // Particles of a double surname: "Clemence Ross-van Dorp".
+       "van", "von", "de", "der", "den", "du", "del", "la", "le", "al", "el", "bin", "ibn"});
+  if (end + 1 < last_ && Is(end, "-") && !tokens_[end].space_before &&
+      !tokens_[end + 1].space_before && tokens_[end + 1].kind == TokenKind::kWord &&
+      !tokens_[end + 1].capitalised && taken_[end + 1] == 0 &&
+      tokens_[end + 1].end - tokens_[end + 1].start <= 4 &&
+      kHyphenSuffixes.count(tokens_[end + 1].hash) == 0 && !Word(end + 1).ends_with("ed")) {
+    return end + 2;
+  }
+  return end;
+}
+
+namespace {
+
+// Korean family names, which a two-syllable given name joined by a hyphen follows.
+const WordSet& KoreanFamilyNames() {
+  static const WordSet set = MakeWordSet(
+      {"ahn",  "bae",  "baek",  "cha",  "chae", "choi", "cho",   "chung", "gu",   "ha",   "han",
+       "heo",  "hong", "hwang", "im",   "jang", "jeon", "jeong", "jin",   "jo",   "joo",  "jung",
+       "kang", "ko",   "koo",   "kwak", "kwon", "lee",  "lim",   "min",   "moon", "na",   "nam",
+       "noh",  "oh",   "park",  "rhee", "roh",  "ryu",  "seo",   "shin",  "son",  "song", "suh",
+       "sung", "woo",  "yang",  "yoo",  "yoon", "yu",   "yun"});
+  return set;
+}
+
+}  // namespace
+
 void SentenceRecogniser::People() {
   static const std::uint64_t kBy = HashLower("by");
   // Every pattern below starts at a title, a role word, "by", a given name or a name word.
@@ -360,6 +392,7 @@ void SentenceRecogniser::People() {
             k = at - 1;
           }
         }
+        if (end - at == 2) end = HyphenatedGivenNameEnd(end);  // "analyst Park Hye-won"
         if (end - at < 2 || Has(end - 1, kOrganisationCue) ||
             lexicon_.Longest(document_.text, tokens_, at, last_).entry >= 0) {
           break;
@@ -385,6 +418,17 @@ void SentenceRecogniser::People() {
       }
       continue;
     }
+    // A Korean family name and a hyphenated given name: "Park Hye-won", "Lee Jae-yong".
+    if (token.capitalised && !token.all_caps && KoreanFamilyNames().count(token.hash) != 0 &&
+        t + 1 < last_ && IsNameToken(t + 1) && !tokens_[t + 1].all_caps) {
+      const std::uint32_t end = HyphenatedGivenNameEnd(t + 2);
+      if (end == t + 4 && !(end < last_ && IsNameToken(end))) {
+        Candidate candidate{t, end, "Person", {}, -1, {}, {}, {}};
+        Emit(std::move(candidate));
+        t = end - 1;
+        continue;
+      }
+    }
     // Given name and surname: "Alicia Yap", "Jensen Huang". A given name and a
     // second name glued by a hyphen are one compound given name: "Hans-Peter
     // Kessler", "Jean-Luc Marchand".
@@ -400,17 +444,7 @@ void SentenceRecogniser::People() {
       if (common && t == first_) continue;
       std::uint32_t end = given_end + 1;
       if (tokens_[given_end].abbreviation && IsNameToken(end)) ++end;  // middle initial
-      // A hyphenated given name after a family name: "Min Ji-hoon", "Kim Min-jun". Its
-      // syllable is short and no participle or suffix ("a Priya Raman-led start-up").
-      static const WordSet kHyphenSuffixes =
-          MakeWordSet({"led", "run", "era", "like", "free", "type", "made", "born", "wide"});
-      if (end + 1 < last_ && Is(end, "-") && !tokens_[end].space_before &&
-          !tokens_[end + 1].space_before && tokens_[end + 1].kind == TokenKind::kWord &&
-          !tokens_[end + 1].capitalised && taken_[end + 1] == 0 &&
-          tokens_[end + 1].end - tokens_[end + 1].start <= 4 &&
-          kHyphenSuffixes.count(tokens_[end + 1].hash) == 0 && !Word(end + 1).ends_with("ed")) {
-        end += 2;
-      }
+      end = HyphenatedGivenNameEnd(end);
       const Token& surname = tokens_[end - 1];
       if (Has(end - 1, kOrganisationCue) || Has(end - 1, kProductHead)) {
         continue;

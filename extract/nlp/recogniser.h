@@ -106,6 +106,9 @@ class SentenceRecogniser {
   /// The end of the run of name tokens from `t`: at most `max` words, a
   /// hyphenated compound ("Marie-Pierre", "T-Head") counting as one.
   std::uint32_t NameRunEnd(std::uint32_t t, std::uint32_t max) const;
+  // `end` past a given name's hyphenated second syllable glued to the token before it
+  // ("Kim Min" -jun), else `end`.
+  std::uint32_t HyphenatedGivenNameEnd(std::uint32_t end) const;
   /// The sentence's start tokens of `kind` (document.starts), from its first on.
   StartCursor Starts(StartKind kind) const {
     const auto k = static_cast<std::size_t>(kind);

@@ -523,6 +523,11 @@ TEST_SUITE("extract/entities") {
     const kg::extract::testing::EntityCase cases[] = {
         {"Zentrix Labs was founded in 2019 by Zhou Lan, a former engineer.", "Zhou Lan", "Person"},
         {"Prices will fall, said Min Ji-hoon, Zentrix's chief executive.", "Min Ji-hoon", "Person"},
+        // A Korean family name that is also an English word, after a role word or alone.
+        {"Analyst Park Hye-won of Zentrix Securities rates it a buy.", "Park Hye-won", "Person"},
+        {"Park Soo-min, a researcher at Zentrix, said the model was ready.", "Park Soo-min",
+         "Person"},
+        {"The deal was signed by Song Ji-ho on Monday.", "Song Ji-ho", "Person"},
     };
     kg::extract::testing::CheckEntityTypes(cases);
   }
