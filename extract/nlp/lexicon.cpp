@@ -177,6 +177,8 @@ void AppendNameKey(std::string_view name, std::string& out) {
   });
   // Only suffixes: nothing was written over the folded text, which gives every word.
   if (written == 0) for_each_word(write);
+  // "Goldman, Sachs and Co": the "and" of a dropped "and Co" goes with it.
+  if (written > 4 && std::string_view(folded + written - 4, 4) == " and") written -= 4;
   out.resize(base + written);
 }
 

@@ -342,6 +342,22 @@ std::uint32_t SentenceRecogniser::HyphenatedGivenNameEnd(std::uint32_t end) cons
 
 namespace {
 
+// Nationality adjectives, which start a public body's name ("Korean Bar Association").
+const WordSet& Nationalities() {
+  static const WordSet set =
+      MakeWordSet({"american",   "argentine", "australian", "austrian", "belgian",     "brazilian",
+                   "british",    "canadian",  "chilean",    "chinese",  "colombian",   "czech",
+                   "danish",     "dutch",     "egyptian",   "emirati",  "european",    "filipino",
+                   "finnish",    "french",    "german",     "greek",    "hungarian",   "indian",
+                   "indonesian", "iranian",   "irish",      "israeli",  "italian",     "japanese",
+                   "kenyan",     "korean",    "malaysian",  "mexican",  "nigerian",    "norwegian",
+                   "pakistani",  "peruvian",  "philippine", "polish",   "portuguese",  "qatari",
+                   "romanian",   "russian",   "saudi",      "scottish", "singaporean", "spanish",
+                   "swedish",    "swiss",     "taiwanese",  "thai",     "turkish",     "ukrainian",
+                   "vietnamese", "welsh"});
+  return set;
+}
+
 // Korean family names, which a two-syllable given name joined by a hyphen follows.
 const WordSet& KoreanFamilyNames() {
   static const WordSet set = MakeWordSet(
@@ -708,14 +724,34 @@ void SentenceRecogniser::Organisations() {
         }
       }
     }
-    // "Reckitt and Colman Plc", "Harper and Row Publishers Inc": two names
-    // joined by "and" before a legal form are one firm.
-    if (end == t + 1 && end + 2 < last_ && Is(end, "and") && IsNameToken(end + 1)) {
-      const std::uint32_t second = NameRunEnd(end + 1, 2);
-      if (second < last_ && IsCorporateSuffix(second) && taken_[second] == 0) {
-        Candidate candidate{t, second + 1, "Company", {}, -1, {}, {}, {}};
+    // "Reckitt and Colman Plc", "Harper and Row Publishers Inc": partners' names joined by
+    // "and" before a legal form are one firm, and so are up to three one-word names with
+    // commas between them ("Piper, Jaffray and Hopwood Inc"), "and Co" closing them
+    // ("Goldman, Sachs and Co").
+    if (end == t + 1 && !IsCorporateSuffix(t)) {
+      std::uint32_t at = end;
+      int commas = 0;
+      while (commas < 2 && at + 2 < last_ && Is(at, ",") && IsNameToken(at + 1) &&
+             taken_[at + 1] == 0 && !Has(at + 1, kGivenName) &&
+             (Is(at + 2, ",") || Is(at + 2, "and"))) {
+        at += 2;
+        ++commas;
+      }
+      std::uint32_t closing = 0;
+      if (Is(at, "and") && at + 1 < last_ && taken_[at + 1] == 0) {
+        if (commas > 0 && IsCorporateSuffix(at + 1)) {
+          closing = at + 2;
+        } else if (IsNameToken(at + 1)) {
+          const std::uint32_t second = NameRunEnd(at + 1, 2);
+          if (second < last_ && IsCorporateSuffix(second) && taken_[second] == 0) {
+            closing = second + 1;
+          }
+        }
+      }
+      if (closing != 0) {
+        Candidate candidate{t, closing, "Company", {}, -1, {}, {}, {}};
         if (Emit(std::move(candidate)) >= 0) {
-          t = second;
+          t = closing - 1;
           continue;
         }
       }
@@ -771,8 +807,15 @@ void SentenceRecogniser::Organisations() {
           MakeWordSet({"american", "british", "general", "national", "united", "western", "eastern",
                        "pacific", "atlantic", "continental", "international", "canadian",
                        "australian", "japanese", "european", "first", "north", "south", "central"});
+      // "Korean Bar Association", "Malaysian Investment Development Authority": any
+      // nationality starts a public body's name.
+      static const WordSet kInstitutions =
+          MakeWordSet({"agency", "authority", "association", "bureau", "chamber", "commission",
+                       "council", "federation", "institute", "ministry", "office", "society"});
+      const bool national_body = kInstitutions.count(tokens_[end - 1].hash) != 0 && t > first_ &&
+                                 Nationalities().count(tokens_[t - 1].hash) != 0;
       if (t > first_ && taken_[t - 1] == 0 && tokens_[t - 1].capitalised &&
-          kLeadingWords.count(tokens_[t - 1].hash) != 0) {
+          (kLeadingWords.count(tokens_[t - 1].hash) != 0 || national_body)) {
         distinctive = true;
         --t;
       }

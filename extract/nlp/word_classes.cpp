@@ -213,6 +213,8 @@ const WordSet& OrganisationCues() {
                                           "aviation",
                                           "shipping",
                                           "properties",
+                                          "products",
+                                          "office",
                                           "foods",
                                           "beverages"});
   return set;

@@ -511,6 +511,30 @@ TEST_SUITE("extract/entities") {
     kg::extract::testing::CheckEntityTypes(cases);
   }
 
+  TEST_CASE("public bodies keep their nationality, partnerships their partners' names") {
+    const kg::extract::testing::EntityCase cases[] = {
+        {"The test was written with the Korean Bar Association.", "Korean Bar Association",
+         "Company"},
+        {"The deal needs the approval of the Federal Cartel Office.", "Federal Cartel Office",
+         "Company"},
+        {"Mike Lee, an analyst at Pardow, Jessup and Hale Inc, said so.",
+         "Pardow, Jessup and Hale Inc", "Company"},
+        {"Zentrix had retained Pardow, Jessup and Co as its adviser.", "Pardow, Jessup and Co",
+         "Company"},
+        {"It sold the unit to Brandywine Home Products last year.", "Brandywine Home Products",
+         "Company"},
+    };
+    kg::extract::testing::CheckEntityTypes(cases);
+    // A nationality before a company's own name is no part of it.
+    const auto firm = Run("The deal was backed by Korean Zentrix Robotics.");
+    CAPTURE(Describe(firm));
+    CHECK(FindEntity(firm, "Zentrix Robotics", "Company") != nullptr);
+    // "and Co" is a legal form: the known firm is found under its own name.
+    const auto goldman = Run("Zentrix had retained Goldman, Sachs and Co as its adviser.");
+    CAPTURE(Describe(goldman));
+    CHECK(FindEntity(goldman, "Goldman Sachs", "Company") != nullptr);
+  }
+
   TEST_CASE("a name sold under 'the X brand' is a product") {
     const kg::extract::testing::EntityCase cases[] = {
         {"Zentrix's cooling units, sold under the FrostLine brand, are used in servers.",

@@ -13,6 +13,8 @@ TEST_CASE("NameKey folds case, apostrophes, punctuation, suffixes and a leading 
   CHECK(NameKey("Alibaba's") == "alibaba");
   CHECK(NameKey("Alibaba\xE2\x80\x99s") == "alibaba");
   CHECK(NameKey("The  Walt-Disney Co.") == "walt disney");
+  CHECK(NameKey("Goldman, Sachs and Co") == "goldman sachs");
+  CHECK(NameKey("Marks and Spencer") == "marks and spencer");
   CHECK(NameKey("the") == "the");
   // Only suffixes and "the": every word is kept.
   CHECK(NameKey("The Group") == "the group");
