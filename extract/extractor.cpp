@@ -196,7 +196,8 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
   BestMatches best;
   std::multimap<std::pair<int, int>, int> equal_amounts;  // (sentence, amount) -> other amount
   // A relation filled in from context yields to one the text states outright
-  // for the same sentence, type and stated end.
+  // for the same sentence, type and stated end (not the end context filled in: "a round
+  // led by A, with participation from B" states B's stake as plainly as A's).
   std::set<std::tuple<int, std::string, int, int>> stated;
   // A person's company filled in from context also yields to a role the text
   // states anywhere in the document ("Qantas chief executive Geoff Dixon" makes
@@ -216,8 +217,9 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
       continue;
     }
     if (match.from_context &&
-        (stated.count({match.sentence, match.rule->relation, match.object, 0}) ||
-         stated.count({match.sentence, match.rule->relation, match.subject, 1}))) {
+        (match.subject_from_context
+             ? stated.count({match.sentence, match.rule->relation, match.object, 0})
+             : stated.count({match.sentence, match.rule->relation, match.subject, 1}))) {
       continue;
     }
     if (match.from_context && IsPersonRole(match.rule->relation)) {

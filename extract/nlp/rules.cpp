@@ -931,12 +931,33 @@ class SentenceMatcher {
     return list;
   }
 
+  // Whether `earlier` is an earlier member of the list `later` ends: a comma right after it
+  // and "and" or "or" right before `later`, at most an apposition between ("A, B and C",
+  // "A, Nvidia's venture arm, and C").
+  bool ListedBefore(const Mention& earlier, const Mention& later) const {
+    static const std::uint64_t kAnd = HashLower("and"), kOr = HashLower("or");
+    if (earlier.last >= later.first || later.first - earlier.last > 10 ||
+        later.first <= sentence_.first_token) {
+      return false;
+    }
+    const std::uint64_t before = tokens_[later.first - 1].hash;
+    return TokenText(document_.text, tokens_[earlier.last]) == "," &&
+           (before == kAnd || before == kOr);
+  }
+
   // An entity for a slot the pattern lacks: this sentence, earlier ones, the document.
   // Prefers a plain mention before the match (nearest first), then one after,
   // then possessive ones ("OpenAI's chatbot" is a modifier, seldom the actor).
   int FromContext(const Rule& rule, char role, const std::vector<int>& excluded,
                   const State& state) const {
     const SlotSpec& slot = role == 'S' ? rule.context_subject : rule.context_object;
+    // "... also took part in the round": the article's own round, whoever else the
+    // sentence names.
+    if (rule.context == "main") {
+      const int main = slot.types.empty() ? -1 : MainEntity(document_, slot.types.front());
+      const bool listed = std::find(excluded.begin(), excluded.end(), main) != excluded.end();
+      return listed ? -1 : main;
+    }
     const bool person_role =
         role == 'O' && !excluded.empty() &&
         document_.entities[static_cast<std::size_t>(excluded.front())].type == "Person";
@@ -944,6 +965,10 @@ class SentenceMatcher {
       const Mention& mention = mentions_[m];
       if (mention.first >= state.low && mention.last <= state.high) return false;
       if (std::find(excluded.begin(), excluded.end(), mention.entity) != excluded.end()) {
+        return false;
+      }
+      // "A, Nvidia's arm, and B also took part": A is B's fellow, not what B acted on.
+      if (role == 'O' && state.subject >= 0 && ListedBefore(mention, At(state.subject))) {
         return false;
       }
       // "trained on Nvidia H200 chips in a data centre in Cheonan": the company
@@ -1368,7 +1393,7 @@ class SentenceMatcher {
       if (Negated(rule, state)) return;
       if (state.subject >= 0 && PossessiveOfOther(rule, state)) continue;
       std::vector<int> subjects, objects;
-      bool from_context = false;
+      bool from_context = false, context_subject = false;
       if (state.subject >= 0) {
         for (int m : Expand(rule, state.subject_element, state.subject))
           subjects.push_back(At(m).entity);
@@ -1418,6 +1443,7 @@ class SentenceMatcher {
         const std::vector<int>& known = subjects.empty() ? objects : subjects;
         const int found = FromContext(rule, subjects.empty() ? 'S' : 'O', known, state);
         if (found < 0) continue;
+        context_subject = subjects.empty();
         (subjects.empty() ? subjects : objects).push_back(found);
         from_context = true;
       }
@@ -1438,8 +1464,8 @@ class SentenceMatcher {
                                             o.type) == type->object_types.end())) {
             continue;
           }
-          out.push_back(
-              {subject, object, from_context, &rule, std::clamp(confidence, 0.0, 1.0), index_});
+          out.push_back({subject, object, from_context, &rule, std::clamp(confidence, 0.0, 1.0),
+                         index_, from_context && context_subject});
           any = true;
         }
       }

@@ -105,6 +105,7 @@ struct RuleMatch {
   const Rule* rule = nullptr;
   double confidence = 0;
   int sentence = 0;
+  bool subject_from_context = false;  // which end: the subject, else the object
 };
 
 class RuleSet {

@@ -538,6 +538,41 @@ TEST_SUITE("extract/relations") {
     kg::extract::testing::CheckRelations(wrong, false);
   }
 
+  TEST_CASE("investors who join a round, own part of a company or are among its backers") {
+    const kg::extract::testing::RelationCase cases[] = {
+        // A stake stated beside another's: both are stated, neither yields.
+        {"Zentrix Labs raised $450 million in a round led by Harlow Capital, with participation "
+         "from Kelmont Ventures.",
+         "Kelmont Ventures", "invests_in", "Zentrix Labs"},
+        {"Zentrix Labs raised $69 million in a round led by Harlow Capital, with Kelmont "
+         "Ventures, the investment firm of a founder, also taking part.",
+         "Kelmont Ventures", "invests_in", "Zentrix Labs"},
+        {"Zentrix Labs is majority-owned by the private equity firm Kelmont Ventures.",
+         "Kelmont Ventures", "invests_in", "Zentrix Labs"},
+        {"Zentrix Labs, which is jointly owned by Harlow Capital and Kelmont Ventures, makes "
+         "chips.",
+         "Kelmont Ventures", "invests_in", "Zentrix Labs"},
+        {"Zentrix Labs, whose backers include Kelmont Ventures, raised $20 million.",
+         "Kelmont Ventures", "invests_in", "Zentrix Labs"},
+        // "The round" is the article's: its main company, whoever else the sentence names.
+        {"Zentrix Labs raised $50 million on Monday. Harlow Capital, Nvidia's venture arm, and "
+         "Kelmont Ventures also took part in the round, Zentrix Labs said.",
+         "Kelmont Ventures", "invests_in", "Zentrix Labs"},
+    };
+    kg::extract::testing::CheckRelations(cases);
+    const kg::extract::testing::RelationCase wrong[] = {
+        {"Zentrix Labs raised $50 million on Monday. Harlow Capital, Nvidia's venture arm, and "
+         "Kelmont Ventures also took part in the round, Zentrix Labs said.",
+         "Kelmont Ventures", "invests_in", "Harlow Capital"},
+        {"Zentrix Labs raised $50 million on Monday. Harlow Capital, Nvidia's venture arm, and "
+         "Kelmont Ventures also took part in the round, Zentrix Labs said.",
+         "Kelmont Ventures", "invests_in", "Nvidia"},
+        {"Zentrix Labs is minority-owned by Kelmont Ventures.", "Zentrix Labs", "subsidiary_of",
+         "Kelmont Ventures"},
+    };
+    kg::extract::testing::CheckRelations(wrong, false);
+  }
+
   TEST_CASE("'who is now its chief executive': the relative clause states the current role") {
     const kg::extract::testing::RelationCase cases[] = {
         {"Kelmont Group was founded in 2019 by Zhou Lan, a former Harlow Technologies engineer "
