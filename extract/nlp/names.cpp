@@ -213,6 +213,18 @@ void SentenceRecogniser::Products() {
         continue;
       }
     }
+    // "its next Surface Laptop", "the Zentrix Phone": a device's noun ending the name.
+    static const WordSet kDeviceEnds =
+        MakeWordSet({"laptop", "phone", "tablet", "headset", "console", "glasses", "earbuds",
+                     "smartwatch", "smartphone", "handset", "browser"});
+    if (end - t >= 2 && tokens_[end - 1].capitalised &&
+        kDeviceEnds.count(tokens_[end - 1].hash) != 0 && !Has(t, kGivenName)) {
+      Candidate candidate{t, end, "Product", {}, -1, {}, {}, {}};
+      if (Emit(std::move(candidate)) >= 0) {
+        t = end - 1;
+        continue;
+      }
+    }
     if (end < last_ && Has(end, kProductHead) && !tokens_[end].capitalised &&
         (t > first_ || end - t >= 2)) {
       static const WordSet kAiWords =
@@ -932,9 +944,19 @@ void SentenceRecogniser::ListsAndAppositions() {
           tokens_[thing_end].end - tokens_[thing_end].start <= 4) {
         ++thing_end;
       }
-      const bool thing_article = thing_end + 1 < last_ && Is(thing_end, ",") &&
-                                 (Is(thing_end + 1, "a") || Is(thing_end + 1, "an") ||
-                                  Is(thing_end + 1, "the") || Is(thing_end + 1, "its"));
+      // "CLOVA Studio, Naver Cloud's AI development platform": an owner's name opens the
+      // apposition as "its" would.
+      const auto owner_possessive = [&](std::uint32_t at) {
+        for (std::uint32_t k = at; k < last_ && k <= at + 3; ++k) {
+          if (tokens_[k].possessive) return k > at;
+          if (!tokens_[k].capitalised || tokens_[k].kind != TokenKind::kWord) return false;
+        }
+        return false;
+      };
+      const bool thing_article =
+          thing_end + 1 < last_ && Is(thing_end, ",") &&
+          (Is(thing_end + 1, "a") || Is(thing_end + 1, "an") || Is(thing_end + 1, "the") ||
+           Is(thing_end + 1, "its") || owner_possessive(thing_end + 1));
       if (end > t && Is(end, ",") && article) {
         for (std::uint32_t k = end + 2; k < last_ && k <= end + 6; ++k) {
           // "Veltro Chat, the company's consumer app": a possessive noun is the owner.
@@ -957,6 +979,8 @@ void SentenceRecogniser::ListsAndAppositions() {
                              : ModelHeadNouns().count(tokens_[k].hash) != 0        ? "Model"
                              : Has(k, kProductHead) || tokens_[k].hash == kProduct ? "Product"
                                                                                    : nullptr;
+          // "O2, Britain's other big mobile phone operator": a firm's noun heads it.
+          if (k + 1 < last_ && Has(k + 1, kCompanyNoun)) break;
           if (type != nullptr && !tokens_[k].capitalised) {
             Candidate candidate{t, thing_end, type, {}, -1, {}, {}, {}};
             Emit(std::move(candidate));

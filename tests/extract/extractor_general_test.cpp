@@ -535,6 +535,22 @@ TEST_SUITE("extract/entities") {
     CHECK(FindEntity(goldman, "Goldman Sachs", "Company") != nullptr);
   }
 
+  TEST_CASE("an owner's apposition and a device's noun make a name a product") {
+    const kg::extract::testing::EntityCase cases[] = {
+        {"Both models are available through Orion Studio, Zentrix Cloud's AI development "
+         "platform.",
+         "Orion Studio", "Product"},
+        {"Zentrix Labs said its next Quillo Laptop would also use the chip.", "Quillo Laptop",
+         "Product"},
+    };
+    kg::extract::testing::CheckEntityTypes(cases);
+    // A product's noun modifying a firm's noun describes a firm.
+    const auto operator_apposition =
+        Run("Vodafone and Kelmo, Britain's other big mobile phone operator, were fined.");
+    CAPTURE(Describe(operator_apposition));
+    CHECK(FindEntity(operator_apposition, "Kelmo", "Product") == nullptr);
+  }
+
   TEST_CASE("a name sold under 'the X brand' is a product") {
     const kg::extract::testing::EntityCase cases[] = {
         {"Zentrix's cooling units, sold under the FrostLine brand, are used in servers.",
