@@ -261,7 +261,7 @@ const WordSet& CompanyNouns() {
        "broadcaster", "publisher",   "miner",       "drugmaker", "telecom",    "utility",
        "chain",       "supermarket", "distributor", "shipper",   "refiner",    "airliner",
        "jeweller",    "brewer",      "distiller",   "grocer",    "bookseller", "designer",
-       "conglomerate"});
+       "conglomerate", "business"});
   return set;
 }
 

@@ -538,6 +538,20 @@ TEST_SUITE("extract/relations") {
     kg::extract::testing::CheckRelations(wrong, false);
   }
 
+  TEST_CASE("located_in: a town and its state in an apposition, a laboratory, a business") {
+    const kg::extract::testing::RelationCase cases[] = {
+        {"Zentrix Labs will acquire Tremont Controls Corp, a Worcester, Mass., maker of valves.",
+         "Tremont Controls Corp", "located_in", "Worcester"},
+        {"Zentrix Labs will acquire Tremont Controls Corp, a Worcester, Mass., maker of valves.",
+         "Tremont Controls Corp", "located_in", "Massachusetts"},
+        {"Zentrix Labs will use the money to open a laboratory in Basel, Switzerland.",
+         "Zentrix Labs", "located_in", "Basel"},
+        {"Zentrix Labs also owns Payvista, a Dublin-based payroll business it bought in 2021.",
+         "Payvista", "located_in", "Dublin"},
+    };
+    kg::extract::testing::CheckRelations(cases);
+  }
+
   TEST_CASE("investors who join a round, own part of a company or are among its backers") {
     const kg::extract::testing::RelationCase cases[] = {
         // A stake stated beside another's: both are stated, neither yields.
