@@ -282,7 +282,11 @@ class Resolver {
       if (tokens_[k].hash != comma_) continue;
       if (first_comma == 0) first_comma = k;
       for (const Mention& mention : mentions) {
-        if (mention.first != k + 1 || !IsType(mention, "Company")) continue;
+        // "by Claire Dufresne, its chief executive, and ...": a pronoun is no subject.
+        if (mention.first != k + 1 || !IsType(mention, "Company") ||
+            (mention.flags & kCoref) != 0) {
+          continue;
+        }
         const std::uint32_t after = mention.last;
         if (after < sentence.last_token && tokens_[after].kind == TokenKind::kWord &&
             !tokens_[after].capitalised && tokens_[after].hash != and_) {

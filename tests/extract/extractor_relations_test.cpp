@@ -155,6 +155,11 @@ TEST_SUITE("extract/relations") {
         {"Founded in 2022 by Ana Ruiz, a former researcher at Google DeepMind, Zentrix Labs "
          "sells software. Its customers include Harlow Technologies.",
          "Harlow Technologies", "uses", "Zentrix Labs"},
+        // A pronoun inside the fronted phrase ("its chief executive") does not end it.
+        {"Zentrix Labs raised money on Monday. Founded in 2022 by Mia Holt, its chief executive, "
+         "and Ana Ruiz, a former researcher at Google DeepMind who is now its chief scientist, "
+         "Zentrix Labs sells software. Its customers include Harlow Technologies.",
+         "Harlow Technologies", "uses", "Zentrix Labs"},
     };
     kg::extract::testing::CheckRelations(cases);
     const kg::extract::testing::RelationCase wrong[] = {
