@@ -687,6 +687,21 @@ TEST_SUITE("extract/relations") {
     kg::extract::testing::CheckRelations(cases);
   }
 
+  TEST_CASE("a chip made by a foundry is not the foundry's design; a model made by a lab is") {
+    const kg::extract::testing::RelationCase cases[] = {
+        {"Zentrix Labs said Kestra-2, a language model made by Harlow Labs, beats its rivals.",
+         "Harlow Labs", "develops", "Kestra-2"},
+        {"Zentrix Labs's Orion X200 accelerators, which are made by Kelmont Foundry, sell well.",
+         "Zentrix Labs", "uses", "Kelmont Foundry"},
+    };
+    kg::extract::testing::CheckRelations(cases);
+    const kg::extract::testing::RelationCase wrong[] = {
+        {"Zentrix Labs's Orion X200 accelerators, which are made by Kelmont Foundry, sell well.",
+         "Kelmont Foundry", "develops", "Orion X200"},
+    };
+    kg::extract::testing::CheckRelations(wrong, false);
+  }
+
   TEST_CASE("a negated verb before an owner's thing leaves the owner developing it") {
     const auto record =
         Run("Veltrix Labs said its Orion model did not beat Meta's Llama 4 Scout on benchmarks.");
