@@ -33,7 +33,7 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
 }
 
 SlotSpec ParseSlot(std::string_view text, std::string_view source, int line) {
-  // {S:Company|Product}, {O:Amount:money}, {S:Company~new}, {O:Place*}
+  // {S:Company|Product}, {O:Amount:money}, {S:Company~new}, {S:Company~actor}, {O:Place*}
   SlotSpec slot;
   std::string_view body = text.substr(1, text.size() - 2);
   if (!body.empty() && body.back() == '*') {
@@ -43,6 +43,10 @@ SlotSpec ParseSlot(std::string_view text, std::string_view source, int line) {
   if (body.size() > 4 && body.ends_with("~new")) {
     slot.only_new = true;
     body.remove_suffix(4);
+  }
+  if (body.size() > 6 && body.ends_with("~actor")) {
+    slot.only_actor = true;
+    body.remove_suffix(6);
   }
   if (body.size() < 3 || (body[0] != 'S' && body[0] != 'O') || body[1] != ':') {
     Fail(source, line, "bad slot '" + std::string(text) + "': expected {S:Type} or {O:Type}");

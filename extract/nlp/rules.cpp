@@ -333,12 +333,33 @@ class SentenceMatcher {
     return hedged_ != 0;
   }
 
+  // Whether mention `m` can be a clause's doer: not the object of a preposition, even as a
+  // later member of a list ("supplies cells to Tesla and Lucid from factories in Nevada"),
+  // and not an owner written before its thing ("will run Nvidia's GB300 chips in Finland").
+  bool IsActor(int m) const {
+    if ((At(m).flags & kPossessive) != 0 ? NextMentionAfterOwner(m) >= 0 : ThingAfter(m) >= 0) {
+      return false;
+    }
+    static const std::uint64_t kAnd = HashLower("and"), kOr = HashLower("or");
+    std::uint32_t k = At(m).first;
+    for (int steps = 0; steps < 12 && k > sentence_.first_token; ++steps, --k) {
+      const Token& before = tokens_[k - 1];
+      if (Prepositions().count(before.hash) != 0) return false;
+      const bool list_word = before.hash == kAnd || before.hash == kOr ||
+                             TokenText(document_.text, before) == "," || before.capitalised ||
+                             document_.transparent[k - 1] != 0;
+      if (!list_word) break;
+    }
+    return true;
+  }
+
   // `possessive_written`: the rule itself reads the "'s" after this slot
   // ("{O:Place} 's ~4 company"), so a possessive place is its argument.
   bool Accepts(const SlotSpec& slot, int m, bool possessive_written = false) const {
     const DocEntity& entity = EntityOf(m);
     if (!TypeFits(slot, At(m).entity)) return false;
     if (slot.only_new && (entity.lexicon_entry >= 0 || (At(m).flags & kCoref) != 0)) return false;
+    if (slot.only_actor && !IsActor(m)) return false;
     // A possessive place modifies a noun ("China's tech sector"); it is not a location.
     if (entity.type == "Place" && (At(m).flags & kPossessive) != 0 && !possessive_written)
       return false;

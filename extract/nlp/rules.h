@@ -60,6 +60,7 @@ struct SlotSpec {
   std::uint32_t type_bits = 0;     // EntityTypeBit() of each of `types`
   std::string subtype;             // Amount only: money, percent, parameters, count
   bool only_new = false;           // "~new": found by a general recogniser, not the lexicon
+  bool only_actor = false;         // "~actor": not a preposition's object nor a thing's owner
   bool distributive = false;       // "*": every such entity in the rest of the sentence
 };
 

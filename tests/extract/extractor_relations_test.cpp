@@ -557,6 +557,27 @@ TEST_SUITE("extract/relations") {
     kg::extract::testing::CheckRelations(cases);
   }
 
+  TEST_CASE("a facility's owner is the clause's doer, not a preposition's object or an owner") {
+    const kg::extract::testing::RelationCase cases[] = {
+        {"Zentrix Labs supplies cells to Harlow Motors and Kelmont Group from factories in "
+         "Sparks, Nevada.",
+         "Zentrix Labs", "located_in", "Sparks"},
+    };
+    kg::extract::testing::CheckRelations(cases);
+    const kg::extract::testing::RelationCase wrong[] = {
+        {"Zentrix Labs supplies cells to Harlow Motors and Kelmont Group from factories in "
+         "Sparks, Nevada.",
+         "Kelmont Group", "located_in", "Sparks"},
+        {"Zentrix Labs supplies cells to Harlow Motors and Kelmont Group from factories in "
+         "Sparks, Nevada.",
+         "Harlow Motors", "located_in", "Sparks"},
+        {"Zentrix Labs rents capacity from Kelmont Cloud, which will run Nvidia's GB300 chips "
+         "for it at a data centre in Finland.",
+         "Nvidia", "located_in", "Finland"},
+    };
+    kg::extract::testing::CheckRelations(wrong, false);
+  }
+
   TEST_CASE("investors who join a round, own part of a company or are among its backers") {
     const kg::extract::testing::RelationCase cases[] = {
         // A stake stated beside another's: both are stated, neither yields.
