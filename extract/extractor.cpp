@@ -127,6 +127,37 @@ void AddVariantDevelopers(const nlp::Document& document, const graph::DocumentRe
   }
 }
 
+// "The X3 Elite is manufactured by TSMC": a chip's maker (relation `made_by`, which the
+// ontology lacks and the record never holds) supplies the chip's developer, who uses it.
+// The chip's developers are those the document states anywhere ("Qualcomm unveiled the
+// X3 Elite").
+void AddMakersAsSuppliers(BestMatches& best) {
+  constexpr double kDeveloperInferred = 0.9;
+  std::multimap<int, int> developers;  // thing -> developer
+  for (const auto& [key, value] : best) {
+    if (std::get<1>(key) == "develops") developers.emplace(std::get<2>(key), std::get<0>(key));
+  }
+  std::vector<BestMatches::value_type> supplies;
+  for (auto it = best.begin(); it != best.end();) {
+    const auto& [thing, relation, maker, sentence] = it->first;
+    if (relation != "made_by") {
+      ++it;
+      continue;
+    }
+    const auto [first, last] = developers.equal_range(thing);
+    for (auto developer = first; developer != last; ++developer) {
+      if (developer->second == maker) continue;
+      supplies.push_back({std::make_tuple(developer->second, std::string("uses"), maker, sentence),
+                          {it->second.first * kDeveloperInferred, it->second.second}});
+    }
+    it = best.erase(it);
+  }
+  for (const auto& [key, value] : supplies) {
+    auto [it, inserted] = best.emplace(key, value);
+    if (!inserted && it->second.first < value.first) it->second = value;
+  }
+}
+
 }  // namespace
 
 struct Extractor::Impl {
@@ -238,6 +269,7 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
     }
   }
   AddVariantDevelopers(document, record, record_index, best);
+  AddMakersAsSuppliers(best);
   auto propagated = best;
   for (const auto& [key, value] : best) {
     const auto& [subject, relation, object, sentence] = key;

@@ -979,9 +979,14 @@ void SentenceRecogniser::ListsAndAppositions() {
                              : ModelHeadNouns().count(tokens_[k].hash) != 0        ? "Model"
                              : Has(k, kProductHead) || tokens_[k].hash == kProduct ? "Product"
                                                                                    : nullptr;
-          // "O2, Britain's other big mobile phone operator": a firm's noun heads it.
+          // "O2, Britain's other big mobile phone operator": a firm's noun heads it; in
+          // "a laptop processor" the chip's noun does.
           if (k + 1 < last_ && Has(k + 1, kCompanyNoun)) break;
-          if (type != nullptr && !tokens_[k].capitalised) {
+          const bool modifies_next =
+              k + 1 < last_ && !tokens_[k + 1].capitalised &&
+              (ChipHeads().count(tokens_[k + 1].hash) != 0 ||
+               ModelHeadNouns().count(tokens_[k + 1].hash) != 0 || Has(k + 1, kProductHead));
+          if (type != nullptr && !tokens_[k].capitalised && !modifies_next) {
             Candidate candidate{t, thing_end, type, {}, -1, {}, {}, {}};
             Emit(std::move(candidate));
             break;

@@ -724,6 +724,15 @@ TEST_SUITE("extract/relations") {
          "Kelmont Foundry", "develops", "Orion X200"},
     };
     kg::extract::testing::CheckRelations(wrong, false);
+    // The maker of a chip the document says a company designs supplies that company.
+    const auto made = Run(
+        "Zentrix Labs on Tuesday unveiled the Orion X3, a laptop processor. The Orion X3 is "
+        "manufactured by Kelmont Foundry, which also makes chips for Harlow Technologies.");
+    CAPTURE(Describe(made));
+    CHECK(Has(made, "Zentrix Labs", "develops", "Orion X3"));
+    CHECK(Has(made, "Zentrix Labs", "uses", "Kelmont Foundry"));
+    CHECK_FALSE(Has(made, "Kelmont Foundry", "develops", "Orion X3"));
+    for (const auto& relation : made.relations) CHECK(relation.type != "made_by");
   }
 
   TEST_CASE("a negated verb before an owner's thing leaves the owner developing it") {
