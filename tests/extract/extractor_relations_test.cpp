@@ -581,6 +581,21 @@ TEST_SUITE("extract/relations") {
     kg::extract::testing::CheckRelations(wrong, false);
   }
 
+  TEST_CASE("suppliers: licensing designs to, said to supply, picked for, said to be a customer") {
+    const kg::extract::testing::RelationCase cases[] = {
+        {"Zentrix Labs already licenses its RISC-V designs to Harlow Motors and Kelmont Group.",
+         "Kelmont Group", "uses", "Zentrix Labs"},
+        {"Zentrix Labs is also said to supply chips to Harlow Motors, according to a person "
+         "familiar with the matter.",
+         "Harlow Motors", "uses", "Zentrix Labs"},
+        {"Harlow Motors is also said to be a customer of Zentrix Labs.", "Harlow Motors", "uses",
+         "Zentrix Labs"},
+        {"Harlow Motors picks Zentrix Labs for phone chip sets.", "Harlow Motors", "uses",
+         "Zentrix Labs"},
+    };
+    kg::extract::testing::CheckRelations(cases);
+  }
+
   TEST_CASE("investors who join a round, own part of a company or are among its backers") {
     const kg::extract::testing::RelationCase cases[] = {
         // A stake stated beside another's: both are stated, neither yields.
