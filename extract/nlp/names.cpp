@@ -157,6 +157,20 @@ void SentenceRecogniser::Products() {
   NamedByNoun();
   static const std::uint64_t kUnder = HashLower("under"), kThe = HashLower("the");
   static const WordSet kBrandNouns = MakeWordSet({"brand", "brands", "label", "marque"});
+  static const WordSet kMakeVerbs = MakeWordSet(
+      {"makes", "make", "made", "produces", "produce", "brews", "distils", "distills", "sells"});
+  static const WordSet kMakerNouns =
+      MakeWordSet({"maker", "makers", "producer", "producers", "brewer", "distiller", "owner"});
+  // Kinds of consumer goods sold under brands.
+  static const WordSet kGoodsNouns = MakeWordSet(
+      {"vodka",   "whisky",     "whiskey",   "gin",      "rum",        "tequila",    "beer",
+       "lager",   "wine",       "champagne", "cider",    "soda",       "cola",       "water",
+       "coffee",  "tea",        "chocolate", "biscuits", "cereal",     "mustard",    "ketchup",
+       "sauce",   "soup",       "snacks",    "crisps",   "chips",      "cigarettes", "soap",
+       "shampoo", "toothpaste", "detergent", "bleach",   "antiseptic", "cleaner",    "nappies",
+       "diapers", "cosmetics",  "perfume",   "lipstick", "razors",     "batteries",  "tyres",
+       "tires",   "trainers",   "sneakers",  "jeans",    "toys",       "cars",       "motorcycles",
+       "vacuums", "drinks",     "juice",     "yoghurt",  "yogurt",     "ice"});
   StartCursor names = Starts(StartKind::kNameWord);
   for (std::uint32_t t = first_; names.Next(t); ++t) {
     if (!IsNameToken(t)) continue;
@@ -165,6 +179,24 @@ void SentenceRecogniser::Products() {
       const std::uint32_t brand_end = NameRunEnd(t, 3);
       if (brand_end < last_ && kBrandNouns.count(tokens_[brand_end].hash) != 0 &&
           !tokens_[brand_end].capitalised) {
+        Candidate candidate{t, brand_end, "Product", {}, -1, {}, {}, {}};
+        if (Emit(std::move(candidate)) >= 0) {
+          t = brand_end - 1;
+          continue;
+        }
+      }
+    }
+    // "which makes Absolut vodka", "the maker of Dettol antiseptic": a name a firm makes,
+    // followed by the common noun of what it is, is a brand's.
+    if (t > first_ + 1 && !Has(t, kGivenName) &&
+        (kMakeVerbs.count(tokens_[t - 1].hash) != 0 ||
+         (Is(t - 1, "of") && kMakerNouns.count(tokens_[t - 2].hash) != 0))) {
+      const std::uint32_t brand_end = NameRunEnd(t, 2);
+      const std::uint32_t noun = brand_end;
+      if (noun + 1 < last_ && tokens_[noun].kind == TokenKind::kWord &&
+          !tokens_[noun].capitalised && kGoodsNouns.count(tokens_[noun].hash) != 0 &&
+          (tokens_[noun + 1].kind == TokenKind::kPunct || Is(noun + 1, "and") ||
+           Is(noun + 1, "or"))) {
         Candidate candidate{t, brand_end, "Product", {}, -1, {}, {}, {}};
         if (Emit(std::move(candidate)) >= 0) {
           t = brand_end - 1;

@@ -596,6 +596,21 @@ TEST_SUITE("extract/relations") {
     kg::extract::testing::CheckRelations(cases);
   }
 
+  TEST_CASE("brands a firm makes, and things code-named after a verb of developing") {
+    const kg::extract::testing::RelationCase cases[] = {
+        {"Rivals Harlow Group, which makes Quillo vodka, and Zentrix Labs reported weaker sales.",
+         "Harlow Group", "develops", "Quillo"},
+        {"Zentrix Labs is also designing its own AI server chip, code-named Baltra, with "
+         "Broadcom.",
+         "Zentrix Labs", "develops", "Baltra"},
+    };
+    kg::extract::testing::CheckRelations(cases);
+    // A chip a foundry makes is no brand of the foundry's.
+    const auto foundry = Run("Kelmont Foundry makes Orion chips in Taiwan.");
+    CAPTURE(Describe(foundry));
+    CHECK(FindEntity(foundry, "Orion", "Product") == nullptr);
+  }
+
   TEST_CASE("investors who join a round, own part of a company or are among its backers") {
     const kg::extract::testing::RelationCase cases[] = {
         // A stake stated beside another's: both are stated, neither yields.
@@ -740,9 +755,9 @@ TEST_SUITE("extract/relations") {
     };
     kg::extract::testing::CheckRelations(wrong, false);
     // The maker of a chip the document says a company designs supplies that company.
-    const auto made = Run(
-        "Zentrix Labs on Tuesday unveiled the Orion X3, a laptop processor. The Orion X3 is "
-        "manufactured by Kelmont Foundry, which also makes chips for Harlow Technologies.");
+    const auto made =
+        Run("Zentrix Labs on Tuesday unveiled the Orion X3, a laptop processor. The Orion X3 is "
+            "manufactured by Kelmont Foundry, which also makes chips for Harlow Technologies.");
     CAPTURE(Describe(made));
     CHECK(Has(made, "Zentrix Labs", "develops", "Orion X3"));
     CHECK(Has(made, "Zentrix Labs", "uses", "Kelmont Foundry"));
