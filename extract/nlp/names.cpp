@@ -384,6 +384,24 @@ std::uint32_t SentenceRecogniser::HyphenatedGivenNameEnd(std::uint32_t end) cons
   return end;
 }
 
+std::uint32_t SentenceRecogniser::ParticleSurnameEnd(std::uint32_t end, bool strong) const {
+  static const WordSet kParticles =
+      MakeWordSet({"van", "von", "der", "den", "ter", "ten", "zu", "de", "du", "da", "di", "del",
+                   "della", "dos", "das", "le", "la"});
+  static const WordSet kStrongParticles = MakeWordSet({"van", "von", "der", "den", "ter", "ten"});
+  const WordSet& particles = strong ? kStrongParticles : kParticles;
+  std::uint32_t k = end;
+  while (k < last_ && k < end + 2 && tokens_[k].kind == TokenKind::kWord &&
+         !tokens_[k].capitalised && particles.count(tokens_[k].hash) != 0) {
+    ++k;
+  }
+  if (k == end || k >= last_ || !IsNameToken(k) || Has(k, kOrganisationCue) ||
+      tokens_[k].all_caps) {
+    return end;
+  }
+  return k + 1;
+}
+
 namespace {
 
 // Nationality adjectives, which start a public body's name ("Korean Bar Association").
@@ -453,6 +471,7 @@ void SentenceRecogniser::People() {
           }
         }
         if (end - at == 2) end = HyphenatedGivenNameEnd(end);  // "analyst Park Hye-won"
+        if (end - at == 1) end = ParticleSurnameEnd(end);      // "by Pieter van Dam"
         if (end - at < 2 || Has(end - 1, kOrganisationCue) ||
             lexicon_.Longest(document_.text, tokens_, at, last_).entry >= 0) {
           break;
@@ -497,6 +516,20 @@ void SentenceRecogniser::People() {
         t + 2 < last_ && !tokens_[t + 2].space_before && IsNameToken(t + 2) &&
         !LooksLikeFirmAfter(t + 3)) {
       given_end = t + 3;
+    }
+    // "Jan de Vries", and with no given name known "Kees van den Berg": a first name, a
+    // surname's particles and the surname.
+    if (token.capitalised && token.kind == TokenKind::kWord && !token.all_caps &&
+        given_end < last_ && !tokens_[given_end].capitalised &&
+        (t > first_ || Has(t, kGivenName)) && !document_.SeenLowercase(token.hash)) {
+      const std::uint32_t end = ParticleSurnameEnd(given_end, !Has(t, kGivenName));
+      if (end > given_end && !(end < last_ && IsNameToken(end))) {
+        Candidate candidate{t, end, "Person", {}, -1, {}, {}, {}};
+        if (Emit(std::move(candidate)) >= 0) {
+          t = end - 1;
+          continue;
+        }
+      }
     }
     if (token.capitalised && token.kind == TokenKind::kWord && Has(t, kGivenName) &&
         given_end < last_ && IsNameToken(given_end) && !tokens_[given_end].all_caps) {

@@ -109,6 +109,9 @@ class SentenceRecogniser {
   // `end` past a given name's hyphenated second syllable glued to the token before it
   // ("Kim Min" -jun), else `end`.
   std::uint32_t HyphenatedGivenNameEnd(std::uint32_t end) const;
+  // `end` past a surname's particles and the surname after them ("Kees" van den Berg), else
+  // `end`; `strong` only Dutch and German particles, which no firm's name has.
+  std::uint32_t ParticleSurnameEnd(std::uint32_t end, bool strong = false) const;
   /// The sentence's start tokens of `kind` (document.starts), from its first on.
   StartCursor Starts(StartKind kind) const {
     const auto k = static_cast<std::size_t>(kind);

@@ -511,6 +511,16 @@ TEST_SUITE("extract/entities") {
     kg::extract::testing::CheckEntityTypes(cases);
   }
 
+  TEST_CASE("surnames with particles: 'Kees van den Berg', 'Jan de Vries'") {
+    const kg::extract::testing::EntityCase cases[] = {
+        {"\"Sales are weak,\" said Kees van den Berg, an analyst at Zentrix Securities.",
+         "Kees van den Berg", "Person"},
+        {"Zentrix Labs was founded in 2004 by Pieter van Dam.", "Pieter van Dam", "Person"},
+        {"The deal was led by Jan de Vries and Hans von Arnim.", "Jan de Vries", "Person"},
+    };
+    kg::extract::testing::CheckEntityTypes(cases);
+  }
+
   TEST_CASE("public bodies keep their nationality, partnerships their partners' names") {
     const kg::extract::testing::EntityCase cases[] = {
         {"The test was written with the Korean Bar Association.", "Korean Bar Association",
