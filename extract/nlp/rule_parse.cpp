@@ -177,11 +177,26 @@ void RuleSet::AddRules(std::string_view content, std::string_view source) {
   Index();
 }
 
+std::vector<RuleSet::RuleBits> RuleSet::ToRuleBits(const std::vector<int>& ascending_rules) {
+  std::vector<RuleBits> set;
+  std::uint32_t rank = 0;
+  for (int rule : ascending_rules) {
+    const auto word = static_cast<std::uint32_t>(rule / 64);
+    if (set.empty() || set.back().word != word) set.push_back({word, rank, 0});
+    set.back().bits |= std::uint64_t{1} << (rule % 64);
+    ++rank;
+  }
+  return set;
+}
+
 void RuleSet::Index() {
   anchor_index_ = HashIndex();
   anchor_filter_ = {};
   anchor_buckets_.clear();
-  slot_anchored_.clear();
+  std::vector<int> slot_anchored;
+  std::vector<std::vector<int>> bucket_rules;
+  rule_words_ = (rules_.size() + 63) / 64;
+  with_required_words_.assign(rule_words_, 0);
   for (std::size_t r = 0; r < rules_.size(); ++r) {
     Rule& rule = rules_[r];
     rule.relation_type = graph::FindRelationType(rule.relation);
@@ -211,24 +226,51 @@ void RuleSet::Index() {
         rule.required_words.push_back(first_words.Blocks());
       }
     }
+    if (!rule.required_words.empty()) with_required_words_[r / 64] |= std::uint64_t{1} << (r % 64);
     if (rule.relation_type != nullptr) {
       rule.context_subject = ContextSlot(rule.relation_type->subject_types);
       rule.context_object = ContextSlot(rule.relation_type->object_types);
     }
     const RuleElement& anchor = rule.elements[static_cast<std::size_t>(rule.anchor)];
     if (anchor.kind == RuleElement::Kind::kSlot) {
-      slot_anchored_.push_back(static_cast<int>(r));
+      slot_anchored.push_back(static_cast<int>(r));
       continue;
     }
     for (std::size_t choice = 0; choice < anchor.alternatives.size(); ++choice) {
       anchor_filter_.Add(anchor.alternatives[choice][0]);
       const int bucket = anchor_index_.emplace(anchor.alternatives[choice][0],
                                                static_cast<int>(anchor_buckets_.size()));
-      if (bucket == static_cast<int>(anchor_buckets_.size())) anchor_buckets_.emplace_back();
-      std::vector<AnchorRule>& starts = anchor_buckets_[static_cast<std::size_t>(bucket)];
-      if (starts.empty() || starts.back().rule != static_cast<int>(r))
+      if (bucket == static_cast<int>(anchor_buckets_.size())) {
+        anchor_buckets_.emplace_back();
+        bucket_rules.emplace_back();
+      }
+      std::vector<AnchorRule>& starts = anchor_buckets_[static_cast<std::size_t>(bucket)].starts;
+      if (starts.empty() || starts.back().rule != static_cast<int>(r)) {
         starts.push_back({static_cast<int>(r), {}});
+        bucket_rules[static_cast<std::size_t>(bucket)].push_back(static_cast<int>(r));
+      }
       starts.back().choices.push_back(static_cast<int>(choice));
+    }
+  }
+  for (std::size_t b = 0; b < anchor_buckets_.size(); ++b)
+    anchor_buckets_[b].rules = ToRuleBits(bucket_rules[b]);
+  slot_anchored_ = ToRuleBits(slot_anchored);
+  // Every combination of the types, each ontology type and "any other" a bit: a row per
+  // combination (2^8 rows of a few words for today's ontology).
+  ontology_types_ = static_cast<std::uint32_t>(graph::EntityTypes().size());
+  KG_ASSERT(ontology_types_ <= 12);
+  const std::size_t rows = std::size_t{2} << ontology_types_;
+  rules_by_types_.assign(rows * rule_words_, 0);
+  for (std::size_t row = 0; row < rows; ++row) {
+    const std::uint32_t ontology = static_cast<std::uint32_t>(row) & ((1u << ontology_types_) - 1);
+    const std::uint32_t types =
+        (row >> ontology_types_) != 0 ? ontology | kOtherEntityTypes : ontology;
+    for (std::size_t r = 0; r < rules_.size(); ++r) {
+      const std::vector<std::uint32_t>& required = rules_[r].required_types;
+      if (std::all_of(required.begin(), required.end(),
+                      [&](std::uint32_t bits) { return (bits & types) != 0; })) {
+        rules_by_types_[row * rule_words_ + r / 64] |= std::uint64_t{1} << (r % 64);
+      }
     }
   }
 }

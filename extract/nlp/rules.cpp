@@ -5,6 +5,7 @@
 #include "extract/nlp/rules.h"
 
 #include <algorithm>
+#include <bit>
 #include <span>
 
 #include "extract/nlp/amounts.h"
@@ -1458,14 +1459,6 @@ class SentenceMatcher {
   mutable int hedged_ = -1;     // -1: not computed yet
 };
 
-// False when the sentence lacks mentions of some slot's types: the rule cannot match.
-bool TypesPresent(const Rule& rule, std::uint32_t sentence_types) {
-  for (std::uint32_t required : rule.required_types) {
-    if ((required & sentence_types) == 0) return false;
-  }
-  return true;
-}
-
 // False when some required word element has none of its first words in the sentence.
 bool WordsPresent(const Rule& rule, const WordBits& sentence_words) {
   for (const std::vector<WordBits::Block>& first_words : rule.required_words) {
@@ -1485,47 +1478,65 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
   for (const DocEntity& entity : document.entities)
     entity_types.push_back(EntityTypeBit(entity.type));
   MatcherBuffers buffers;
-  // Per rule, for the current sentence: 0 not yet checked, 1 may match, 2 cannot match.
-  enum : std::uint8_t { kUnchecked, kPossible, kImpossible };
-  std::vector<std::uint8_t> rule_state(rules_.size());
+  // Rule bitsets for the current sentence: the rules that may match (their slots' types
+  // are there, and their required words unless still unchecked), and the unchecked ones.
+  std::vector<std::uint64_t> possible(rule_words_), unchecked(rule_words_);
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     if (sentences[s].boilerplate || document.mentions[s].empty()) continue;
     std::uint32_t sentence_types = 0;
     for (const Mention& mention : document.mentions[s]) {
       sentence_types |= entity_types[static_cast<std::size_t>(mention.entity)];
     }
-    WordBits signature;
-    for (std::uint32_t t = sentences[s].first_token; t < sentences[s].last_token; ++t)
-      signature.Add(tokens[t].hash);
-    std::fill(rule_state.begin(), rule_state.end(), kUnchecked);
-    auto possible = [&](int rule_index) {
-      std::uint8_t& state = rule_state[static_cast<std::size_t>(rule_index)];
-      if (state == kUnchecked) {
-        const Rule& rule = rules_[static_cast<std::size_t>(rule_index)];
-        state = TypesPresent(rule, sentence_types) && WordsPresent(rule, signature) ? kPossible
-                                                                                    : kImpossible;
+    const std::uint64_t* typed = &rules_by_types_[TypeRow(sentence_types) * rule_words_];
+    std::uint64_t any = 0;
+    for (std::size_t w = 0; w < rule_words_; ++w) {
+      possible[w] = typed[w];
+      unchecked[w] = typed[w] & with_required_words_[w];
+      any |= typed[w];
+    }
+    if (any == 0) continue;
+    WordBits signature;  // the sentence's words, for the first words check
+    bool signed_up = false;
+    // Calls fn(rule, rank) for each rule of `set` that may match, in rule order; `rank` is
+    // the rule's position in `set`.
+    auto for_each_possible = [&](const std::vector<RuleBits>& set, auto fn) {
+      for (const RuleBits& group : set) {
+        for (std::uint64_t bits = group.bits & possible[group.word]; bits != 0; bits &= bits - 1) {
+          const int bit = std::countr_zero(bits);
+          const std::uint64_t mask = std::uint64_t{1} << bit;
+          const Rule& rule = rules_[std::size_t{group.word} * 64 + static_cast<std::size_t>(bit)];
+          if ((unchecked[group.word] & mask) != 0) {
+            unchecked[group.word] &= ~mask;
+            if (!signed_up) {
+              for (std::uint32_t t = sentences[s].first_token; t < sentences[s].last_token; ++t)
+                signature.Add(tokens[t].hash);
+              signed_up = true;
+            }
+            if (!WordsPresent(rule, signature)) {
+              possible[group.word] &= ~mask;
+              continue;
+            }
+          }
+          fn(rule, group.rank + static_cast<std::uint32_t>(std::popcount(group.bits & (mask - 1))));
+        }
       }
-      return state == kPossible;
     };
     SentenceMatcher matcher(document, static_cast<int>(s), entity_types, buffers);
     for (std::uint32_t t = sentences[s].first_token; t < sentences[s].last_token; ++t) {
       if (!anchor_filter_.MayContain(tokens[t].hash)) continue;
       const int bucket = anchor_index_.find(tokens[t].hash);
       if (bucket < 0) continue;
-      for (const AnchorRule& start : anchor_buckets_[static_cast<std::size_t>(bucket)]) {
-        if (!possible(start.rule)) continue;
-        for (int choice : start.choices) {
-          matcher.MatchWordAnchor(rules_[static_cast<std::size_t>(start.rule)], choice, t, found);
-        }
-      }
+      const AnchorBucket& starts = anchor_buckets_[static_cast<std::size_t>(bucket)];
+      for_each_possible(starts.rules, [&](const Rule& rule, std::uint32_t rank) {
+        for (int choice : starts.starts[rank].choices)
+          matcher.MatchWordAnchor(rule, choice, t, found);
+      });
     }
-    for (int rule_index : slot_anchored_) {
-      const Rule& rule = rules_[static_cast<std::size_t>(rule_index)];
-      if (!possible(rule_index)) continue;
+    for_each_possible(slot_anchored_, [&](const Rule& rule, std::uint32_t) {
       for (std::size_t m = 0; m < document.mentions[s].size(); ++m) {
         matcher.MatchSlotAnchor(rule, static_cast<int>(m), found);
       }
-    }
+    });
   }
   return found;
 }

@@ -122,6 +122,22 @@ class RuleSet {
  private:
   void Index();
 
+  // A set of rules as bits (rule r is bit r % 64 of word r / 64), kept sparse: the nonzero
+  // words, each with `rank`, how many of the set's rules lie in the words before it.
+  struct RuleBits {
+    std::uint32_t word = 0;
+    std::uint32_t rank = 0;
+    std::uint64_t bits = 0;
+  };
+  static std::vector<RuleBits> ToRuleBits(const std::vector<int>& ascending_rules);
+
+  // The row of rules_by_types_ for a sentence with mentions of `types` (EntityTypeBit()s):
+  // one bit per ontology type, and one for all the others.
+  std::size_t TypeRow(std::uint32_t types) const {
+    const std::uint32_t ontology = types & ((1u << ontology_types_) - 1);
+    return (types & kOtherEntityTypes) != 0 ? ontology | (1u << ontology_types_) : ontology;
+  }
+
   std::vector<Rule> rules_;
   std::unordered_map<std::string, std::string> families_;  // name -> "a|b|c"
   // The rules an anchor word starts, each with its anchor choices that begin with the word:
@@ -131,12 +147,22 @@ class RuleSet {
     int rule = 0;
     std::vector<int> choices;
   };
-  HashIndex anchor_index_;  // anchor word hash -> bucket of AnchorRule, in rule order
+  struct AnchorBucket {
+    std::vector<AnchorRule> starts;  // in rule order
+    std::vector<RuleBits> rules;     // the same rules as bits: starts[rank] is the rank-th
+  };
+  HashIndex anchor_index_;  // anchor word hash -> index in anchor_buckets_
   // The anchor words again, small enough to stay in cache: most tokens are turned away
   // without probing anchor_index_.
   WordFilter<12> anchor_filter_;
-  std::vector<std::vector<AnchorRule>> anchor_buckets_;
-  std::vector<int> slot_anchored_;
+  std::vector<AnchorBucket> anchor_buckets_;
+  std::vector<RuleBits> slot_anchored_;
+  // Rule bitsets of rule_words_ words each. Per TypeRow(), the rules whose every slot has
+  // a type among the row's: a sentence tries no other rule, whatever its words.
+  std::size_t rule_words_ = 0;
+  std::uint32_t ontology_types_ = 0;
+  std::vector<std::uint64_t> rules_by_types_;
+  std::vector<std::uint64_t> with_required_words_;  // rules with required_words to check
 };
 
 }  // namespace kg::extract::nlp
