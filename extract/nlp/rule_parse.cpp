@@ -74,7 +74,8 @@ SlotSpec ContextSlot(const std::vector<std::string_view>& types) {
 std::uint32_t EntityTypeBit(std::string_view type) {
   const auto types = graph::EntityTypes();
   for (std::size_t i = 0; i < types.size(); ++i) {
-    if (types[i] == type) return 1u << i;
+    // The first letter first: most types differ there, and the call to compare is dearer.
+    if (!type.empty() && types[i][0] == type[0] && types[i] == type) return 1u << i;
   }
   return kOtherEntityTypes;
 }
@@ -203,12 +204,10 @@ std::vector<RuleSet::SparseBits> RuleSet::ToSparseBits(std::vector<int> members)
   std::sort(members.begin(), members.end());
   members.erase(std::unique(members.begin(), members.end()), members.end());
   std::vector<SparseBits> set;
-  std::uint32_t rank = 0;
   for (int member : members) {
-    const auto word = static_cast<std::uint32_t>(member / 64);
-    if (set.empty() || set.back().word != word) set.push_back({word, rank, 0});
+    const auto word = static_cast<std::size_t>(member / 64);
+    if (set.empty() || set.back().word != word) set.push_back({word, 0});
     set.back().bits |= std::uint64_t{1} << (member % 64);
-    ++rank;
   }
   return set;
 }

@@ -251,8 +251,15 @@ const WordSet& HedgeWords() {
   return set;
 }
 
-// Buffers the matchers of one document share, so a sentence allocates nothing.
+// Buffers of RuleSet::Apply and its matchers, kept per thread: a thread that extracts
+// document after document allocates them once.
 struct MatcherBuffers {
+  std::vector<std::uint32_t> entity_types;  // EntityTypeBit() of each entity
+  // Rule bitsets for the current sentence: the rules that may match (their slots' types
+  // are there, and their required elements unless still unchecked), and the unchecked ones.
+  std::vector<std::uint64_t> possible, unchecked;
+  std::vector<std::uint64_t> present;                  // the required elements it may match
+  std::vector<std::pair<std::uint32_t, int>> anchors;  // token, its RuleSet::word_uses_ index
   std::vector<int> start_at;
   std::vector<int> end_at;
   std::vector<State> right, left, combined;  // MatchAround's partial and whole matches
@@ -1244,23 +1251,33 @@ class SentenceMatcher {
     return false;
   }
 
-  bool Negated(const Rule& rule, const State& state) const {
-    // "The company denied a report that it was in talks with Alibaba about ...":
-    // a denial governs the whole clause it introduces, however long.
+  // The first token of the sentence that opens a denial, or the sentence's end; computed
+  // on first use. "The company denied a report that it was in talks with Alibaba about
+  // ...": a denial governs the whole clause it introduces, however long.
+  std::uint32_t FirstDenial() const {
+    if (first_denial_ != kNotYet) return first_denial_;
     static const std::uint64_t kNo = HashLower("no"), kInterest = HashLower("interest");
-    for (std::uint32_t t = sentence_.first_token; t + 1 < state.low; ++t) {
+    first_denial_ = sentence_.last_token;
+    for (std::uint32_t t = sentence_.first_token; t + 1 < sentence_.last_token; ++t) {
       if (DenialVerbs().count(tokens_[t].hash) != 0 &&
           DenialComplements().count(tokens_[t + 1].hash) != 0) {
-        return true;
+        first_denial_ = t;
+        break;
       }
       // "had no plans to build a third plant in North America"; but "no plans to
       // sell its stake" keeps the stake (DisposalWords holds "sell").
       if (tokens_[t].hash == kNo &&
           (PlanNouns().count(tokens_[t + 1].hash) != 0 || tokens_[t + 1].hash == kInterest) &&
           !(t + 3 < sentence_.last_token && DisposalWords().count(tokens_[t + 3].hash) != 0)) {
-        return true;
+        first_denial_ = t;
+        break;
       }
     }
+    return first_denial_;
+  }
+
+  bool Negated(const Rule& rule, const State& state) const {
+    if (FirstDenial() + 1 < state.low) return true;
     // Six tokens before the match, but not back into a quotation: in
     // "'... has never been stronger,' said Brett Simpson, co-founder of Arete"
     // the negation is the speaker's words, not the attribution's.
@@ -1305,6 +1322,7 @@ class SentenceMatcher {
         tokens_[state.high].hash == kInto) {
       return true;
     }
+    const WordSet& negation_words = NegationWords();
     for (std::uint32_t t = from; t < state.high; ++t) {
       // "vice chairman", "deputy CEO": another title, though still a job at the company.
       if (title && (tokens_[t].hash == kVice || tokens_[t].hash == kDeputy)) return true;
@@ -1315,7 +1333,7 @@ class SentenceMatcher {
             tokens_[t + 1].hash == kDown))) {
         return true;
       }
-      if (NegationWords().count(tokens_[t].hash) != 0 && !(owned_thing && t < state.low) &&
+      if (negation_words.count(tokens_[t].hash) != 0 && !(owned_thing && t < state.low) &&
           !InSkippedApposition(t, state.low, state.high) && !FormerBeforeWho(t, state.high) &&
           !(investment && t + 3 < sentence_.last_token && DisposalRuledOut(t + 3))) {
         return true;
@@ -1487,6 +1505,8 @@ class SentenceMatcher {
   std::vector<int>& end_at_;    // per token boundary: the mention ending there, or -1
   MatcherBuffers& buffers_;
   mutable int hedged_ = -1;  // -1: not computed yet
+  static constexpr std::uint32_t kNotYet = ~std::uint32_t{0};
+  mutable std::uint32_t first_denial_ = kNotYet;  // FirstDenial(), kNotYet until computed
 };
 
 }  // namespace
@@ -1495,16 +1515,18 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
   std::vector<RuleMatch> found;
   const auto& sentences = document.layout.sentences;
   const auto& tokens = document.layout.tokens;
-  std::vector<std::uint32_t> entity_types;
-  entity_types.reserve(document.entities.size());
+  thread_local MatcherBuffers buffers;
+  std::vector<std::uint32_t>& entity_types = buffers.entity_types;
+  entity_types.clear();
   for (const DocEntity& entity : document.entities)
     entity_types.push_back(EntityTypeBit(entity.type));
-  MatcherBuffers buffers;
-  // Rule bitsets for the current sentence: the rules that may match (their slots' types
-  // are there, and their required elements unless still unchecked), and the unchecked ones.
-  std::vector<std::uint64_t> possible(rule_words_), unchecked(rule_words_);
-  std::vector<std::uint64_t> present(element_words_);  // the required elements it may match
-  std::vector<std::pair<std::uint32_t, const WordUse*>> anchors;  // token, the rules it starts
+  std::vector<std::uint64_t>& possible = buffers.possible;
+  std::vector<std::uint64_t>& unchecked = buffers.unchecked;
+  std::vector<std::uint64_t>& present = buffers.present;
+  possible.resize(rule_words_);
+  unchecked.resize(rule_words_);
+  present.resize(element_words_);
+  std::vector<std::pair<std::uint32_t, int>>& anchors = buffers.anchors;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     if (sentences[s].boilerplate || document.mentions[s].empty()) continue;
     std::uint32_t sentence_types = 0;
@@ -1522,16 +1544,20 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
     // One look-up per word gives both the anchors and the required elements present.
     std::fill(present.begin(), present.end(), 0);
     anchors.clear();
-    for (std::uint32_t t = sentences[s].first_token; t < sentences[s].last_token; ++t) {
-      if (!word_filter_.MayContain(tokens[t].hash)) continue;
-      const int use_index = word_index_.find(tokens[t].hash);
+    const Token* const first = tokens.data() + sentences[s].first_token;
+    const Token* const last = tokens.data() + sentences[s].last_token;
+    for (const Token* token = first; token != last; ++token) {
+      const std::uint64_t hash = token->hash;
+      if (!word_filter_.MayContain(hash)) continue;
+      const int use_index = word_index_.find(hash);
       if (use_index < 0) continue;
       const WordUse& use = word_uses_[static_cast<std::size_t>(use_index)];
       for (const SparseBits& elements : use.elements) present[elements.word] |= elements.bits;
-      if (!use.starts.empty()) anchors.emplace_back(t, &use);
+      if (!use.starts.empty()) {
+        anchors.emplace_back(static_cast<std::uint32_t>(token - tokens.data()), use_index);
+      }
     }
-    // Calls fn(rule, rank) for each rule of `set` that may match, in rule order; `rank` is
-    // the rule's position in `set`.
+    // Calls fn(rule index) for each rule of `set` that may match, in rule order.
     auto for_each_possible = [&](const std::vector<SparseBits>& set, auto fn) {
       for (const SparseBits& group : set) {
         for (std::uint64_t bits = group.bits & possible[group.word]; bits != 0; bits &= bits - 1) {
@@ -1548,21 +1574,23 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
               continue;
             }
           }
-          fn(rules_[rule],
-             group.rank + static_cast<std::uint32_t>(std::popcount(group.bits & (mask - 1))));
+          fn(rule);
         }
       }
     };
     SentenceMatcher matcher(document, static_cast<int>(s), entity_types, buffers);
-    for (const auto& [t, use] : anchors) {
-      for_each_possible(use->rules, [&](const Rule& rule, std::uint32_t rank) {
-        for (int choice : use->starts[rank].choices)
-          matcher.MatchWordAnchor(rule, choice, t, found);
+    for (const auto& [t, use_index] : anchors) {
+      const WordUse& use = word_uses_[static_cast<std::size_t>(use_index)];
+      // use.starts holds the same rules in the same order: a cursor finds each.
+      auto start = use.starts.begin();
+      for_each_possible(use.rules, [&](std::size_t rule) {
+        while (start->rule != static_cast<int>(rule)) ++start;
+        for (int choice : start->choices) matcher.MatchWordAnchor(rules_[rule], choice, t, found);
       });
     }
-    for_each_possible(slot_anchored_, [&](const Rule& rule, std::uint32_t) {
+    for_each_possible(slot_anchored_, [&](std::size_t rule) {
       for (std::size_t m = 0; m < document.mentions[s].size(); ++m) {
-        matcher.MatchSlotAnchor(rule, static_cast<int>(m), found);
+        matcher.MatchSlotAnchor(rules_[rule], static_cast<int>(m), found);
       }
     });
   }

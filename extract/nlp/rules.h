@@ -104,11 +104,9 @@ class RuleSet {
   void Index();
 
   // A set of small numbers (rules, word elements) as bits, n being bit n % 64 of word
-  // n / 64, kept sparse: the nonzero words, each with `rank`, how many of the set's members
-  // lie in the words before it.
+  // n / 64, kept sparse: the nonzero words only.
   struct SparseBits {
-    std::uint32_t word = 0;
-    std::uint32_t rank = 0;
+    std::size_t word = 0;
     std::uint64_t bits = 0;
   };
   static std::vector<SparseBits> ToSparseBits(std::vector<int> members);
@@ -130,8 +128,7 @@ class RuleSet {
     std::vector<int> choices;
   };
   // What a word the rules name does: the rules it anchors (`starts` in rule order, and as
-  // bits in `rules`: starts[rank] is the rule of that rank) and the required elements
-  // (below) that may start with it.
+  // bits in `rules`) and the required elements (below) that may start with it.
   struct WordUse {
     std::vector<AnchorRule> starts;
     std::vector<SparseBits> rules;
