@@ -57,14 +57,15 @@ std::string FindPeriod(const nlp::Document& document, const nlp::Sentence& sente
 }
 
 // A person's role at a company: the specific ones and works_for, the general one.
-bool IsPersonRole(const std::string& relation) {
+bool IsPersonRole(std::string_view relation) {
   return relation == "ceo_of" || relation == "chairman_of" || relation == "founder_of" ||
          relation == "works_for";
 }
 
-// The most confident rule match per (subject, relation, object, sentence).
+// The most confident rule match per (subject, relation, object, sentence). The relation is
+// a view of the rule's (the rules outlive the record), ordered as the string would be.
 using BestMatches =
-    std::map<std::tuple<int, std::string, int, int>, std::pair<double, const nlp::Rule*>>;
+    std::map<std::tuple<int, std::string_view, int, int>, std::pair<double, const nlp::Rule*>>;
 
 // A model, chip or product named after one the document says a company develops
 // ("Kimi K3 Lite" after "Kimi K3", "Veltro-2 Ultra" after "Veltro-2", "iPhone 17 Pro")
@@ -121,7 +122,7 @@ void AddVariantDevelopers(const nlp::Document& document, const graph::DocumentRe
     }
     if (base < 0) continue;
     const auto& [company, confidence] = developer.at(base);
-    best.emplace(std::make_tuple(company, std::string("develops"), variant,
+    best.emplace(std::make_tuple(company, std::string_view(kVariant.relation), variant,
                                  document.entities[v].first_sentence),
                  std::make_pair(confidence * kVariantDiscount, &kVariant));
   }
@@ -176,6 +177,7 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
   // Entities with at least one explicit mention, in order of appearance. Their names,
   // types, tickers and surfaces move into the record (the relations below read only units).
   std::vector<int> record_index(document.entities.size(), -1);
+  record.entities.reserve(document.entities.size());
   for (std::size_t e = 0; e < document.entities.size(); ++e) {
     nlp::DocEntity& entity = document.entities[e];
     if (entity.mentions == 0 || entity.name.empty()) continue;
@@ -197,7 +199,7 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
   std::multimap<std::pair<int, int>, int> equal_amounts;  // (sentence, amount) -> other amount
   // A relation filled in from context yields to one the text states outright
   // for the same sentence, type and stated end.
-  std::set<std::tuple<int, std::string, int, int>> stated;
+  std::set<std::tuple<int, std::string_view, int, int>> stated;
   // A person's company filled in from context also yields to a role the text
   // states anywhere in the document ("Qantas chief executive Geoff Dixon" makes
   // a later bare "chief executive Geoff Dixon" Qantas's, not the article's company).
@@ -226,7 +228,8 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
         continue;
       }
     }
-    auto key = std::make_tuple(match.subject, match.rule->relation, match.object, match.sentence);
+    auto key = std::make_tuple(match.subject, std::string_view(match.rule->relation), match.object,
+                               match.sentence);
     auto [it, inserted] = best.emplace(key, std::make_pair(match.confidence, match.rule));
     if (!inserted && it->second.first < match.confidence)
       it->second = {match.confidence, match.rule};
@@ -251,7 +254,7 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
   // Founding is no job: a co-founder who is "chief technology officer" also works there.
   std::set<std::pair<int, int>> specific_roles;
   for (const auto& [key, value] : propagated) {
-    const std::string& relation = std::get<1>(key);
+    const std::string_view relation = std::get<1>(key);
     if (relation == "ceo_of" || relation == "chairman_of")
       specific_roles.emplace(std::get<0>(key), std::get<2>(key));
   }
@@ -274,7 +277,7 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
     const nlp::Sentence& sentence = sentences[static_cast<std::size_t>(sentence_index)];
     graph::RelationMention relation_mention;
     relation_mention.subject = subject_index;
-    relation_mention.type = relation;
+    relation_mention.type = std::string(relation);
     relation_mention.object = object_index;
     graph::Evidence& evidence = relation_mention.evidence;
     evidence.document = record.name;
