@@ -1251,33 +1251,24 @@ class SentenceMatcher {
     return false;
   }
 
-  // The first token of the sentence that opens a denial, or the sentence's end; computed
-  // on first use. "The company denied a report that it was in talks with Alibaba about
-  // ...": a denial governs the whole clause it introduces, however long.
-  std::uint32_t FirstDenial() const {
-    if (first_denial_ != kNotYet) return first_denial_;
+  bool Negated(const Rule& rule, const State& state) const {
+    // "The company denied a report that it was in talks with Alibaba about ...":
+    // a denial governs the whole clause it introduces, however long.
     static const std::uint64_t kNo = HashLower("no"), kInterest = HashLower("interest");
-    first_denial_ = sentence_.last_token;
-    for (std::uint32_t t = sentence_.first_token; t + 1 < sentence_.last_token; ++t) {
-      if (DenialVerbs().count(tokens_[t].hash) != 0 &&
+    const WordSet& denial_verbs = DenialVerbs();
+    for (std::uint32_t t = sentence_.first_token; t + 1 < state.low; ++t) {
+      if (denial_verbs.count(tokens_[t].hash) != 0 &&
           DenialComplements().count(tokens_[t + 1].hash) != 0) {
-        first_denial_ = t;
-        break;
+        return true;
       }
       // "had no plans to build a third plant in North America"; but "no plans to
       // sell its stake" keeps the stake (DisposalWords holds "sell").
       if (tokens_[t].hash == kNo &&
           (PlanNouns().count(tokens_[t + 1].hash) != 0 || tokens_[t + 1].hash == kInterest) &&
           !(t + 3 < sentence_.last_token && DisposalWords().count(tokens_[t + 3].hash) != 0)) {
-        first_denial_ = t;
-        break;
+        return true;
       }
     }
-    return first_denial_;
-  }
-
-  bool Negated(const Rule& rule, const State& state) const {
-    if (FirstDenial() + 1 < state.low) return true;
     // Six tokens before the match, but not back into a quotation: in
     // "'... has never been stronger,' said Brett Simpson, co-founder of Arete"
     // the negation is the speaker's words, not the attribution's.
@@ -1505,8 +1496,6 @@ class SentenceMatcher {
   std::vector<int>& end_at_;    // per token boundary: the mention ending there, or -1
   MatcherBuffers& buffers_;
   mutable int hedged_ = -1;  // -1: not computed yet
-  static constexpr std::uint32_t kNotYet = ~std::uint32_t{0};
-  mutable std::uint32_t first_denial_ = kNotYet;  // FirstDenial(), kNotYet until computed
 };
 
 }  // namespace
