@@ -181,7 +181,8 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
   for (std::size_t e = 0; e < document.entities.size(); ++e) {
     nlp::DocEntity& entity = document.entities[e];
     if (entity.mentions == 0 || entity.name.empty()) continue;
-    graph::EntityMention mention;
+    record_index[e] = static_cast<int>(record.entities.size());
+    graph::EntityMention& mention = record.entities.emplace_back();
     mention.name = std::move(entity.name);
     mention.type = std::move(entity.type);
     mention.ticker = std::move(entity.ticker);
@@ -190,8 +191,6 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
     mention.count = entity.mentions;
     mention.aliases.reserve(entity.surfaces.size());
     for (auto& [surface, count] : entity.surfaces) mention.aliases.push_back(std::move(surface));
-    record_index[e] = static_cast<int>(record.entities.size());
-    record.entities.push_back(std::move(mention));
   }
   // One relation per (subject, type, object, sentence), the most confident; a
   // figure stated as equal to another ("RMB 380 billion ($53 billion)") shares its relations.
