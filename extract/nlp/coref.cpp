@@ -163,11 +163,17 @@ class Resolver {
     // Every token asked about below lies after the one asked before.
     CoverCursor cover(document_.mentions[sentence_index]);
     const WordSet& heads = DescriptorHeads();
+    // The heads again as a filter, cheaper than the set for the many words that are none.
+    static const WordFilter<10> kMayBeHead = [] {
+      WordFilter<10> filter;
+      DescriptorHeads().ForEach([&](std::uint64_t hash) { filter.Add(hash); });
+      return filter;
+    }();
     for (std::uint32_t k = t + 1; k < sentence.last_token && k <= t + 8; ++k) {
       const Token& token = tokens_[k];
       const auto first = static_cast<unsigned char>(document_.text[token.start]);
       const bool lower_case = first >= 'a' && first <= 'z';
-      if (lower_case && heads.count(token.hash) != 0) {
+      if (lower_case && kMayBeHead.MayContain(token.hash) && heads.count(token.hash) != 0) {
         if (k + 1 < sentence.last_token && tokens_[k + 1].capitalised &&
             tokens_[k + 1].kind == TokenKind::kWord) {
           return t;  // "the company Apple": an apposition, not a reference

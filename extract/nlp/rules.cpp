@@ -333,8 +333,9 @@ class SentenceMatcher {
     if (hedged_ < 0) {
       hedged_ = 0;
       static const std::uint64_t kReported = HashLower("reported");
+      const WordSet& hedge_words = HedgeWords();
       for (std::uint32_t t = sentence_.first_token; t < sentence_.last_token && hedged_ == 0; ++t) {
-        hedged_ = HedgeWords().count(tokens_[t].hash) != 0 ? 1 : 0;
+        hedged_ = hedge_words.count(tokens_[t].hash) != 0 ? 1 : 0;
         // "X reported higher sales" states results; "X was reported to" hedges.
         if (tokens_[t].hash == kReported && t > sentence_.first_token &&
             PassiveAuxiliaries().count(tokens_[t - 1].hash) == 0) {
