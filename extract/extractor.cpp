@@ -182,13 +182,10 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
     nlp::DocEntity& entity = document.entities[e];
     if (entity.mentions == 0 || entity.name.empty()) continue;
     record_index[e] = static_cast<int>(record.entities.size());
-    graph::EntityMention& mention = record.entities.emplace_back();
-    mention.name = std::move(entity.name);
-    mention.type = std::move(entity.type);
-    mention.ticker = std::move(entity.ticker);
-    mention.value = entity.value;
-    mention.unit = entity.unit;
-    mention.count = entity.mentions;
+    // Constructed in place from its fields (name, type, aliases, ticker, value, unit, count).
+    graph::EntityMention& mention = record.entities.emplace_back(
+        std::move(entity.name), std::move(entity.type), std::vector<std::string>(),
+        std::move(entity.ticker), entity.value, entity.unit, entity.mentions);
     mention.aliases.reserve(entity.surfaces.size());
     for (auto& [surface, count] : entity.surfaces) mention.aliases.push_back(std::move(surface));
   }
@@ -265,6 +262,7 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
       stakes.emplace(std::get<0>(key), std::get<2>(key), std::get<3>(key));
   }
   std::map<int, std::string> periods;
+  record.relations.reserve(propagated.size());
   for (const auto& [key, value] : propagated) {
     const auto& [subject, relation, object, sentence_index] = key;
     if (relation == "works_for" && specific_roles.count({subject, object}) != 0) continue;
@@ -274,16 +272,16 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
     const int object_index = record_index[static_cast<std::size_t>(object)];
     if (subject_index < 0 || object_index < 0) continue;
     const nlp::Sentence& sentence = sentences[static_cast<std::size_t>(sentence_index)];
-    graph::RelationMention relation_mention;
+    graph::RelationMention& relation_mention = record.relations.emplace_back();
     relation_mention.subject = subject_index;
-    relation_mention.type = std::string(relation);
+    relation_mention.type.assign(relation);
     relation_mention.object = object_index;
     graph::Evidence& evidence = relation_mention.evidence;
     evidence.document = record.name;
     evidence.sentence_index = sentence_index;
     evidence.span_start = sentence.start;
     evidence.span_end = sentence.end;
-    evidence.sentence = record.text.substr(sentence.start, sentence.end - sentence.start);
+    evidence.sentence.assign(record.text, sentence.start, sentence.end - sentence.start);
     evidence.rule = value.second->name;
     evidence.confidence = value.first;
     if (relation == "invests" || relation == "reports_revenue" ||
@@ -292,7 +290,6 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
       if (inserted) period->second = FindPeriod(document, sentence);
       if (!period->second.empty()) relation_mention.qualifiers["period"] = period->second;
     }
-    record.relations.push_back(std::move(relation_mention));
   }
   return record;
 }
