@@ -146,8 +146,8 @@ class RuleSet {
   std::uint32_t ontology_types_ = 0;
   std::vector<std::uint64_t> rules_by_types_;
   // Required elements: the word elements a rule must match besides its anchor, numbered
-  // once per distinct set of first words. A sentence without one of a rule's first words
-  // cannot match it.
+  // once per distinct set of first words. A sentence with none of the first words of one
+  // of a rule's elements cannot match the rule.
   std::size_t element_words_ = 0;                           // words of a bitset of element numbers
   std::vector<std::vector<SparseBits>> required_elements_;  // per rule
   std::vector<std::uint64_t> with_required_elements_;       // rules with some, as bits
