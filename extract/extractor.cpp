@@ -57,14 +57,15 @@ std::string FindPeriod(const nlp::Document& document, const nlp::Sentence& sente
 }
 
 // A person's role at a company: the specific ones and works_for, the general one.
-bool IsPersonRole(const std::string& relation) {
+bool IsPersonRole(std::string_view relation) {
   return relation == "ceo_of" || relation == "chairman_of" || relation == "founder_of" ||
          relation == "works_for";
 }
 
-// The most confident rule match per (subject, relation, object, sentence).
+// The most confident rule match per (subject, relation, object, sentence). The relation is
+// a view of the rule's (the rules outlive the record), ordered as the string would be.
 using BestMatches =
-    std::map<std::tuple<int, std::string, int, int>, std::pair<double, const nlp::Rule*>>;
+    std::map<std::tuple<int, std::string_view, int, int>, std::pair<double, const nlp::Rule*>>;
 
 // A model, chip or product named after one the document says a company develops
 // ("Kimi K3 Lite" after "Kimi K3", "Veltro-2 Ultra" after "Veltro-2", "iPhone 17 Pro")
@@ -121,7 +122,7 @@ void AddVariantDevelopers(const nlp::Document& document, const graph::DocumentRe
     }
     if (base < 0) continue;
     const auto& [company, confidence] = developer.at(base);
-    best.emplace(std::make_tuple(company, std::string("develops"), variant,
+    best.emplace(std::make_tuple(company, std::string_view(kVariant.relation), variant,
                                  document.entities[v].first_sentence),
                  std::make_pair(confidence * kVariantDiscount, &kVariant));
   }
@@ -147,8 +148,9 @@ void AddMakersAsSuppliers(BestMatches& best) {
     const auto [first, last] = developers.equal_range(thing);
     for (auto developer = first; developer != last; ++developer) {
       if (developer->second == maker) continue;
-      supplies.push_back({std::make_tuple(developer->second, std::string("uses"), maker, sentence),
-                          {it->second.first * kDeveloperInferred, it->second.second}});
+      supplies.push_back(
+          {std::make_tuple(developer->second, std::string_view("uses"), maker, sentence),
+           {it->second.first * kDeveloperInferred, it->second.second}});
     }
     it = best.erase(it);
   }
@@ -207,20 +209,17 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
   // Entities with at least one explicit mention, in order of appearance. Their names,
   // types, tickers and surfaces move into the record (the relations below read only units).
   std::vector<int> record_index(document.entities.size(), -1);
+  record.entities.reserve(document.entities.size());
   for (std::size_t e = 0; e < document.entities.size(); ++e) {
     nlp::DocEntity& entity = document.entities[e];
     if (entity.mentions == 0 || entity.name.empty()) continue;
-    graph::EntityMention mention;
-    mention.name = std::move(entity.name);
-    mention.type = std::move(entity.type);
-    mention.ticker = std::move(entity.ticker);
-    mention.value = entity.value;
-    mention.unit = entity.unit;
-    mention.count = entity.mentions;
+    record_index[e] = static_cast<int>(record.entities.size());
+    // Constructed in place from its fields (name, type, aliases, ticker, value, unit, count).
+    graph::EntityMention& mention = record.entities.emplace_back(
+        std::move(entity.name), std::move(entity.type), std::vector<std::string>(),
+        std::move(entity.ticker), entity.value, entity.unit, entity.mentions);
     mention.aliases.reserve(entity.surfaces.size());
     for (auto& [surface, count] : entity.surfaces) mention.aliases.push_back(std::move(surface));
-    record_index[e] = static_cast<int>(record.entities.size());
-    record.entities.push_back(std::move(mention));
   }
   // One relation per (subject, type, object, sentence), the most confident; a
   // figure stated as equal to another ("RMB 380 billion ($53 billion)") shares its relations.
@@ -229,7 +228,7 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
   // A relation filled in from context yields to one the text states outright
   // for the same sentence, type and stated end (not the end context filled in: "a round
   // led by A, with participation from B" states B's stake as plainly as A's).
-  std::set<std::tuple<int, std::string, int, int>> stated;
+  std::set<std::tuple<int, std::string_view, int, int>> stated;
   // A person's company filled in from context also yields to a role the text
   // states anywhere in the document ("Qantas chief executive Geoff Dixon" makes
   // a later bare "chief executive Geoff Dixon" Qantas's, not the article's company).
@@ -259,7 +258,8 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
         continue;
       }
     }
-    auto key = std::make_tuple(match.subject, match.rule->relation, match.object, match.sentence);
+    auto key = std::make_tuple(match.subject, std::string_view(match.rule->relation), match.object,
+                               match.sentence);
     auto [it, inserted] = best.emplace(key, std::make_pair(match.confidence, match.rule));
     if (!inserted && it->second.first < match.confidence)
       it->second = {match.confidence, match.rule};
@@ -285,7 +285,7 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
   // Founding is no job: a co-founder who is "chief technology officer" also works there.
   std::set<std::pair<int, int>> specific_roles;
   for (const auto& [key, value] : propagated) {
-    const std::string& relation = std::get<1>(key);
+    const std::string_view relation = std::get<1>(key);
     if (relation == "ceo_of" || relation == "chairman_of")
       specific_roles.emplace(std::get<0>(key), std::get<2>(key));
   }
@@ -297,6 +297,7 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
       stakes.emplace(std::get<0>(key), std::get<2>(key), std::get<3>(key));
   }
   std::map<int, std::string> periods;
+  record.relations.reserve(propagated.size());
   for (const auto& [key, value] : propagated) {
     const auto& [subject, relation, object, sentence_index] = key;
     if (relation == "works_for" && specific_roles.count({subject, object}) != 0) continue;
@@ -306,16 +307,16 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
     const int object_index = record_index[static_cast<std::size_t>(object)];
     if (subject_index < 0 || object_index < 0) continue;
     const nlp::Sentence& sentence = sentences[static_cast<std::size_t>(sentence_index)];
-    graph::RelationMention relation_mention;
+    graph::RelationMention& relation_mention = record.relations.emplace_back();
     relation_mention.subject = subject_index;
-    relation_mention.type = relation;
+    relation_mention.type.assign(relation);
     relation_mention.object = object_index;
     graph::Evidence& evidence = relation_mention.evidence;
     evidence.document = record.name;
     evidence.sentence_index = sentence_index;
     evidence.span_start = sentence.start;
     evidence.span_end = sentence.end;
-    evidence.sentence = record.text.substr(sentence.start, sentence.end - sentence.start);
+    evidence.sentence.assign(record.text, sentence.start, sentence.end - sentence.start);
     evidence.rule = value.second->name;
     evidence.confidence = value.first;
     if (relation == "invests" || relation == "reports_revenue" ||
@@ -324,7 +325,6 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
       if (inserted) period->second = FindPeriod(document, sentence);
       if (!period->second.empty()) relation_mention.qualifiers["period"] = period->second;
     }
-    record.relations.push_back(std::move(relation_mention));
   }
   return record;
 }

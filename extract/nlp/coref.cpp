@@ -9,6 +9,7 @@
 //    those named in this and the three previous sentences, else the main company;
 //  - "he"/"she"/"his"/"her": the last person named in this or the two previous sentences.
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 
 #include "extract/nlp/recogniser.h"
@@ -79,7 +80,15 @@ class Resolver {
       if (sentence.boilerplate) continue;
       for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
         // Only the reference words start a reference: one bit tells them from the rest.
-        if ((document_.word_classes[t] & kReferenceWord) == 0) continue;
+        // Four words' classes at a time first: most words are none.
+        const std::uint16_t* classes = document_.word_classes.data();
+        constexpr std::uint64_t kInAnyOfFour = std::uint64_t{kReferenceWord} * 0x0001000100010001u;
+        for (std::uint64_t four = 0; t + 4 <= sentence.last_token; t += 4) {
+          std::memcpy(&four, classes + t, sizeof four);
+          if ((four & kInAnyOfFour) != 0) break;
+        }
+        while (t < sentence.last_token && (classes[t] & kReferenceWord) == 0) ++t;
+        if (t == sentence.last_token) break;
         const std::uint64_t hash = tokens_[t].hash;
         const bool person =
             hash == he_ || hash == she_ || hash == his_ || hash == her_ || hash == him_;
@@ -153,11 +162,18 @@ class Resolver {
         static_cast<std::size_t>(&sentence - document_.layout.sentences.data());
     // Every token asked about below lies after the one asked before.
     CoverCursor cover(document_.mentions[sentence_index]);
+    const WordSet& heads = DescriptorHeads();
+    // The heads again as a filter, cheaper than the set for the many words that are none.
+    static const WordFilter<10> kMayBeHead = [] {
+      WordFilter<10> filter;
+      DescriptorHeads().ForEach([&](std::uint64_t hash) { filter.Add(hash); });
+      return filter;
+    }();
     for (std::uint32_t k = t + 1; k < sentence.last_token && k <= t + 8; ++k) {
       const Token& token = tokens_[k];
       const auto first = static_cast<unsigned char>(document_.text[token.start]);
       const bool lower_case = first >= 'a' && first <= 'z';
-      if (lower_case && DescriptorHeads().count(token.hash) != 0) {
+      if (lower_case && kMayBeHead.MayContain(token.hash) && heads.count(token.hash) != 0) {
         if (k + 1 < sentence.last_token && tokens_[k + 1].capitalised &&
             tokens_[k + 1].kind == TokenKind::kWord) {
           return t;  // "the company Apple": an apposition, not a reference
@@ -183,7 +199,7 @@ class Resolver {
         return t;
       }
       const bool modifier = (token.kind == TokenKind::kWord &&
-                             (lower_case || NonNameCapitals().count(token.hash) != 0)) ||
+                             (lower_case || (document_.word_classes[k] & kNonNameCapital) != 0)) ||
                             TokenText(document_.text, token) == "-";
       if (!modifier) return t;
     }

@@ -2,6 +2,7 @@
 // Reads rule files: "family" rows name word lists, "rule" rows give a pattern.
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 
 #include "extract/nlp/rules.h"
 #include "graph/error.h"
@@ -77,9 +78,31 @@ SlotSpec ContextSlot(const std::vector<std::string_view>& types) {
 std::uint32_t EntityTypeBit(std::string_view type) {
   const auto types = graph::EntityTypes();
   for (std::size_t i = 0; i < types.size(); ++i) {
-    if (types[i] == type) return 1u << i;
+    // The first letter first: most types differ there, and the call to compare is dearer.
+    if (!type.empty() && types[i][0] == type[0] && types[i] == type) return 1u << i;
   }
   return kOtherEntityTypes;
+}
+
+RelationKind RelationKindOf(std::string_view relation) {
+  static constexpr std::pair<std::string_view, RelationKind> kKinds[] = {
+      {"invests", RelationKind::kInvests},
+      {"invests_in", RelationKind::kInvestsIn},
+      {"reports_revenue", RelationKind::kReportsRevenue},
+      {"reports_net_income", RelationKind::kReportsNetIncome},
+      {"develops", RelationKind::kDevelops},
+      {"uses", RelationKind::kUses},
+      {"ceo_of", RelationKind::kCeoOf},
+      {"chairman_of", RelationKind::kChairmanOf},
+      {"founder_of", RelationKind::kFounderOf},
+      {"works_for", RelationKind::kWorksFor},
+      {"located_in", RelationKind::kLocatedIn},
+      {"subsidiary_of", RelationKind::kSubsidiaryOf},
+  };
+  for (const auto& [name, kind] : kKinds) {
+    if (name == relation) return kind;
+  }
+  return RelationKind::kOther;
 }
 
 void RuleSet::AddRules(std::string_view content, std::string_view source) {
@@ -182,58 +205,121 @@ void RuleSet::AddRules(std::string_view content, std::string_view source) {
   Index();
 }
 
+std::vector<RuleSet::SparseBits> RuleSet::ToSparseBits(std::vector<int> members) {
+  std::sort(members.begin(), members.end());
+  members.erase(std::unique(members.begin(), members.end()), members.end());
+  std::vector<SparseBits> set;
+  for (int member : members) {
+    const auto word = static_cast<std::size_t>(member / 64);
+    if (set.empty() || set.back().word != word) set.push_back({word, 0});
+    set.back().bits |= std::uint64_t{1} << (member % 64);
+  }
+  return set;
+}
+
 void RuleSet::Index() {
-  anchor_index_ = HashIndex();
-  anchor_filter_ = {};
-  anchor_buckets_.clear();
-  slot_anchored_.clear();
+  word_index_ = HashIndex();
+  word_filter_ = {};
+  word_uses_.clear();
+  std::vector<int> slot_anchored;
+  // Per word use, the members of its `rules` and `elements` sets.
+  std::vector<std::vector<int>> use_rules, use_elements;
+  auto use_of = [&](std::uint64_t hash) -> std::size_t {
+    word_filter_.Add(hash);
+    const int use = word_index_.emplace(hash, static_cast<int>(word_uses_.size()));
+    if (use == static_cast<int>(word_uses_.size())) {
+      word_uses_.emplace_back();
+      use_rules.emplace_back();
+      use_elements.emplace_back();
+    }
+    return static_cast<std::size_t>(use);
+  };
+  std::map<std::vector<std::uint64_t>, int> element_numbers;  // sorted first words -> number
+  rule_words_ = (rules_.size() + 63) / 64;
+  required_elements_.assign(rules_.size(), {});
+  with_required_elements_.assign(rule_words_, 0);
   for (std::size_t r = 0; r < rules_.size(); ++r) {
     Rule& rule = rules_[r];
     rule.relation_type = graph::FindRelationType(rule.relation);
+    rule.relation_kind = RelationKindOf(rule.relation);
     rule.required_types.clear();
-    rule.required_words.clear();
+    std::vector<int> required;
     for (std::size_t e = 0; e < rule.elements.size(); ++e) {
       RuleElement& element = rule.elements[e];
       element.first_words = {};
       element.last_words = {};
       element.by_first_word.clear();
       element.by_last_word.clear();
+      std::vector<std::uint64_t> first_words;
       for (std::size_t choice = 0; choice < element.alternatives.size(); ++choice) {
         const std::vector<std::uint64_t>& words = element.alternatives[choice];
         element.first_words.Add(words.front());
         element.last_words.Add(words.back());
         element.by_first_word.emplace_back(words.front(), static_cast<int>(choice));
         element.by_last_word.emplace_back(words.back(), static_cast<int>(choice));
+        first_words.push_back(words.front());
       }
       std::sort(element.by_first_word.begin(), element.by_first_word.end());
       std::sort(element.by_last_word.begin(), element.by_last_word.end());
+      std::sort(first_words.begin(), first_words.end());
+      first_words.erase(std::unique(first_words.begin(), first_words.end()), first_words.end());
       if (element.kind == RuleElement::Kind::kSlot) {
         rule.required_types.push_back(element.slot.type_bits);
       } else if (element.kind == RuleElement::Kind::kWords && !element.optional &&
-                 static_cast<int>(e) != rule.anchor) {
-        WordBits first_words;
-        for (const auto& words : element.alternatives) first_words.Add(words.front());
-        rule.required_words.push_back(first_words.Blocks());
+                 static_cast<int>(e) != rule.anchor && first_words.front() != 0) {
+        // (Hash 0 is no word the index can hold: such an element is not required.)
+        const auto [entry, added] =
+            element_numbers.emplace(first_words, static_cast<int>(element_numbers.size()));
+        if (added) {
+          for (std::uint64_t hash : first_words)
+            use_elements[use_of(hash)].push_back(entry->second);
+        }
+        required.push_back(entry->second);
       }
     }
+    required_elements_[r] = ToSparseBits(required);
+    if (!required.empty()) with_required_elements_[r / 64] |= std::uint64_t{1} << (r % 64);
     if (rule.relation_type != nullptr) {
       rule.context_subject = ContextSlot(rule.relation_type->subject_types);
       rule.context_object = ContextSlot(rule.relation_type->object_types);
     }
     const RuleElement& anchor = rule.elements[static_cast<std::size_t>(rule.anchor)];
     if (anchor.kind == RuleElement::Kind::kSlot) {
-      slot_anchored_.push_back(static_cast<int>(r));
+      slot_anchored.push_back(static_cast<int>(r));
       continue;
     }
     for (std::size_t choice = 0; choice < anchor.alternatives.size(); ++choice) {
-      anchor_filter_.Add(anchor.alternatives[choice][0]);
-      const int bucket = anchor_index_.emplace(anchor.alternatives[choice][0],
-                                               static_cast<int>(anchor_buckets_.size()));
-      if (bucket == static_cast<int>(anchor_buckets_.size())) anchor_buckets_.emplace_back();
-      std::vector<AnchorRule>& starts = anchor_buckets_[static_cast<std::size_t>(bucket)];
-      if (starts.empty() || starts.back().rule != static_cast<int>(r))
+      const std::size_t use = use_of(anchor.alternatives[choice][0]);
+      std::vector<AnchorRule>& starts = word_uses_[use].starts;
+      if (starts.empty() || starts.back().rule != static_cast<int>(r)) {
         starts.push_back({static_cast<int>(r), {}});
+        use_rules[use].push_back(static_cast<int>(r));
+      }
       starts.back().choices.push_back(static_cast<int>(choice));
+    }
+  }
+  for (std::size_t use = 0; use < word_uses_.size(); ++use) {
+    word_uses_[use].rules = ToSparseBits(use_rules[use]);
+    word_uses_[use].elements = ToSparseBits(use_elements[use]);
+  }
+  slot_anchored_ = ToSparseBits(slot_anchored);
+  element_words_ = (element_numbers.size() + 63) / 64;
+  // Every combination of the types, each ontology type and "any other" a bit: a row per
+  // combination (2^8 rows of a few words for today's ontology).
+  ontology_types_ = static_cast<std::uint32_t>(graph::EntityTypes().size());
+  KG_ASSERT(ontology_types_ <= 12);
+  const std::size_t rows = std::size_t{2} << ontology_types_;
+  rules_by_types_.assign(rows * rule_words_, 0);
+  for (std::size_t row = 0; row < rows; ++row) {
+    const std::uint32_t ontology = static_cast<std::uint32_t>(row) & ((1u << ontology_types_) - 1);
+    const std::uint32_t types =
+        (row >> ontology_types_) != 0 ? ontology | kOtherEntityTypes : ontology;
+    for (std::size_t r = 0; r < rules_.size(); ++r) {
+      const std::vector<std::uint32_t>& required = rules_[r].required_types;
+      if (std::all_of(required.begin(), required.end(),
+                      [&](std::uint32_t bits) { return (bits & types) != 0; })) {
+        rules_by_types_[row * rule_words_ + r / 64] |= std::uint64_t{1} << (r % 64);
+      }
     }
   }
 }

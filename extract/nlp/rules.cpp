@@ -5,6 +5,7 @@
 #include "extract/nlp/rules.h"
 
 #include <algorithm>
+#include <bit>
 #include <span>
 
 #include "extract/nlp/amounts.h"
@@ -250,10 +251,20 @@ const WordSet& HedgeWords() {
   return set;
 }
 
-// Buffers the matchers of one document share, so a sentence allocates nothing.
+// Buffers of RuleSet::Apply and its matchers, kept per thread: a thread that extracts
+// document after document allocates them once.
 struct MatcherBuffers {
+  std::vector<std::uint32_t> entity_types;  // EntityTypeBit() of each entity
+  // Rule bitsets for the current sentence: the rules that may match (their slots' types
+  // are there, and their required elements unless still unchecked), and the unchecked ones.
+  std::vector<std::uint64_t> possible, unchecked;
+  std::vector<std::uint64_t> present;                  // the required elements it may match
+  std::vector<std::pair<std::uint32_t, int>> anchors;  // token, its RuleSet::word_uses_ index
   std::vector<int> start_at;
   std::vector<int> end_at;
+  std::vector<State> right, left, combined;  // MatchAround's partial and whole matches
+  std::vector<int> expanded;                 // Expand()'s list
+  std::vector<int> subjects, objects;        // the entities of one whole match
 };
 
 class SentenceMatcher {
@@ -268,7 +279,8 @@ class SentenceMatcher {
         mentions_(document.mentions[static_cast<std::size_t>(sentence)]),
         entity_types_(entity_types),
         start_at_(buffers.start_at),
-        end_at_(buffers.end_at) {
+        end_at_(buffers.end_at),
+        buffers_(buffers) {
     start_at_.assign(sentence_.last_token - sentence_.first_token, -1);
     end_at_.assign(sentence_.last_token - sentence_.first_token + 1, -1);
     for (std::size_t m = 0; m < mentions_.size(); ++m) {
@@ -321,8 +333,9 @@ class SentenceMatcher {
     if (hedged_ < 0) {
       hedged_ = 0;
       static const std::uint64_t kReported = HashLower("reported");
+      const WordSet& hedge_words = HedgeWords();
       for (std::uint32_t t = sentence_.first_token; t < sentence_.last_token && hedged_ == 0; ++t) {
-        hedged_ = HedgeWords().count(tokens_[t].hash) != 0 ? 1 : 0;
+        hedged_ = hedge_words.count(tokens_[t].hash) != 0 ? 1 : 0;
         // "X reported higher sales" states results; "X was reported to" hedges.
         if (tokens_[t].hash == kReported && t > sentence_.first_token &&
             PassiveAuxiliaries().count(tokens_[t - 1].hash) == 0) {
@@ -827,8 +840,10 @@ class SentenceMatcher {
   }
 
   // Coordinated entities next to a slot: "Baidu (BIDU) and Tencent", "such as A, B and C".
-  std::vector<int> Expand(const Rule& rule, int element_index, int mention) const {
-    std::vector<int> list = {mention};
+  // The list is a buffer the next call overwrites.
+  const std::vector<int>& Expand(const Rule& rule, int element_index, int mention) const {
+    std::vector<int>& list = buffers_.expanded;
+    list.assign(1, mention);
     const SlotSpec& slot = rule.elements[static_cast<std::size_t>(element_index)].slot;
     const std::uint32_t begin = sentence_.first_token, end = sentence_.last_token;
     auto is = [&](std::uint32_t t, std::string_view word) {
@@ -840,7 +855,8 @@ class SentenceMatcher {
       static const WordSet kClauseEnds =
           MakeWordSet({"which", "that", "who", "while", "whereas", "but", ";", "where"});
       std::uint32_t stop = end;
-      for (std::uint32_t t = At(mention).last; t < end && rule.relation == "located_in"; ++t) {
+      for (std::uint32_t t = At(mention).last;
+           t < end && rule.relation_kind == RelationKind::kLocatedIn; ++t) {
         if (kClauseEnds.count(tokens_[t].hash) != 0) {
           stop = t;
           break;
@@ -1079,7 +1095,8 @@ class SentenceMatcher {
     if (mention < 0) return false;
     const bool possessive = (At(mention).flags & kPossessive) != 0;
     // "X, who heads Acme's cloud unit": the title is the unit's, not Acme's.
-    if (rule.relation == "ceo_of" || rule.relation == "chairman_of")
+    if (rule.relation_kind == RelationKind::kCeoOf ||
+        rule.relation_kind == RelationKind::kChairmanOf)
       return possessive && mention == state.object;
     // Up to two more words of the name or modifiers: "Builders Transport common shares".
     std::uint32_t after = SkipForward(At(mention).last);
@@ -1095,12 +1112,15 @@ class SentenceMatcher {
     }
     for (int k = 0; k < 3 && after < sentence_.last_token; ++k, ++after) {
       const Token& token = tokens_[after];
-      if (rule.relation == "invests_in" && kEquityNouns.count(token.hash) != 0) return false;
+      if (rule.relation_kind == RelationKind::kInvestsIn && kEquityNouns.count(token.hash) != 0)
+        return false;
       // "buys General Motors bus unit": the unit was bought, not the company.
       if (kPartNouns.count(token.hash) != 0) {
         // "a unit of Cisco's networking group": a part of the owner is still the owner's.
-        if (rule.relation == "subsidiary_of" && possessive) return false;
-        if (rule.relation == "subsidiary_of" || rule.relation == "invests_in") return true;
+        if (rule.relation_kind == RelationKind::kSubsidiaryOf && possessive) return false;
+        if (rule.relation_kind == RelationKind::kSubsidiaryOf ||
+            rule.relation_kind == RelationKind::kInvestsIn)
+          return true;
       }
       if (HoldingNouns().count(token.hash) != 0) return true;
       if (token.kind != TokenKind::kWord || FunctionWords().count(token.hash) != 0) break;
@@ -1282,8 +1302,9 @@ class SentenceMatcher {
     // "The company denied a report that it was in talks with Alibaba about ...":
     // a denial governs the whole clause it introduces, however long.
     static const std::uint64_t kNo = HashLower("no"), kInterest = HashLower("interest");
+    const WordSet& denial_verbs = DenialVerbs();
     for (std::uint32_t t = sentence_.first_token; t + 1 < state.low; ++t) {
-      if (DenialVerbs().count(tokens_[t].hash) != 0 &&
+      if (denial_verbs.count(tokens_[t].hash) != 0 &&
           DenialComplements().count(tokens_[t + 1].hash) != 0) {
         return true;
       }
@@ -1302,18 +1323,22 @@ class SentenceMatcher {
     while (from > sentence_.first_token && state.low - from < 6 && !IsQuote(from - 1)) --from;
     // "did not beat Meta's Llama 4 Scout": a negation before a possessive noun phrase
     // denies what is said about the thing, not that Meta's model is Meta's.
-    const bool owned_thing = rule.relation == "develops" && rule.elements.size() >= 2 &&
+    const bool owned_thing = rule.relation_kind == RelationKind::kDevelops &&
+                             rule.elements.size() >= 2 &&
                              rule.elements[0].kind == RuleElement::Kind::kSlot &&
                              rule.elements[1].kind == RuleElement::Kind::kPossessive;
-    const bool investment = rule.relation == "invests_in" || rule.relation == "invests";
+    const bool investment = rule.relation_kind == RelationKind::kInvestsIn ||
+                            rule.relation_kind == RelationKind::kInvests;
     static const std::uint64_t kInto = HashLower("into"), kDown = HashLower("down");
     static const std::uint64_t kHave = HashLower("have"), kVice = HashLower("vice"),
                                kDeputy = HashLower("deputy");
-    const bool title = rule.relation == "ceo_of" || rule.relation == "chairman_of" ||
-                       rule.relation == "founder_of";
+    const bool title = rule.relation_kind == RelationKind::kCeoOf ||
+                       rule.relation_kind == RelationKind::kChairmanOf ||
+                       rule.relation_kind == RelationKind::kFounderOf;
     // "Analysts have forecast X's profit will rise to ...": a forecast is no result.
     // The clause only: "X forecast a profit of ..., and revenue rose to $4.2 billion".
-    if (rule.relation == "reports_net_income" || rule.relation == "reports_revenue") {
+    if (rule.relation_kind == RelationKind::kReportsNetIncome ||
+        rule.relation_kind == RelationKind::kReportsRevenue) {
       for (std::uint32_t t = state.high; t > sentence_.first_token; --t) {
         const std::uint32_t k = t - 1;
         if (ForecastWords().count(tokens_[k].hash) != 0) return true;
@@ -1325,27 +1350,28 @@ class SentenceMatcher {
       }
     }
     // "earned 7.0 trillion won of the operating profit": a little past the match too.
-    if (rule.relation == "reports_net_income") {
+    if (rule.relation_kind == RelationKind::kReportsNetIncome) {
       for (std::uint32_t t = state.high; t < sentence_.last_token && t < state.high + 4; ++t) {
         if (NotNetIncomeWords().count(tokens_[t].hash) != 0) return true;
       }
     }
     // "will build Kimi into its vehicles": built in, not built.
-    if (rule.relation == "develops" && state.high < sentence_.last_token &&
+    if (rule.relation_kind == RelationKind::kDevelops && state.high < sentence_.last_token &&
         tokens_[state.high].hash == kInto) {
       return true;
     }
+    const WordSet& negation_words = NegationWords();
     for (std::uint32_t t = from; t < state.high; ++t) {
       // "vice chairman", "deputy CEO": another title, though still a job at the company.
       if (title && (tokens_[t].hash == kVice || tokens_[t].hash == kDeputy)) return true;
       // "resigned as chairman", "stepped down as chief executive": no longer in the job.
-      if ((title || rule.relation == "works_for") &&
+      if ((title || rule.relation_kind == RelationKind::kWorksFor) &&
           (DepartureWords().count(tokens_[t].hash) != 0 ||
            (StepWords().count(tokens_[t].hash) != 0 && t + 1 < sentence_.last_token &&
             tokens_[t + 1].hash == kDown))) {
         return true;
       }
-      if (NegationWords().count(tokens_[t].hash) != 0 && !(owned_thing && t < state.low) &&
+      if (negation_words.count(tokens_[t].hash) != 0 && !(owned_thing && t < state.low) &&
           !InSkippedApposition(t, state.low, state.high) && !FormerBeforeWho(t, state.high) &&
           !(investment && t + 3 < sentence_.last_token && DisposalRuledOut(t + 3))) {
         return true;
@@ -1360,20 +1386,22 @@ class SentenceMatcher {
           !RuleNamesWord(rule, tokens_[t].hash) && !DisposalRuledOut(t)) {
         return true;
       }
-      if (rule.relation == "invests" && SharedTotalWords().count(tokens_[t].hash) != 0) return true;
+      if (rule.relation_kind == RelationKind::kInvests &&
+          SharedTotalWords().count(tokens_[t].hash) != 0)
+        return true;
       // "pretax profits", "operating profit", "gross profit": not net income.
-      if (rule.relation == "reports_net_income" &&
+      if (rule.relation_kind == RelationKind::kReportsNetIncome &&
           NotNetIncomeWords().count(tokens_[t].hash) != 0) {
         return true;
       }
       // "Wiz, which was acquired by Google for $32 billion": the one bought pays nothing.
-      if (rule.relation == "invests" && t + 1 < state.high &&
+      if (rule.relation_kind == RelationKind::kInvests && t + 1 < state.high &&
           PassiveAuxiliaries().count(tokens_[t].hash) != 0 &&
           AcquiredParticiples().count(tokens_[t + 1].hash) != 0) {
         return true;
       }
       // "X's models will be used in Y": passive, so X is what is used (use-passive reads "by").
-      if (rule.relation == "uses" && t + 1 < state.high &&
+      if (rule.relation_kind == RelationKind::kUses && t + 1 < state.high &&
           PassiveAuxiliaries().count(tokens_[t].hash) != 0 &&
           PassiveUseVerbs().count(tokens_[t + 1].hash) != 0 && rule.name != "use-passive") {
         return true;
@@ -1385,13 +1413,17 @@ class SentenceMatcher {
   void MatchAround(const Rule& rule, const State& start, std::uint32_t anchor_begin,
                    std::uint32_t anchor_end, std::vector<RuleMatch>& out) const {
     static const std::uint64_t kOf = HashLower("of");
-    std::vector<State> right, left;
+    std::vector<State>& right = buffers_.right;
+    std::vector<State>& left = buffers_.left;
+    right.clear();
+    left.clear();
     Forward(rule, static_cast<std::size_t>(rule.anchor) + 1, anchor_end, start, right);
     if (right.empty()) return;
     Backward(rule, rule.anchor - 1, anchor_begin, start, left);
     if (left.empty()) return;
     const graph::RelationType* type = rule.relation_type;
-    std::vector<std::pair<int, State>> combined;
+    std::vector<State>& combined = buffers_.combined;
+    combined.clear();
     for (const State& r : right) {
       for (const State& l : left) {
         State both = r;
@@ -1405,30 +1437,36 @@ class SentenceMatcher {
         }
         both.low = l.low;
         both.gaps = l.gaps + r.gaps;
-        combined.emplace_back(both.gaps, both);
+        // Fewest gaps first, in the order found among equals (an insertion sort).
+        std::size_t at = combined.size();
+        combined.push_back(both);
+        for (; at > 0 && combined[at - 1].gaps > both.gaps; --at) combined[at] = combined[at - 1];
+        combined[at] = both;
       }
     }
-    std::stable_sort(combined.begin(), combined.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& [gaps, state] : combined) {
+    for (const State& state : combined) {
+      const int gaps = state.gaps;
       if (Negated(rule, state)) return;
       if (state.subject >= 0 && PossessiveOfOther(rule, state)) continue;
-      std::vector<int> subjects, objects;
+      std::vector<int>& subjects = buffers_.subjects;
+      std::vector<int>& objects = buffers_.objects;
+      subjects.clear();
+      objects.clear();
       bool from_context = false, context_subject = false;
       if (state.subject >= 0) {
         for (int m : Expand(rule, state.subject_element, state.subject))
           subjects.push_back(At(m).entity);
       }
       if (state.object >= 0) {
-        const bool money_of_company = rule.relation == "reports_revenue" ||
-                                      rule.relation == "reports_net_income" ||
-                                      rule.relation == "invests";
+        const bool money_of_company = rule.relation_kind == RelationKind::kReportsRevenue ||
+                                      rule.relation_kind == RelationKind::kReportsNetIncome ||
+                                      rule.relation_kind == RelationKind::kInvests;
         for (int m : Expand(rule, state.object_element, state.object)) {
-          if (rule.relation == "located_in" && ReferencePoint(m)) continue;
+          if (rule.relation_kind == RelationKind::kLocatedIn && ReferencePoint(m)) continue;
           if (money_of_company && PerShareFigure(m)) continue;
           if (money_of_company) m = LevelAfterChange(m);
           objects.push_back(At(m).entity);
-          if (rule.relation == "located_in") {
+          if (rule.relation_kind == RelationKind::kLocatedIn) {
             const int region = EnclosingPlace(m);
             if (region >= 0) objects.push_back(At(region).entity);
           }
@@ -1436,23 +1474,25 @@ class SentenceMatcher {
       }
       // "Nissan has bought Toyota's hybrid technology": a possessive ending the
       // match owns what was bought or held; that thing is the argument.
-      if ((rule.relation == "subsidiary_of" || rule.relation == "invests_in" ||
-           rule.relation == "ceo_of" || rule.relation == "chairman_of") &&
+      if ((rule.relation_kind == RelationKind::kSubsidiaryOf ||
+           rule.relation_kind == RelationKind::kInvestsIn ||
+           rule.relation_kind == RelationKind::kCeoOf ||
+           rule.relation_kind == RelationKind::kChairmanOf) &&
           EndsWithModifierSlot(rule, state)) {
         continue;
       }
       // "Volkswagen AG of Germany" locates the firm; "Bank of Japan", "Lloyds of
       // London" name it: "of" places only a name that ends in its legal form,
       // and only a place that is not itself the start of a longer name.
-      if (rule.relation == "located_in" && state.subject >= 0 && state.object >= 0 &&
-          At(state.subject).last + 1 == At(state.object).first &&
+      if (rule.relation_kind == RelationKind::kLocatedIn && state.subject >= 0 &&
+          state.object >= 0 && At(state.subject).last + 1 == At(state.object).first &&
           tokens_[At(state.subject).last].hash == kOf && !OfPlacesFirm(state)) {
         continue;
       }
       // The match named objects and all were ruled out: no context stands in for them.
       if (state.object >= 0 && objects.empty()) continue;
       // A sum several companies spend "together" belongs to none of them alone.
-      if (rule.relation == "invests" && subjects.size() > 1) continue;
+      if (rule.relation_kind == RelationKind::kInvests && subjects.size() > 1) continue;
       if (subjects.empty() || objects.empty()) {
         if (type == nullptr) continue;
         if (objects.empty() && !subjects.empty() &&
@@ -1502,24 +1542,9 @@ class SentenceMatcher {
   const std::vector<std::uint32_t>& entity_types_;
   std::vector<int>& start_at_;  // per token of the sentence: the mention starting there, or -1
   std::vector<int>& end_at_;    // per token boundary: the mention ending there, or -1
-  mutable int hedged_ = -1;     // -1: not computed yet
+  MatcherBuffers& buffers_;
+  mutable int hedged_ = -1;  // -1: not computed yet
 };
-
-// False when the sentence lacks mentions of some slot's types: the rule cannot match.
-bool TypesPresent(const Rule& rule, std::uint32_t sentence_types) {
-  for (std::uint32_t required : rule.required_types) {
-    if ((required & sentence_types) == 0) return false;
-  }
-  return true;
-}
-
-// False when some required word element has none of its first words in the sentence.
-bool WordsPresent(const Rule& rule, const WordBits& sentence_words) {
-  for (const std::vector<WordBits::Block>& first_words : rule.required_words) {
-    if (!sentence_words.Intersects(first_words)) return false;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -1527,52 +1552,84 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
   std::vector<RuleMatch> found;
   const auto& sentences = document.layout.sentences;
   const auto& tokens = document.layout.tokens;
-  std::vector<std::uint32_t> entity_types;
-  entity_types.reserve(document.entities.size());
+  thread_local MatcherBuffers buffers;
+  std::vector<std::uint32_t>& entity_types = buffers.entity_types;
+  entity_types.clear();
   for (const DocEntity& entity : document.entities)
     entity_types.push_back(EntityTypeBit(entity.type));
-  MatcherBuffers buffers;
-  // Per rule, for the current sentence: 0 not yet checked, 1 may match, 2 cannot match.
-  enum : std::uint8_t { kUnchecked, kPossible, kImpossible };
-  std::vector<std::uint8_t> rule_state(rules_.size());
+  std::vector<std::uint64_t>& possible = buffers.possible;
+  std::vector<std::uint64_t>& unchecked = buffers.unchecked;
+  std::vector<std::uint64_t>& present = buffers.present;
+  possible.resize(rule_words_);
+  unchecked.resize(rule_words_);
+  present.resize(element_words_);
+  std::vector<std::pair<std::uint32_t, int>>& anchors = buffers.anchors;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     if (sentences[s].boilerplate || document.mentions[s].empty()) continue;
     std::uint32_t sentence_types = 0;
     for (const Mention& mention : document.mentions[s]) {
       sentence_types |= entity_types[static_cast<std::size_t>(mention.entity)];
     }
-    WordBits signature;
-    for (std::uint32_t t = sentences[s].first_token; t < sentences[s].last_token; ++t)
-      signature.Add(tokens[t].hash);
-    std::fill(rule_state.begin(), rule_state.end(), kUnchecked);
-    auto possible = [&](int rule_index) {
-      std::uint8_t& state = rule_state[static_cast<std::size_t>(rule_index)];
-      if (state == kUnchecked) {
-        const Rule& rule = rules_[static_cast<std::size_t>(rule_index)];
-        state = TypesPresent(rule, sentence_types) && WordsPresent(rule, signature) ? kPossible
-                                                                                    : kImpossible;
+    const std::uint64_t* typed = &rules_by_types_[TypeRow(sentence_types) * rule_words_];
+    std::uint64_t any = 0;
+    for (std::size_t w = 0; w < rule_words_; ++w) {
+      possible[w] = typed[w];
+      unchecked[w] = typed[w] & with_required_elements_[w];
+      any |= typed[w];
+    }
+    if (any == 0) continue;
+    // One look-up per word gives both the anchors and the required elements present.
+    std::fill(present.begin(), present.end(), 0);
+    anchors.clear();
+    const Token* const first = tokens.data() + sentences[s].first_token;
+    const Token* const last = tokens.data() + sentences[s].last_token;
+    for (const Token* token = first; token != last; ++token) {
+      const std::uint64_t hash = token->hash;
+      if (!word_filter_.MayContain(hash)) continue;
+      const int use_index = word_index_.find(hash);
+      if (use_index < 0) continue;
+      const WordUse& use = word_uses_[static_cast<std::size_t>(use_index)];
+      for (const SparseBits& elements : use.elements) present[elements.word] |= elements.bits;
+      if (!use.starts.empty()) {
+        anchors.emplace_back(static_cast<std::uint32_t>(token - tokens.data()), use_index);
       }
-      return state == kPossible;
-    };
-    SentenceMatcher matcher(document, static_cast<int>(s), entity_types, buffers);
-    for (std::uint32_t t = sentences[s].first_token; t < sentences[s].last_token; ++t) {
-      if (!anchor_filter_.MayContain(tokens[t].hash)) continue;
-      const int bucket = anchor_index_.find(tokens[t].hash);
-      if (bucket < 0) continue;
-      for (const AnchorRule& start : anchor_buckets_[static_cast<std::size_t>(bucket)]) {
-        if (!possible(start.rule)) continue;
-        for (int choice : start.choices) {
-          matcher.MatchWordAnchor(rules_[static_cast<std::size_t>(start.rule)], choice, t, found);
+    }
+    // Calls fn(rule index) for each rule of `set` that may match, in rule order.
+    auto for_each_possible = [&](const std::vector<SparseBits>& set, auto fn) {
+      for (const SparseBits& group : set) {
+        for (std::uint64_t bits = group.bits & possible[group.word]; bits != 0; bits &= bits - 1) {
+          const int bit = std::countr_zero(bits);
+          const std::uint64_t mask = std::uint64_t{1} << bit;
+          const std::size_t rule = std::size_t{group.word} * 64 + static_cast<std::size_t>(bit);
+          if ((unchecked[group.word] & mask) != 0) {
+            unchecked[group.word] &= ~mask;
+            const auto& required = required_elements_[rule];
+            if (!std::all_of(required.begin(), required.end(), [&](const SparseBits& elements) {
+                  return (present[elements.word] & elements.bits) == elements.bits;
+                })) {
+              possible[group.word] &= ~mask;
+              continue;
+            }
+          }
+          fn(rule);
         }
       }
+    };
+    SentenceMatcher matcher(document, static_cast<int>(s), entity_types, buffers);
+    for (const auto& [t, use_index] : anchors) {
+      const WordUse& use = word_uses_[static_cast<std::size_t>(use_index)];
+      // use.starts holds the same rules in the same order: a cursor finds each.
+      auto start = use.starts.begin();
+      for_each_possible(use.rules, [&](std::size_t rule) {
+        while (start->rule != static_cast<int>(rule)) ++start;
+        for (int choice : start->choices) matcher.MatchWordAnchor(rules_[rule], choice, t, found);
+      });
     }
-    for (int rule_index : slot_anchored_) {
-      const Rule& rule = rules_[static_cast<std::size_t>(rule_index)];
-      if (!possible(rule_index)) continue;
+    for_each_possible(slot_anchored_, [&](std::size_t rule) {
       for (std::size_t m = 0; m < document.mentions[s].size(); ++m) {
-        matcher.MatchSlotAnchor(rule, static_cast<int>(m), found);
+        matcher.MatchSlotAnchor(rules_[rule], static_cast<int>(m), found);
       }
-    }
+    });
   }
   return found;
 }

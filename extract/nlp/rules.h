@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -20,39 +19,24 @@ namespace kg::extract::nlp {
 inline constexpr std::uint32_t kOtherEntityTypes = 1u << 31;
 std::uint32_t EntityTypeBit(std::string_view type);
 
-/// A set of words as 1024 bits (a Bloom filter with one hash): the words of a
-/// sentence, or the words a rule element may start with. Two sets without a
-/// common bit share no word.
-class WordBits {
- public:
-  /// One nonzero 64-bit block of a set: a sparse set of few words is a few blocks.
-  struct Block {
-    std::uint8_t index;
-    std::uint64_t bits;
-  };
-
-  void Add(std::uint64_t hash) { bits_[Bit(hash) >> 6] |= std::uint64_t{1} << (Bit(hash) & 63); }
-  /// Whether the set shares a bit with the set of `blocks` (Blocks() of another set).
-  bool Intersects(const std::vector<Block>& blocks) const {
-    for (const Block& block : blocks) {
-      if ((bits_[block.index] & block.bits) != 0) return true;
-    }
-    return false;
-  }
-  /// The set's nonzero blocks.
-  std::vector<Block> Blocks() const {
-    std::vector<Block> blocks;
-    for (std::size_t i = 0; i < bits_.size(); ++i) {
-      if (bits_[i] != 0) blocks.push_back({static_cast<std::uint8_t>(i), bits_[i]});
-    }
-    return blocks;
-  }
-
- private:
-  // Ten bits of the hash remixed (Fibonacci hashing): FNV's own top bits spread short words poorly.
-  static std::uint64_t Bit(std::uint64_t hash) { return (hash * 0x9E3779B97F4A7C15ULL) >> 54; }
-  std::array<std::uint64_t, 16> bits_{};
+/// The relations the matcher reads with checks of their own ("sold its stake" undoes
+/// invests_in), so a check compares a byte, not a string.
+enum class RelationKind : std::uint8_t {
+  kOther,
+  kInvests,
+  kInvestsIn,
+  kReportsRevenue,
+  kReportsNetIncome,
+  kDevelops,
+  kUses,
+  kCeoOf,
+  kChairmanOf,
+  kFounderOf,
+  kWorksFor,
+  kLocatedIn,
+  kSubsidiaryOf,
 };
+RelationKind RelationKindOf(std::string_view relation);
 
 struct SlotSpec {
   char role = 'S';                 // 'S' subject, 'O' object
@@ -89,13 +73,10 @@ struct Rule {
   std::string context = "sentence";  // where a slot the pattern lacks is looked for
   // Derived by RuleSet::Index():
   const graph::RelationType* relation_type = nullptr;  // nullptr: not an ontology relation
+  RelationKind relation_kind = RelationKind::kOther;   // RelationKindOf(relation)
   SlotSpec context_subject, context_object;            // a missing end's types, from relation_type
   // Type bits of each slot: a sentence without a mention of every slot's types cannot match.
   std::vector<std::uint32_t> required_types;
-  // For each word element that must match, other than the anchor: the first words of its
-  // choices, as WordBits blocks. A sentence whose words share no bit with one of these
-  // cannot match.
-  std::vector<std::vector<WordBits::Block>> required_words;
 };
 
 /// One relation a rule found in one sentence.
@@ -124,6 +105,21 @@ class RuleSet {
  private:
   void Index();
 
+  // A set of small numbers (rules, word elements) as bits, n being bit n % 64 of word
+  // n / 64, kept sparse: the nonzero words only.
+  struct SparseBits {
+    std::size_t word = 0;
+    std::uint64_t bits = 0;
+  };
+  static std::vector<SparseBits> ToSparseBits(std::vector<int> members);
+
+  // The row of rules_by_types_ for a sentence with mentions of `types` (EntityTypeBit()s):
+  // one bit per ontology type, and one for all the others.
+  std::size_t TypeRow(std::uint32_t types) const {
+    const std::uint32_t ontology = types & ((1u << ontology_types_) - 1);
+    return (types & kOtherEntityTypes) != 0 ? ontology | (1u << ontology_types_) : ontology;
+  }
+
   std::vector<Rule> rules_;
   std::unordered_map<std::string, std::string> families_;  // name -> "a|b|c"
   // The rules an anchor word starts, each with its anchor choices that begin with the word:
@@ -133,12 +129,30 @@ class RuleSet {
     int rule = 0;
     std::vector<int> choices;
   };
-  HashIndex anchor_index_;  // anchor word hash -> bucket of AnchorRule, in rule order
-  // The anchor words again, small enough to stay in cache: most tokens are turned away
-  // without probing anchor_index_.
-  WordFilter<12> anchor_filter_;
-  std::vector<std::vector<AnchorRule>> anchor_buckets_;
-  std::vector<int> slot_anchored_;
+  // What a word the rules name does: the rules it anchors (`starts` in rule order, and as
+  // bits in `rules`) and the required elements (below) that may start with it.
+  struct WordUse {
+    std::vector<AnchorRule> starts;
+    std::vector<SparseBits> rules;
+    std::vector<SparseBits> elements;
+  };
+  HashIndex word_index_;  // word hash -> index in word_uses_
+  // The same words, small enough to stay in cache: most tokens are turned away without
+  // probing word_index_.
+  WordFilter<12> word_filter_;
+  std::vector<WordUse> word_uses_;
+  std::vector<SparseBits> slot_anchored_;
+  // Rule bitsets of rule_words_ words each. Per TypeRow(), the rules whose every slot has
+  // a type among the row's: a sentence tries no other rule, whatever its words.
+  std::size_t rule_words_ = 0;
+  std::uint32_t ontology_types_ = 0;
+  std::vector<std::uint64_t> rules_by_types_;
+  // Required elements: the word elements a rule must match besides its anchor, numbered
+  // once per distinct set of first words. A sentence with none of the first words of one
+  // of a rule's elements cannot match the rule.
+  std::size_t element_words_ = 0;                           // words of a bitset of element numbers
+  std::vector<std::vector<SparseBits>> required_elements_;  // per rule
+  std::vector<std::uint64_t> with_required_elements_;       // rules with some, as bits
 };
 
 }  // namespace kg::extract::nlp
