@@ -611,6 +611,20 @@ TEST_SUITE("extract/relations") {
     CHECK(FindEntity(foundry, "Orion", "Product") == nullptr);
   }
 
+  TEST_CASE("successions and appointments name the new chief executive") {
+    const kg::extract::testing::RelationCase cases[] = {
+        {"Zentrix Labs said Mark Hale will be succeeded as chief executive by Ruth Adair, 47.",
+         "Ruth Adair", "ceo_of", "Zentrix Labs"},
+        {"Zentrix Labs has appointed Rajiv Mehta chief executive, effective April.",
+         "Rajiv Mehta", "ceo_of", "Zentrix Labs"},
+        {"Rajiv Mehta will become chief executive of Zentrix Labs.", "Rajiv Mehta", "ceo_of",
+         "Zentrix Labs"},
+        {"He will be replaced by Klaus Brenner, a Harlow Motors manager.", "Klaus Brenner",
+         "works_for", "Harlow Motors"},
+    };
+    kg::extract::testing::CheckRelations(cases);
+  }
+
   TEST_CASE("investors who join a round, own part of a company or are among its backers") {
     const kg::extract::testing::RelationCase cases[] = {
         // A stake stated beside another's: both are stated, neither yields.
