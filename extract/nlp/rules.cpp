@@ -982,6 +982,20 @@ class SentenceMatcher {
            (before == kAnd || before == kOr);
   }
 
+  // Whether this sentence's paragraph opens with a capitalised label and a colon, as the
+  // briefs of a roundup do ("AMAZON: ...", "PHOTONICS: ...").
+  bool InLabelledBrief() const {
+    int first = index_;
+    while (first > 0 && document_.layout.sentences[static_cast<std::size_t>(first - 1)].paragraph ==
+                            sentence_.paragraph) {
+      --first;
+    }
+    const Sentence& opening = document_.layout.sentences[static_cast<std::size_t>(first)];
+    const std::uint32_t t = opening.first_token;
+    return t + 1 < opening.last_token && tokens_[t].all_caps &&
+           tokens_[t].kind == TokenKind::kWord && TokenText(document_.text, tokens_[t + 1]) == ":";
+  }
+
   // An entity for a slot the pattern lacks: this sentence, earlier ones, the document.
   // Prefers a plain mention before the match (nearest first), then one after,
   // then possessive ones ("OpenAI's chatbot" is a modifier, seldom the actor).
@@ -1055,7 +1069,9 @@ class SentenceMatcher {
     }
     if (best >= 0) return best;
     if (rule.context == "sentence") return -1;
-    if (rule.context == "paragraph") {
+    // In a roundup of briefs ("AMAZON: Amazon Web Services said ..."), the document's
+    // context is the brief's own paragraph.
+    if (rule.context == "paragraph" || (rule.context == "document" && InLabelledBrief())) {
       for (int back = index_ - 1; back >= 0 && back >= index_ - 4; --back) {
         const Sentence& earlier = document_.layout.sentences[static_cast<std::size_t>(back)];
         if (earlier.paragraph != sentence_.paragraph) break;
@@ -1066,7 +1082,7 @@ class SentenceMatcher {
           }
         }
       }
-      return -1;
+      if (rule.context == "paragraph") return -1;
     }
     const int main = slot.types.empty() ? -1 : MainEntity(document_, slot.types.front());
     if (main >= 0 && std::find(excluded.begin(), excluded.end(), main) == excluded.end()) {

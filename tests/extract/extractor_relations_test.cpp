@@ -625,6 +625,16 @@ TEST_SUITE("extract/relations") {
     kg::extract::testing::CheckRelations(cases);
   }
 
+  TEST_CASE("in a roundup of labelled briefs, context is the brief's own company") {
+    const auto record = Run(
+        "Zentrix Labs raised money. Zentrix Labs hired staff. Zentrix Labs opened an office.\n\n"
+        "KELMONT: Kelmont Group said sales rose 9%. Chief executive Mia Holt said demand "
+        "was strong.\n\nZentrix Labs also said it would expand.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Mia Holt", "ceo_of", "Kelmont Group"));
+    CHECK_FALSE(Has(record, "Mia Holt", "ceo_of", "Zentrix Labs"));
+  }
+
   TEST_CASE("investors who join a round, own part of a company or are among its backers") {
     const kg::extract::testing::RelationCase cases[] = {
         // A stake stated beside another's: both are stated, neither yields.
