@@ -560,6 +560,23 @@ TEST_SUITE("extract/relations") {
     kg::extract::testing::CheckRelations(cases);
   }
 
+  TEST_CASE("located_in: where a company employs people") {
+    const kg::extract::testing::RelationCase cases[] = {
+        {"Zentrix Labs reported revenue of EUR410m last year, and employs 1,300 people in the "
+         "Netherlands, Belgium and Germany.",
+         "Zentrix Labs", "located_in", "Belgium"},
+        {"Founded in 2020, Zentrix Labs employs about 210 people in Tel Aviv and Haifa.",
+         "Zentrix Labs", "located_in", "Haifa"},
+    };
+    kg::extract::testing::CheckRelations(cases);
+    // Whoever the people are employed by, not a company they serve.
+    const kg::extract::testing::RelationCase wrong[] = {
+        {"Zentrix Labs sells software to Harlow Motors, which employs 900 people in Ohio.",
+         "Zentrix Labs", "located_in", "Ohio"},
+    };
+    kg::extract::testing::CheckRelations(wrong, false);
+  }
+
   TEST_CASE("a facility's owner is the clause's doer, not a preposition's object or an owner") {
     const kg::extract::testing::RelationCase cases[] = {
         {"Zentrix Labs supplies cells to Harlow Motors and Kelmont Group from factories in "
