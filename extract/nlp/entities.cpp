@@ -101,7 +101,7 @@ void Document::Reset(std::string_view new_text) {
   for (auto& list : starts.tokens) {
     if (list.capacity() > kMaxTokens) list = {};
   }
-  if (starts.kinds.capacity() > kMaxTokens) starts.kinds = {};
+  ClearBuffer(starts.token_kinds, kMaxTokens);
 }
 
 void Document::ResetMentions() {
