@@ -230,6 +230,9 @@ struct Tokenizer {
   TokenNotes& notes;
 
   void Run() {
+    // In a local the compiler keeps in registers: every byte store into a token could
+    // alias the member, which it would then load again.
+    const std::string_view text = this->text;
     std::size_t i = 0;
     bool space_before = true;
     int newlines = 0;
@@ -321,6 +324,7 @@ struct Tokenizer {
   // hashed and classified in one pass, as ScanWord and Finish would. Returns false,
   // leaving `token` as it was, for any other word.
   bool ScanPlainWord(Token& token) {
+    const std::string_view text = this->text;  // in registers, as in Run()
     std::size_t i = token.start;
     std::uint64_t hash = kHashSeed;
     std::uint8_t seen = 0;
