@@ -107,7 +107,8 @@ void AddMentionTo(Document& document, int sentence, std::uint32_t first, std::ui
 void ChooseCanonicalNames(const Lexicon& lexicon, Document& document);
 
 /// Looks every token's word up once: sets document.word_classes, which
-/// MarkBoilerplate, the recognisers and coreference read.
+/// MarkBoilerplate, the recognisers and coreference read, the start tokens' kinds
+/// (document.starts.token_kinds) and document.lower_words.
 void ClassifyWords(const Lexicon& lexicon, Document& document);
 
 /// Finds entity mentions in every sentence that is not boilerplate, creates the

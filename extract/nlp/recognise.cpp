@@ -710,13 +710,6 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
   const auto& tokens = document.layout.tokens;
   document.ResetMentions();
   document.transparent.assign(tokens.size(), 0);
-  document.lower_words.reserve(tokens.size() / 2);
-  for (const Token& token : tokens) {
-    const auto first = static_cast<unsigned char>(document.text[token.start]);
-    if (token.kind == TokenKind::kWord && first >= 'a' && first <= 'z') {
-      document.lower_words.insert(token.hash);
-    }
-  }
   if (document.word_classes.size() != tokens.size() ||
       document.starts.token_kinds.size() != tokens.size()) {
     ClassifyWords(lexicon, document);

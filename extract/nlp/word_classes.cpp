@@ -402,6 +402,8 @@ void ClassifyWords(const Lexicon& lexicon, Document& document) {
   const char* text = document.text.data();
   const Token* const begin = tokens.data();
   const Token* const end = begin + tokens.size();
+  WordSet& lower_words = document.lower_words;
+  lower_words.reserve(tokens.size() / 2);
   // The StartKind bits FindStartTokens (recognise.cpp) gathers, while the word is at hand.
   constexpr std::uint8_t kVersioned = StartBit(StartKind::kVersioned);
   for (const Token* token = begin; token != end; ++token, ++classes, ++kinds) {
@@ -421,6 +423,8 @@ void ClassifyWords(const Lexicon& lexicon, Document& document) {
     if (lexicon.MayStartName(token->hash)) starts |= StartBit(StartKind::kLexiconName);
     if (token->kind == TokenKind::kWord) {
       if (token->has_digit) starts |= kVersioned;
+      const auto first_char = static_cast<unsigned char>(text[token->start]);
+      if (first_char >= 'a' && first_char <= 'z') lower_words.insert(token->hash);
     } else if (token->kind == TokenKind::kNumber) {
       starts |= StartBit(StartKind::kAmountStart);  // ParseAmountAt's own first test
     } else {
