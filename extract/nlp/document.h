@@ -78,10 +78,12 @@ struct Document {
   Layout layout;
   std::vector<std::vector<Mention>> mentions;  // per sentence, ordered by first token
   std::vector<DocEntity> entities;
-  std::unordered_map<int, int> by_lexicon_entry;  // lexicon entry -> entity
-  KeyIndex by_key;                                // amount identity, "type\tname key" -> entity
-  WordSet lower_words;                            // hashes of words seen in lower case
-  std::vector<std::uint8_t> transparent;          // per token: a "(TICKER)" tail rules skip over
+  // Lexicon entry -> entity, -1 for none: grown to the lexicon's size on first use, and
+  // Reset() clears only the entries of the document's entities.
+  std::vector<int> by_lexicon_entry;
+  KeyIndex by_key;                        // amount identity, "type\tname key" -> entity
+  WordSet lower_words;                    // hashes of words seen in lower case
+  std::vector<std::uint8_t> transparent;  // per token: a "(TICKER)" tail rules skip over
   std::unordered_map<std::uint64_t, int> short_forms;  // surname, acronym -> entity
   std::vector<std::uint16_t> word_classes;  // per token: its WordClass bits (ClassifyWords)
   // Scratch of RecogniseEntities, kept here so a reused document reuses their storage.

@@ -120,8 +120,12 @@ void Document::Reset(std::string_view new_text) {
   ClearBuffer(layout.tokens, kMaxTokens);
   ClearBuffer(layout.sentences, kMaxTokens / 8);
   if (mentions.capacity() > kMaxTokens / 8) mentions = {};  // the lists go in ResetMentions
+  for (const DocEntity& entity : entities) {
+    if (entity.lexicon_entry >= 0) {
+      by_lexicon_entry[static_cast<std::size_t>(entity.lexicon_entry)] = -1;
+    }
+  }
   ClearBuffer(entities, 4096);
-  ClearMap(by_lexicon_entry);
   by_key.clear();
   lower_words.clear();
   ClearBuffer(transparent, kMaxTokens);
@@ -170,8 +174,12 @@ int AddMention(const Lexicon& lexicon, Document& document, int sentence, const C
       if (lexicon_entry < 0) id_added = document.by_key.FindOrAdd(key, next_id);
     }
     if (lexicon_entry >= 0) {
-      const auto [found, added] = document.by_lexicon_entry.try_emplace(lexicon_entry, next_id);
-      id_added = {found->second, added};
+      std::vector<int>& by_entry = document.by_lexicon_entry;
+      if (by_entry.size() <= static_cast<std::size_t>(lexicon_entry))
+        by_entry.resize(lexicon.size(), -1);
+      int& entity = by_entry[static_cast<std::size_t>(lexicon_entry)];
+      id_added = {entity < 0 ? next_id : entity, entity < 0};
+      if (entity < 0) entity = next_id;
     }
   }
   const auto [id, added] = id_added;
