@@ -316,20 +316,30 @@ class WordClassTable {
     });
   }
 
-  /// The entry of the word hashed `hash`, zeros for a word in no list. No key is 0
-  /// (HashIndex stores none), so a zero hash stops at an empty slot's zeros.
-  Entry Find(std::uint64_t hash) const {
-    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      const Slot& slot = slots_[i];
-      if (slot.hash == hash || slot.hash == 0) return slot.entry;
-    }
-  }
-
- private:
   struct Slot {
     std::uint64_t hash = 0;  // 0: empty
     Entry entry;
   };
+  /// The table's slots and mask by value, for a loop to keep in registers where its byte
+  /// stores would make the compiler load the table's members again.
+  struct View {
+    const Slot* slots;
+    std::size_t mask;
+
+    /// The entry of the word hashed `hash`, zeros for a word in no list. No key is 0
+    /// (HashIndex stores none), so a zero hash stops at an empty slot's zeros.
+    Entry Find(std::uint64_t hash) const {
+      for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        const Slot& slot = slots[i];
+        if (slot.hash == hash || slot.hash == 0) return slot.entry;
+      }
+    }
+  };
+
+  View view() const { return {slots_.data(), mask_}; }
+  Entry Find(std::uint64_t hash) const { return view().Find(hash); }
+
+ private:
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
 };
@@ -391,7 +401,7 @@ void ClassifyWordsInto(const Lexicon& lexicon, const std::vector<Token>& tokens,
 }  // namespace
 
 void ClassifyWords(const Lexicon& lexicon, Document& document) {
-  const WordClassTable& table = WordClassIndex();
+  const WordClassTable::View table = WordClassIndex().view();
   const std::vector<Token>& tokens = document.layout.tokens;
   // Into the document's own buffers: a reused document keeps their storage.
   document.word_classes.resize(tokens.size());
