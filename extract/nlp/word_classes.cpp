@@ -413,7 +413,9 @@ void ClassifyWords(const Lexicon& lexicon, Document& document) {
   const Token* const begin = tokens.data();
   const Token* const end = begin + tokens.size();
   WordSet& lower_words = document.lower_words;
-  lower_words.reserve(tokens.size() / 2);
+  // Room for 3/8 of the tokens as distinct lower-case words: on the bench corpus that beat
+  // half (more slots to zero) and a quarter (more Grow()).
+  lower_words.reserve(tokens.size() * 3 / 8);
   // The StartKind bits FindStartTokens (recognise.cpp) gathers, while the word is at hand.
   constexpr std::uint8_t kVersioned = StartBit(StartKind::kVersioned);
   for (const Token* token = begin; token != end; ++token, ++classes, ++kinds) {
