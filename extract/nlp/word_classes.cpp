@@ -402,6 +402,7 @@ void ClassifyWordsInto(const Lexicon& lexicon, const std::vector<Token>& tokens,
 
 void ClassifyWords(const Lexicon& lexicon, Document& document) {
   const WordClassTable::View table = WordClassIndex().view();
+  const SurfaceIndex::StartFilter name_starts = lexicon.NameStartFilter();
   const std::vector<Token>& tokens = document.layout.tokens;
   // Into the document's own buffers: a reused document keeps their storage.
   document.word_classes.resize(tokens.size());
@@ -432,7 +433,7 @@ void ClassifyWords(const Lexicon& lexicon, Document& document) {
       // A capitalised code with a digit may start an amount.
       if (token->has_digit) starts |= StartBit(StartKind::kAmountStart);
     }
-    if (lexicon.MayStartName(token->hash)) starts |= StartBit(StartKind::kLexiconName);
+    if (name_starts.MayStartWith(token->hash)) starts |= StartBit(StartKind::kLexiconName);
     if (token->kind == TokenKind::kWord) {
       if (token->has_digit) starts |= kVersioned;
       const auto first_char = static_cast<unsigned char>(text[token->start]);
