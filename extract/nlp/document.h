@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "extract/nlp/lexicon.h"
@@ -46,15 +47,43 @@ struct DocEntity {
   int first_sentence = 0;
 };
 
+/// Entity keys (amount identities, "type<TAB>name key") -> entity index, for a document's
+/// few lookups per mention: open addressing over the keys' hashes, the keys' bytes in one
+/// string, so neither a lookup nor a new key allocates a node.
+class KeyIndex {
+ public:
+  /// The entity of `key`, or `id` after adding the key with it; whether it was added.
+  std::pair<int, bool> FindOrAdd(std::string_view key, int id);
+  /// Removes every key, keeping the storage unless a large document grew it.
+  void clear();
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t offset = 0;  // of the key in bytes_
+    std::uint32_t length = 0;
+    int id = -1;  // -1: an empty slot
+  };
+  /// Doubles the slots (16 at first), placing each key again by its hash.
+  void Grow();
+
+  std::vector<Slot> slots_;
+  std::string bytes_;
+  std::size_t mask_ = 0;
+  std::size_t size_ = 0;
+};
+
 struct Document {
   std::string_view text;
   Layout layout;
   std::vector<std::vector<Mention>> mentions;  // per sentence, ordered by first token
   std::vector<DocEntity> entities;
-  std::unordered_map<int, int> by_lexicon_entry;  // lexicon entry -> entity
-  std::unordered_map<std::string, int> by_key;    // amount identity, "type\tname key" -> entity
-  WordSet lower_words;                            // hashes of words seen in lower case
-  std::vector<std::uint8_t> transparent;          // per token: a "(TICKER)" tail rules skip over
+  // Lexicon entry -> entity, -1 for none: grown to the lexicon's size on first use, and
+  // Reset() clears only the entries of the document's entities.
+  std::vector<int> by_lexicon_entry;
+  KeyIndex by_key;                        // amount identity, "type\tname key" -> entity
+  WordSet lower_words;                    // hashes of words seen in lower case
+  std::vector<std::uint8_t> transparent;  // per token: a "(TICKER)" tail rules skip over
   std::unordered_map<std::uint64_t, int> short_forms;  // surname, acronym -> entity
   std::vector<std::uint16_t> word_classes;  // per token: its WordClass bits (ClassifyWords)
   // Scratch of RecogniseEntities, kept here so a reused document reuses their storage.
@@ -107,7 +136,8 @@ void AddMentionTo(Document& document, int sentence, std::uint32_t first, std::ui
 void ChooseCanonicalNames(const Lexicon& lexicon, Document& document);
 
 /// Looks every token's word up once: sets document.word_classes, which
-/// MarkBoilerplate, the recognisers and coreference read.
+/// MarkBoilerplate, the recognisers and coreference read, the start tokens' kinds
+/// (document.starts.token_kinds) and document.lower_words.
 void ClassifyWords(const Lexicon& lexicon, Document& document);
 
 /// Finds entity mentions in every sentence that is not boilerplate, creates the

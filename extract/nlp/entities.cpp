@@ -29,15 +29,6 @@ void AmountIdentity(double value, std::string_view unit, std::string& key) {
   key.append(buffer, printed);
 }
 
-// The entity of `key` in `map`, added as `next_id` when absent; whether it was added. The key
-// is copied only then: most mentions name an entity the document has.
-std::pair<int, bool> FindOrAdd(std::unordered_map<std::string, int>& map, const std::string& key,
-                               int next_id) {
-  if (const auto found = map.find(key); found != map.end()) return {found->second, false};
-  map.emplace(key, next_id);
-  return {next_id, true};
-}
-
 void AddSurface(DocEntity& entity, std::string_view surface) {
   if (surface.empty()) return;
   for (auto& [text, count] : entity.surfaces) {
@@ -82,15 +73,60 @@ void ClearMap(Map& map) {
 
 }  // namespace
 
+std::pair<int, bool> KeyIndex::FindOrAdd(std::string_view key, int id) {
+  if (2 * (size_ + 1) > slots_.size()) Grow();
+  const std::uint64_t hash = std::hash<std::string_view>{}(key);
+  std::size_t at = hash & mask_;
+  for (; slots_[at].id >= 0; at = (at + 1) & mask_) {
+    const Slot& slot = slots_[at];
+    if (slot.hash == hash && std::string_view(bytes_).substr(slot.offset, slot.length) == key) {
+      return {slot.id, false};
+    }
+  }
+  slots_[at] = {hash, static_cast<std::uint32_t>(bytes_.size()),
+                static_cast<std::uint32_t>(key.size()), id};
+  bytes_ += key;
+  ++size_;
+  return {id, true};
+}
+
+void KeyIndex::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot{});
+  mask_ = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.id < 0) continue;
+    std::size_t at = slot.hash & mask_;
+    while (slots_[at].id >= 0) at = (at + 1) & mask_;
+    slots_[at] = slot;
+  }
+}
+
+void KeyIndex::clear() {
+  if (slots_.size() > 4096) {
+    slots_ = {};
+    bytes_ = {};
+    mask_ = 0;
+  } else {
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    bytes_.clear();
+  }
+  size_ = 0;
+}
+
 void Document::Reset(std::string_view new_text) {
   constexpr std::size_t kMaxTokens = std::size_t{1} << 18;
   text = new_text;
   ClearBuffer(layout.tokens, kMaxTokens);
   ClearBuffer(layout.sentences, kMaxTokens / 8);
   if (mentions.capacity() > kMaxTokens / 8) mentions = {};  // the lists go in ResetMentions
+  for (const DocEntity& entity : entities) {
+    if (entity.lexicon_entry >= 0) {
+      by_lexicon_entry[static_cast<std::size_t>(entity.lexicon_entry)] = -1;
+    }
+  }
   ClearBuffer(entities, 4096);
-  ClearMap(by_lexicon_entry);
-  ClearMap(by_key);
+  by_key.clear();
   lower_words.clear();
   ClearBuffer(transparent, kMaxTokens);
   ClearMap(short_forms);
@@ -101,7 +137,7 @@ void Document::Reset(std::string_view new_text) {
   for (auto& list : starts.tokens) {
     if (list.capacity() > kMaxTokens) list = {};
   }
-  if (starts.kinds.capacity() > kMaxTokens) starts.kinds = {};
+  ClearBuffer(starts.token_kinds, kMaxTokens);
 }
 
 void Document::ResetMentions() {
@@ -127,7 +163,7 @@ int AddMention(const Lexicon& lexicon, Document& document, int sentence, const C
   const bool amount = candidate.type == "Amount" && candidate.value;
   if (amount) {
     AmountIdentity(*candidate.value, candidate.unit, key);
-    id_added = FindOrAdd(document.by_key, key, next_id);
+    id_added = document.by_key.FindOrAdd(key, next_id);
   } else {
     if (lexicon_entry < 0) {
       // "type<TAB>name key": the lexicon's key and, when the lexicon lacks it, the entity's.
@@ -135,11 +171,15 @@ int AddMention(const Lexicon& lexicon, Document& document, int sentence, const C
       key += '\t';
       AppendNameKey(candidate.surface, key);
       lexicon_entry = lexicon.FindByTypedKey(key);
-      if (lexicon_entry < 0) id_added = FindOrAdd(document.by_key, key, next_id);
+      if (lexicon_entry < 0) id_added = document.by_key.FindOrAdd(key, next_id);
     }
     if (lexicon_entry >= 0) {
-      const auto [found, added] = document.by_lexicon_entry.try_emplace(lexicon_entry, next_id);
-      id_added = {found->second, added};
+      std::vector<int>& by_entry = document.by_lexicon_entry;
+      if (by_entry.size() <= static_cast<std::size_t>(lexicon_entry))
+        by_entry.resize(lexicon.size(), -1);
+      int& entity = by_entry[static_cast<std::size_t>(lexicon_entry)];
+      id_added = {entity < 0 ? next_id : entity, entity < 0};
+      if (entity < 0) entity = next_id;
     }
   }
   const auto [id, added] = id_added;

@@ -46,6 +46,8 @@ class Lexicon {
 
   /// False when no entry surface starts with the word `hash` (true may be a false positive).
   bool MayStartName(std::uint64_t hash) const { return surfaces_.MayStartWith(hash); }
+  /// MayStartName() for a loop over many words.
+  SurfaceIndex::StartFilter NameStartFilter() const { return surfaces_.start_filter(); }
 
   /// The entry whose ticker is the token with this hash, or -1.
   int FindTicker(std::uint64_t hash) const;

@@ -626,90 +626,39 @@ void SentenceRecogniser::TickersAndAcronyms() {
 
 namespace {
 
-// Fills document.starts: one pass over the tokens of the sentences the recognisers read.
-void FindStartTokens(const Lexicon& lexicon, Document& document) {
-  static const std::uint64_t kBy = HashLower("by"), kSuch = HashLower("such"),
-                             kLike = HashLower("like"), kIncluding = HashLower("including");
-  // A bit per low six bits of those words' hashes: most words are turned away without a compare.
-  static const std::uint64_t kOpenerBits =
-      (std::uint64_t{1} << (kBy & 63)) | (std::uint64_t{1} << (kSuch & 63)) |
-      (std::uint64_t{1} << (kLike & 63)) | (std::uint64_t{1} << (kIncluding & 63));
-  const auto& tokens = document.layout.tokens;
+// Fills document.starts from the StartKind bits ClassifyWords gave each token, for the tokens
+// of the sentences the recognisers read.
+void FindStartTokens(Document& document) {
   const auto& sentences = document.layout.sentences;
-  const std::vector<std::uint16_t>& word_classes = document.word_classes;
   StartTokens& starts = document.starts;
-  const auto bit = [](StartKind kind, bool starts_here) {
-    return static_cast<unsigned>(starts_here) << static_cast<unsigned>(kind);
-  };
-  // First the tokens that start any kind, each with its kinds' bits below it; then the lists
-  // from those (filling seven lists at once keeps too much live for the registers). Only
-  // 64-bit stores: a byte store could alias any data and reload every pointer.
-  std::vector<std::uint64_t>& kinds = starts.kinds;
-  if (kinds.size() < tokens.size()) kinds.resize(tokens.size());
-  std::uint64_t* kinds_end = kinds.data();
-  std::vector<std::uint32_t>& sentence_kinds = starts.sentence_kinds;
-  sentence_kinds.resize(sentences.size() + 1);
-  const auto kinds_filled = [&] { return static_cast<std::uint32_t>(kinds_end - kinds.data()); };
-  for (std::size_t s = 0; s < sentences.size(); ++s) {
-    const Sentence& sentence = sentences[s];
-    sentence_kinds[s] = kinds_filled();
-    if (sentence.boilerplate) continue;
-    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
-      const Token& token = tokens[t];
-      const std::uint16_t word_class = word_classes[t];
-      unsigned token_kinds =
-          bit(StartKind::kNameWord, (word_class & kNameWord) != 0) |
-          bit(StartKind::kPersonStart,
-              (word_class & (kNameWord | kPersonTitle | kRoleWord | kGivenName)) != 0) |
-          bit(StartKind::kListStart, (word_class & (kNameWord | kCompanyNoun)) != 0) |
-          bit(StartKind::kLexiconName, lexicon.MayStartName(token.hash)) |
-          // ParseAmountAt's own first test, and a capitalised code with a digit.
-          bit(StartKind::kAmountStart, token.kind == TokenKind::kNumber ||
-                                           (word_class & kAmountStarter) != 0 ||
-                                           (token.has_digit && token.capitalised));
-      const char first_char = document.text[token.start];
-      token_kinds |=
-          bit(StartKind::kOpenParenthesis, first_char == '(' && token.end - token.start == 1);
-      if (token.kind == TokenKind::kWord) {
-        if (((kOpenerBits >> (token.hash & 63)) & 1) != 0) {
-          token_kinds |= bit(StartKind::kPersonStart, token.hash == kBy) |
-                         bit(StartKind::kListStart, token.hash == kSuch || token.hash == kLike ||
-                                                        token.hash == kIncluding);
-        }
-        token_kinds |= bit(StartKind::kVersioned, token.has_digit);
-      }
-      // A glued hyphen ("Qwen3-Max") makes the word before it a versioned name's start too.
-      if (first_char == '-' && !token.space_before && t > sentence.first_token &&
-          tokens[t - 1].kind == TokenKind::kWord) {
-        const std::uint64_t versioned = bit(StartKind::kVersioned, true);
-        if (kinds_end != kinds.data() && kinds_end[-1] >> 8 == t - 1) {
-          kinds_end[-1] |= versioned;
-        } else {
-          *kinds_end++ = std::uint64_t{t - 1} << 8 | versioned;
-        }
-      }
-      *kinds_end = std::uint64_t{t} << 8 | token_kinds;
-      kinds_end += token_kinds != 0 ? 1 : 0;
-    }
-  }
-  sentence_kinds[sentences.size()] = kinds_filled();
+  const std::uint8_t* kinds = starts.token_kinds.data();
+  const std::size_t token_count = starts.token_kinds.size();
   std::array<std::uint32_t*, kStartKinds> begins, ends;
   for (std::size_t k = 0; k < kStartKinds; ++k) {
-    if (starts.tokens[k].size() < tokens.size()) starts.tokens[k].resize(tokens.size());
+    if (starts.tokens[k].size() < token_count) starts.tokens[k].resize(token_count);
     begins[k] = ends[k] = starts.tokens[k].data();
   }
+  const auto add = [&](std::uint32_t t, unsigned bits) {
+    for (; bits != 0; bits &= bits - 1)
+      *ends[static_cast<std::size_t>(std::countr_zero(bits))]++ = t;
+  };
+  constexpr unsigned kKindBits = (1u << kStartKinds) - 1;
   starts.sentence_begin.resize(sentences.size() + 1);
   for (std::size_t s = 0; s <= sentences.size(); ++s) {
     for (std::size_t k = 0; k < kStartKinds; ++k) {
       starts.sentence_begin[s][k] = static_cast<std::uint32_t>(ends[k] - begins[k]);
     }
     if (s == sentences.size()) break;
-    for (std::uint32_t e = sentence_kinds[s]; e < sentence_kinds[s + 1]; ++e) {
-      const auto t = static_cast<std::uint32_t>(kinds[e] >> 8);
-      for (auto bits = static_cast<unsigned>(kinds[e] & 0xFF); bits != 0; bits &= bits - 1) {
-        *ends[static_cast<std::size_t>(std::countr_zero(bits))]++ = t;
-      }
+    const Sentence& sentence = sentences[s];
+    if (sentence.boilerplate || sentence.first_token == sentence.last_token) continue;
+    const std::uint32_t last = sentence.last_token - 1;
+    for (std::uint32_t t = sentence.first_token; t < last; ++t) add(t, kinds[t] & kKindBits);
+    // The sentence's last token is versioned by a hyphen only if the hyphen is in the sentence.
+    unsigned last_bits = kinds[last];
+    if ((last_bits & kBeforeGluedHyphen) != 0) {
+      last_bits &= ~(1u << static_cast<unsigned>(StartKind::kVersioned));
     }
+    add(last, last_bits & kKindBits);
   }
 }
 
@@ -761,18 +710,14 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
   const auto& tokens = document.layout.tokens;
   document.ResetMentions();
   document.transparent.assign(tokens.size(), 0);
-  document.lower_words.reserve(tokens.size() / 2);
-  for (const Token& token : tokens) {
-    const auto first = static_cast<unsigned char>(document.text[token.start]);
-    if (token.kind == TokenKind::kWord && first >= 'a' && first <= 'z') {
-      document.lower_words.insert(token.hash);
-    }
+  if (document.word_classes.size() != tokens.size() ||
+      document.starts.token_kinds.size() != tokens.size()) {
+    ClassifyWords(lexicon, document);
   }
-  if (document.word_classes.size() != tokens.size()) ClassifyWords(lexicon, document);
   const std::vector<std::uint16_t>& word_classes = document.word_classes;
   std::vector<std::uint8_t>& taken = document.taken;
   taken.assign(tokens.size(), 0);
-  FindStartTokens(lexicon, document);
+  FindStartTokens(document);
   const int count = static_cast<int>(document.layout.sentences.size());
   for (int s = 0; s < count; ++s) {
     if (document.layout.sentences[static_cast<std::size_t>(s)].boilerplate) continue;

@@ -18,6 +18,8 @@ enum class StartKind : std::uint8_t {
   kOpenParenthesis,
 };
 inline constexpr std::size_t kStartKinds = 7;
+/// In StartTokens::token_kinds: the kVersioned bit comes from a glued hyphen after the token.
+inline constexpr std::uint8_t kBeforeGluedHyphen = 0x80;
 
 /// Per kind, the tokens of the document's mined sentences where recognisers' matches can
 /// start, in order: a recogniser visits those instead of every token of its sentence.
@@ -26,10 +28,9 @@ struct StartTokens {
   std::array<std::vector<std::uint32_t>, kStartKinds> tokens;
   // Per sentence, where its tokens begin in each list; one more entry ends the last sentence.
   std::vector<std::array<std::uint32_t, kStartKinds>> sentence_begin;
-  // Scratch of their filling: each token that starts any kind, shifted 8 bits up, with a bit
-  // per StartKind it starts; per sentence, where its tokens begin there.
-  std::vector<std::uint64_t> kinds;
-  std::vector<std::uint32_t> sentence_kinds;
+  // Per document token, a bit per StartKind it may start, whatever its sentence (ClassifyWords);
+  // kBeforeGluedHyphen marks a kVersioned bit that holds only within the hyphen's sentence.
+  std::vector<std::uint8_t> token_kinds;
 };
 
 /// Walks one sentence's start tokens of a kind. Next(t) moves `t` to the first of them at or

@@ -42,6 +42,24 @@ class SurfaceIndex {
     return (first_token_filter_[filter_bit >> 6] & (std::uint64_t{1} << (filter_bit & 63))) != 0;
   }
 
+  /// MayStartWith() through a copy of the filter's address, which a caller's loop keeps in a
+  /// register where its byte stores would make the compiler load the member again.
+  class StartFilter {
+   public:
+    explicit StartFilter(const std::uint64_t* filter_words) : filter_words_(filter_words) {}
+    bool MayStartWith(std::uint64_t hash) const {
+      const std::uint64_t filter_bit = FilterBit(hash);
+      return (filter_words_[filter_bit >> 6] & (std::uint64_t{1} << (filter_bit & 63))) != 0;
+    }
+
+   private:
+    const std::uint64_t* filter_words_;
+  };
+  StartFilter start_filter() const {
+    static constexpr std::uint64_t kNoSurfaces[std::size_t{1} << (64 - kFilterShift - 6)] = {};
+    return StartFilter(first_token_filter_.empty() ? kNoSurfaces : first_token_filter_.data());
+  }
+
   bool empty() const { return surfaces_.empty(); }
   /// Removes every surface, keeping the storage: a document's index is refilled per document.
   void clear();

@@ -230,6 +230,9 @@ struct Tokenizer {
   TokenNotes& notes;
 
   void Run() {
+    // In a local the compiler keeps in registers: every byte store into a token could
+    // alias the member, which it would then load again.
+    const std::string_view text = this->text;
     std::size_t i = 0;
     bool space_before = true;
     int newlines = 0;
@@ -255,6 +258,11 @@ struct Tokenizer {
         EndToken(newlines, current_line_start, may_break);
         newlines = 0;
         space_before = false;
+        // The space that follows most words, taken here rather than at the loop's top.
+        if (i < text.size() && text[i] == ' ') {
+          space_before = true;
+          ++i;
+        }
         continue;
       }
       const CharInfo info = Classify(text, i);
@@ -321,6 +329,7 @@ struct Tokenizer {
   // hashed and classified in one pass, as ScanWord and Finish would. Returns false,
   // leaving `token` as it was, for any other word.
   bool ScanPlainWord(Token& token) {
+    const std::string_view text = this->text;  // in registers, as in Run()
     std::size_t i = token.start;
     std::uint64_t hash = kHashSeed;
     std::uint8_t seen = 0;
@@ -361,6 +370,7 @@ struct Tokenizer {
     // ASCII but no letter or digit, or the end: what ScanWord stops at.
     const auto stops = [](int c) { return c < 0 || (c < 0x80 && !IsAsciiAlnum(c)); };
     const int stop = byte_at(i);
+    if (stop == ' ') return true;  // most words: decided with one compare
     if (stop == '.') {
       // "U.S" and "38.38" go on; a single capital and "Inc." take the period.
       if (!stops(byte_at(i + 1))) return false;

@@ -279,11 +279,21 @@ const WordSet& ReferenceWords() {
   return set;
 }
 
+// The StartKind bits of a token, as a bit of StartTokens::token_kinds.
+constexpr std::uint8_t StartBit(StartKind kind) {
+  return static_cast<std::uint8_t>(1u << static_cast<unsigned>(kind));
+}
+
 // Word hash -> WordClass bits, for the one lookup of every token of every document:
 // open addressing at a load of at most a quarter, so most lookups take one probe, with
-// each key beside its bits.
+// each key beside its bits and the StartKind bits the word alone gives.
 class WordClassTable {
  public:
+  struct Entry {
+    std::uint16_t bits = 0;   // WordClass
+    std::uint8_t starts = 0;  // StartKind bits of the word whatever its case
+  };
+
   explicit WordClassTable(const HashIndex& index) {
     std::size_t words = 0;
     index.ForEach([&](std::uint64_t, int) { ++words; });
@@ -291,28 +301,48 @@ class WordClassTable {
     while (capacity < words * 4) capacity *= 2;
     slots_.assign(capacity, Slot{});
     mask_ = capacity - 1;
+    // FindStartTokens' openers: only words hash so ("by" is never a number or punctuation).
+    static const std::uint64_t kBy = HashLower("by"), kSuch = HashLower("such"),
+                               kLike = HashLower("like"), kIncluding = HashLower("including");
     index.ForEach([&](std::uint64_t hash, int bits) {
       std::size_t i = hash & mask_;
       while (slots_[i].hash != 0) i = (i + 1) & mask_;
-      slots_[i] = {hash, static_cast<std::uint16_t>(bits)};
+      std::uint8_t starts = 0;
+      if ((bits & (kPersonTitle | kRoleWord)) != 0 || hash == kBy) {
+        starts |= StartBit(StartKind::kPersonStart);
+      }
+      if ((bits & kCompanyNoun) != 0 || hash == kSuch || hash == kLike || hash == kIncluding) {
+        starts |= StartBit(StartKind::kListStart);
+      }
+      if ((bits & kAmountStarter) != 0) starts |= StartBit(StartKind::kAmountStart);
+      slots_[i] = {hash, {static_cast<std::uint16_t>(bits), starts}};
     });
   }
 
-  /// The bits of the word hashed `hash`, 0 for a word in no list. No key is 0 (HashIndex
-  /// stores none), so a zero hash stops at an empty slot's 0 as find() returns -1.
-  std::uint16_t Find(std::uint64_t hash) const {
-    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      const Slot& slot = slots_[i];
-      if (slot.hash == hash) return slot.bits;
-      if (slot.hash == 0) return 0;
-    }
-  }
-
- private:
   struct Slot {
     std::uint64_t hash = 0;  // 0: empty
-    std::uint16_t bits = 0;
+    Entry entry;
   };
+  /// The table's slots and mask by value, for a loop to keep in registers where its byte
+  /// stores would make the compiler load the table's members again.
+  struct View {
+    const Slot* slots;
+    std::size_t mask;
+
+    /// The entry of the word hashed `hash`, zeros for a word in no list. No key is 0
+    /// (HashIndex stores none), so a zero hash stops at an empty slot's zeros.
+    Entry Find(std::uint64_t hash) const {
+      for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        const Slot& slot = slots[i];
+        if (slot.hash == hash || slot.hash == 0) return slot.entry;
+      }
+    }
+  };
+
+  View view() const { return {slots_.data(), mask_}; }
+  Entry Find(std::uint64_t hash) const { return view().Find(hash); }
+
+ private:
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
 };
@@ -337,6 +367,8 @@ const WordClassTable& WordClassIndex() {
     }
     BoilerplateCueIndex().ForEach(
         [&](std::uint64_t hash, int cues) { classes[hash] |= cues << kBoilerplateCueShift; });
+    // Words in no list that open people's names or lists, for their StartKind bits.
+    for (const char* opener : {"by", "such", "like", "including"}) classes[HashLower(opener)] |= 0;
     HashIndex built;
     for (const auto& [hash, bits] : classes) built.emplace(hash, bits);
     return WordClassTable(built);
@@ -348,28 +380,83 @@ const WordClassTable& WordClassIndex() {
 
 namespace {
 
+// The WordClass bits of `token`, whose word's lists give `bits`.
+std::uint16_t WordClasses(const Lexicon& lexicon, const Token& token, std::uint16_t bits) {
+  if (token.capitalised) {
+    if (lexicon.IsGivenName(token.hash)) bits |= kGivenName;
+    if (token.kind == TokenKind::kWord && (bits & (kNonNameCapital | kGenericAcronym)) == 0) {
+      bits |= kNameWord;
+    }
+  }
+  return bits;
+}
+
 void ClassifyWordsInto(const Lexicon& lexicon, const std::vector<Token>& tokens,
                        std::vector<std::uint16_t>& classes) {
   const WordClassTable& table = WordClassIndex();
   classes.resize(tokens.size());
   std::uint16_t* out = classes.data();
   for (const Token& token : tokens) {
-    std::uint16_t bits = table.Find(token.hash);
-    if (token.capitalised) {
-      if (lexicon.IsGivenName(token.hash)) bits |= kGivenName;
-      if (token.kind == TokenKind::kWord && (bits & (kNonNameCapital | kGenericAcronym)) == 0) {
-        bits |= kNameWord;
-      }
-    }
-    *out++ = bits;
+    *out++ = WordClasses(lexicon, token, table.Find(token.hash).bits);
   }
 }
 
 }  // namespace
 
 void ClassifyWords(const Lexicon& lexicon, Document& document) {
-  // Into the document's own buffer: a reused document keeps its storage.
-  ClassifyWordsInto(lexicon, document.layout.tokens, document.word_classes);
+  const WordClassTable::View table = WordClassIndex().view();
+  const SurfaceIndex::StartFilter name_starts = lexicon.NameStartFilter();
+  const std::vector<Token>& tokens = document.layout.tokens;
+  // Into the document's own buffers: a reused document keeps their storage.
+  document.word_classes.resize(tokens.size());
+  document.starts.token_kinds.resize(tokens.size());
+  // Everything the loop reads in locals: its byte stores could alias any member.
+  std::uint16_t* classes = document.word_classes.data();
+  std::uint8_t* kinds = document.starts.token_kinds.data();
+  const char* text = document.text.data();
+  const Token* const begin = tokens.data();
+  const Token* const end = begin + tokens.size();
+  WordSet& lower_words = document.lower_words;
+  // Room for 3/8 of the tokens as distinct lower-case words: on the bench corpus that beat
+  // half (more slots to zero) and a quarter (more Grow()).
+  lower_words.reserve(tokens.size() * 3 / 8);
+  // The StartKind bits FindStartTokens (recognise.cpp) gathers, while the word is at hand.
+  constexpr std::uint8_t kVersioned = StartBit(StartKind::kVersioned);
+  for (const Token* token = begin; token != end; ++token, ++classes, ++kinds) {
+    const WordClassTable::Entry entry = table.Find(token->hash);
+    std::uint16_t bits = entry.bits;
+    std::uint8_t starts = entry.starts;
+    if (token->capitalised) {
+      bits = WordClasses(lexicon, *token, bits);
+      if ((bits & kNameWord) != 0) {
+        starts |= StartBit(StartKind::kNameWord) | StartBit(StartKind::kPersonStart) |
+                  StartBit(StartKind::kListStart);
+      }
+      if ((bits & kGivenName) != 0) starts |= StartBit(StartKind::kPersonStart);
+      // A capitalised code with a digit may start an amount.
+      if (token->has_digit) starts |= StartBit(StartKind::kAmountStart);
+    }
+    if (name_starts.MayStartWith(token->hash)) starts |= StartBit(StartKind::kLexiconName);
+    if (token->kind == TokenKind::kWord) {
+      if (token->has_digit) starts |= kVersioned;
+      const auto first_char = static_cast<unsigned char>(text[token->start]);
+      if (first_char >= 'a' && first_char <= 'z') lower_words.insert(token->hash);
+    } else if (token->kind == TokenKind::kNumber) {
+      starts |= StartBit(StartKind::kAmountStart);  // ParseAmountAt's own first test
+    } else {
+      const char first_char = text[token->start];
+      if (first_char == '(' && token->end - token->start == 1) {
+        starts |= StartBit(StartKind::kOpenParenthesis);
+      }
+      // A glued hyphen ("Qwen3-Max") makes the word before it a versioned name's start too.
+      if (first_char == '-' && !token->space_before && token != begin &&
+          token[-1].kind == TokenKind::kWord && (kinds[-1] & kVersioned) == 0) {
+        kinds[-1] |= kVersioned | kBeforeGluedHyphen;
+      }
+    }
+    *classes = bits;
+    *kinds = starts;
+  }
 }
 
 std::vector<std::uint16_t> ClassifyWords(const Lexicon& lexicon, const std::vector<Token>& tokens) {
