@@ -554,8 +554,18 @@ bool ParseGluedCodeAmount(std::string_view text, const std::vector<Token>& token
 
 }  // namespace
 
+std::string_view LocalCurrencies::For(const std::vector<Token>& tokens, int family) {
+  const auto index = static_cast<std::size_t>(family);
+  if (index >= units_.size()) return {};
+  if ((known_ >> index & 1) == 0) {
+    units_[index] = DocumentCurrency(tokens, static_cast<MoneyFamily>(family));
+    known_ |= std::uint32_t{1} << index;
+  }
+  return units_[index];
+}
+
 bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std::uint32_t t,
-                   std::uint32_t end, AmountMatch* match) {
+                   std::uint32_t end, AmountMatch* match, LocalCurrencies* local) {
   if (tokens[t].kind != TokenKind::kNumber && AmountStarterWords().count(tokens[t].hash) == 0) {
     return ParseGluedCodeAmount(text, tokens, t, end, match);
   }
@@ -625,6 +635,8 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
   value *= scale;
   if (!std::isfinite(value) || value > 1e18) return false;
   std::string unit = currency;
+  LocalCurrencies scratch;
+  LocalCurrencies& currencies = local != nullptr ? *local : scratch;
   if (unit.empty() && i < end) {
     const Token& next = tokens[i];
     const std::string_view word = TokenText(text, next);
@@ -640,9 +652,12 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
     } else if (const auto [national, after] = NationalCurrency(tokens, i, end); !national.empty()) {
       unit = national;
       i = static_cast<std::uint32_t>(after);
-    } else if (const std::string_view local = DocumentCurrency(tokens, FamilyOf(next.hash));
-               !local.empty()) {
-      unit = local;
+    } else if (const std::string_view document_unit =
+                   FamilyOf(next.hash) == MoneyFamily::kNone
+                       ? std::string_view()
+                       : currencies.For(tokens, static_cast<int>(FamilyOf(next.hash)));
+               !document_unit.empty()) {
+      unit = document_unit;
       ++i;
     } else if (next.hash == H().pence || next.hash == H().cents || next.hash == H().cts) {
       unit = next.hash == H().pence ? "GBP" : "USD";  // newswire: "earned 72 cts a share"

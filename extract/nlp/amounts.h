@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -18,11 +19,25 @@ struct AmountMatch {
   std::string unit;  // ISO 4217 code, "percent", "parameters" or a plural count noun
 };
 
-/// Parses an amount starting at token `t` (tokens before `end` only). Returns
-/// false when none starts there. Numbers that are too long, not finite or above
-/// 1e18 are refused rather than misread.
+/// What bare crowns, francs, marks and pesos mean in one document ("crowns" in an article
+/// from Prague are CZK): looked up in the document's tokens on first need, once per family.
+class LocalCurrencies {
+ public:
+  /// The unit for money-noun family `family` in `tokens` (a whole document), or empty.
+  std::string_view For(const std::vector<Token>& tokens, int family);
+  void Clear() { known_ = 0; }
+
+ private:
+  std::uint32_t known_ = 0;  // a bit per family looked up
+  std::array<std::string_view, 8> units_{};
+};
+
+/// Parses an amount starting at token `t` of `tokens`, a whole document's (tokens before
+/// `end` only). Returns false when none starts there. Numbers that are too long, not finite
+/// or above 1e18 are refused rather than misread. `local` keeps the document's currencies
+/// between calls; without it each call looks them up again.
 bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std::uint32_t t,
-                   std::uint32_t end, AmountMatch* match);
+                   std::uint32_t end, AmountMatch* match, LocalCurrencies* local = nullptr);
 
 /// The words other than numbers an amount can start with ("$", "RMB", "two",
 /// "billion"...): ParseAmountAt() is false at any other non-number token.

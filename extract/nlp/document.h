@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "extract/nlp/amounts.h"
 #include "extract/nlp/lexicon.h"
 #include "extract/nlp/start_tokens.h"
 #include "extract/nlp/surface_index.h"
@@ -83,6 +84,7 @@ struct Document {
   std::vector<int> by_lexicon_entry;
   KeyIndex by_key;                        // amount identity, "type\tname key" -> entity
   WordSet lower_words;                    // hashes of words seen in lower case
+  LocalCurrencies local_currencies;       // what its bare "crowns" or "francs" mean
   std::vector<std::uint8_t> transparent;  // per token: a "(TICKER)" tail rules skip over
   std::unordered_map<std::uint64_t, int> short_forms;  // surname, acronym -> entity
   std::vector<std::uint16_t> word_classes;  // per token: its WordClass bits (ClassifyWords)

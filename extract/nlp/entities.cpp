@@ -128,6 +128,7 @@ void Document::Reset(std::string_view new_text) {
   ClearBuffer(entities, 4096);
   by_key.clear();
   lower_words.clear();
+  local_currencies.Clear();
   ClearBuffer(transparent, kMaxTokens);
   ClearMap(short_forms);
   ClearBuffer(word_classes, kMaxTokens);

@@ -283,7 +283,9 @@ void SentenceRecogniser::Amounts() {
   AmountMatch match;
   StartCursor starts = Starts(StartKind::kAmountStart);
   for (std::uint32_t t = first_; starts.Next(t); ++t) {
-    if (!ParseAmountAt(document_.text, tokens_, t, last_, &match)) continue;
+    if (!ParseAmountAt(document_.text, tokens_, t, last_, &match, &document_.local_currencies)) {
+      continue;
+    }
     // "Trainium 2 chips", "Pixel 10 phones": a number right after a name inside the
     // sentence is the name's version, not a count.
     if (!IsCurrencyUnit(match.unit) && match.unit != "percent" && match.unit != "parameters" &&
