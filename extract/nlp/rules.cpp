@@ -985,12 +985,13 @@ class SentenceMatcher {
   // Whether this sentence's paragraph opens with a capitalised label and a colon, as the
   // briefs of a roundup do ("AMAZON: ...", "PHOTONICS: ...").
   bool InLabelledBrief() const {
-    int first = index_;
-    while (first > 0 && document_.layout.sentences[static_cast<std::size_t>(first - 1)].paragraph ==
-                            sentence_.paragraph) {
-      --first;
-    }
-    const Sentence& opening = document_.layout.sentences[static_cast<std::size_t>(first)];
+    // Sentences are in paragraph order: the paragraph's first one by binary search, so a
+    // paragraph of many sentences costs no more than a short one.
+    const auto& sentences = document_.layout.sentences;
+    const auto first = std::lower_bound(
+        sentences.begin(), sentences.begin() + index_, sentence_.paragraph,
+        [](const Sentence& sentence, int paragraph) { return sentence.paragraph < paragraph; });
+    const Sentence& opening = first == sentences.begin() + index_ ? sentence_ : *first;
     const std::uint32_t t = opening.first_token;
     return t + 1 < opening.last_token && tokens_[t].all_caps &&
            tokens_[t].kind == TokenKind::kWord && TokenText(document_.text, tokens_[t + 1]) == ":";

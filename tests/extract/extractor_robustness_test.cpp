@@ -49,8 +49,11 @@ TEST_SUITE("extract/robustness") {
     // Bare francs look up the document's country once, not once per figure.
     std::string francs;
     for (int i = 0; i < 30000; ++i) francs += "It paid " + std::to_string(i) + " francs. ";
+    // One paragraph of many sentences whose rules look for context.
+    std::string one_paragraph = "KELMONT: Kelmont Group said sales rose. ";
+    for (int i = 0; i < 20000; ++i) one_paragraph += "Chief executive Mia Holt said so. ";
     for (const std::string* text :
-         {&huge_line, &tiny_sentences, &garbage, &names, &digits, &francs}) {
+         {&huge_line, &tiny_sentences, &garbage, &names, &digits, &francs, &one_paragraph}) {
       const auto record = kg::extract::testing::Run(*text);
       CHECK(record.text == *text);
       CheckConsistent(record);
