@@ -126,6 +126,8 @@ const WordMap& CurrencyWords() {
                                           {"zlotys", "PLN"},
                                           {"zloty", "PLN"},
                                           {"kronor", "SEK"},
+                                          {"krona", "SEK"},
+                                          {"koruna", "CZK"},
                                           {"kroner", "NOK"},
                                           {"dirhams", "AED"},
                                           {"riyals", "SAR"}});
@@ -153,6 +155,14 @@ MoneyFamily FamilyOf(std::uint64_t hash) {
   }();
   const MoneyFamily* family = table.find(hash);
   return family == nullptr ? MoneyFamily::kNone : *family;
+}
+
+// Money nouns of a family that name one currency by themselves ("kronor" is Swedish,
+// "koruna" Czech): a nationality may still qualify them, but the document's country
+// does not decide what they mean.
+bool NamesOneCurrency(std::uint64_t hash) {
+  static const WordSet set = MakeWordSet({"kronor", "krona", "kroner", "krone", "koruna"});
+  return set.count(hash) != 0;
 }
 
 // Per family, the nationality words written before its nouns.
@@ -653,7 +663,7 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
       unit = national;
       i = static_cast<std::uint32_t>(after);
     } else if (const std::string_view document_unit =
-                   FamilyOf(next.hash) == MoneyFamily::kNone
+                   FamilyOf(next.hash) == MoneyFamily::kNone || NamesOneCurrency(next.hash)
                        ? std::string_view()
                        : currencies.For(tokens, static_cast<int>(FamilyOf(next.hash)));
                !document_unit.empty()) {

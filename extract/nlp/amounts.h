@@ -16,7 +16,9 @@ struct AmountMatch {
   std::uint32_t first = 0;  // tokens [first, last)
   std::uint32_t last = 0;
   double value = 0;  // scale words applied: "$53 billion" -> 5.3e10
-  std::string unit;  // ISO 4217 code, "percent", "parameters" or a plural count noun
+  // ISO 4217 code, "percent", "parameters", a plural count noun, or "crowns"/"pesos" where
+  // the text does not say whose
+  std::string unit;
 };
 
 /// What bare crowns, francs, marks and pesos mean in one document ("crowns" in an article

@@ -157,8 +157,8 @@ void SentenceRecogniser::Products() {
   NamedByNoun();
   static const std::uint64_t kUnder = HashLower("under"), kThe = HashLower("the");
   static const WordSet kBrandNouns = MakeWordSet({"brand", "brands", "label", "marque"});
-  static const WordSet kMakeVerbs = MakeWordSet(
-      {"makes", "make", "made", "produces", "produce", "brews", "distils", "distills", "sells"});
+  static const WordSet kMakeVerbs =
+      MakeWordSet({"makes", "make", "made", "produces", "produce", "brews", "distils", "distills"});
   static const WordSet kMakerNouns =
       MakeWordSet({"maker", "makers", "producer", "producers", "brewer", "distiller", "owner"});
   // Kinds of consumer goods sold under brands.
@@ -390,6 +390,10 @@ std::uint32_t SentenceRecogniser::ParticleSurnameEnd(std::uint32_t end, bool str
                    "della", "dos", "das", "le", "la"});
   static const WordSet kStrongParticles = MakeWordSet({"van", "von", "der", "den", "ter", "ten"});
   const WordSet& particles = strong ? kStrongParticles : kParticles;
+  // Without a known first name, only "van", "von", "ter", "ten" open a surname ("Verband der
+  // Automobilindustrie" is an association's name).
+  static const WordSet kStrongOpeners = MakeWordSet({"van", "von", "ter", "ten"});
+  if (strong && (end >= last_ || kStrongOpeners.count(tokens_[end].hash) == 0)) return end;
   std::uint32_t k = end;
   while (k < last_ && k < end + 2 && tokens_[k].kind == TokenKind::kWord &&
          !tokens_[k].capitalised && particles.count(tokens_[k].hash) != 0) {
@@ -851,6 +855,14 @@ void SentenceRecogniser::Organisations() {
     bool organisation = false;
     if (end - t >= 2 && Has(end - 1, kOrganisationCue)) {
       organisation = true;
+      // "the Oval Office", "box office": a room or a till, not a public body.
+      static const WordSet kOfficePlaces =
+          MakeWordSet({"oval", "box", "front", "back", "head", "main", "branch", "sales"});
+      static const std::uint64_t kOffice = HashLower("office");
+      if (end - t == 2 && tokens_[end - 1].hash == kOffice &&
+          kOfficePlaces.count(tokens_[t].hash) != 0) {
+        organisation = false;
+      }
     }
     // Corporate suffix, possibly after a comma: "Foo Robotics Inc.", "Bar, LLC".
     std::uint32_t at = end;
@@ -1025,7 +1037,10 @@ void SentenceRecogniser::ListsAndAppositions() {
       if (end > t && Is(end, ",") && article) {
         for (std::uint32_t k = end + 2; k < last_ && k <= end + 6; ++k) {
           // "Veltro Chat, the company's consumer app": a possessive noun is the owner.
-          if ((Has(k, kCompanyNoun) ||
+          // "Payvista, a Dublin-based payroll business": a business only in an apposition
+          // ("its gaming business Xbox" names a unit's product).
+          static const std::uint64_t kBusiness = HashLower("business");
+          if ((Has(k, kCompanyNoun) || tokens_[k].hash == kBusiness ||
                CompanyNouns().count(WordOrCompound(document_.text, tokens_, k, last_)) != 0) &&
               !(k + 1 < last_ && tokens_[k + 1].possessive)) {
             Candidate candidate{t, end, "Company", {}, -1, {}, {}, {}};

@@ -110,7 +110,8 @@ class SentenceRecogniser {
   // ("Kim Min" -jun), else `end`.
   std::uint32_t HyphenatedGivenNameEnd(std::uint32_t end) const;
   // `end` past a surname's particles and the surname after them ("Kees" van den Berg), else
-  // `end`; `strong` only Dutch and German particles, which no firm's name has.
+  // `end`; `strong`: only a surname opened by "van", "von", "ter" or "ten", for a first name
+  // that is no known given name.
   std::uint32_t ParticleSurnameEnd(std::uint32_t end, bool strong = false) const;
   /// The sentence's start tokens of `kind` (document.starts), from its first on.
   StartCursor Starts(StartKind kind) const {

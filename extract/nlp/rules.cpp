@@ -355,12 +355,15 @@ class SentenceMatcher {
     }
     static const std::uint64_t kAnd = HashLower("and"), kOr = HashLower("or");
     std::uint32_t k = At(m).first;
+    bool in_list = false;  // a comma separates list members only after an "and" or "or"
     for (int steps = 0; steps < 12 && k > sentence_.first_token; ++steps, --k) {
       const Token& before = tokens_[k - 1];
       if (Prepositions().count(before.hash) != 0) return false;
-      const bool list_word = before.hash == kAnd || before.hash == kOr ||
-                             TokenText(document_.text, before) == "," || before.capitalised ||
-                             document_.transparent[k - 1] != 0;
+      in_list = in_list || before.hash == kAnd || before.hash == kOr;
+      // "On Monday, Tesla uses": a comma before any "and" ends a fronted phrase.
+      const bool comma = TokenText(document_.text, before) == ",";
+      const bool list_word = before.hash == kAnd || before.hash == kOr || (comma && in_list) ||
+                             before.capitalised || document_.transparent[k - 1] != 0;
       if (!list_word) break;
     }
     return true;

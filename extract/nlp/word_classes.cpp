@@ -252,17 +252,17 @@ const WordSet& GroupNouns() {
 
 const WordSet& CompanyNouns() {
   static const WordSet set = MakeWordSet(
-      {"startup",      "start-up",    "company",     "firm",      "maker",      "chipmaker",
-       "developer",    "provider",    "lab",         "bank",      "lender",     "conglomerate",
-       "subsidiary",   "rival",       "competitor",  "retailer",  "operator",   "manufacturer",
-       "player",       "giant",       "fund",        "insurer",   "automaker",  "carmaker",
-       "supplier",     "vendor",      "brokerage",   "foundry",   "unicorn",    "titan",
-       "behemoth",     "hyperscaler", "carrier",     "broker",    "outfit",     "upstart",
-       "challenger",   "incumbent",   "arm",         "unit",      "division",   "airline",
-       "broadcaster",  "publisher",   "miner",       "drugmaker", "telecom",    "utility",
-       "chain",        "supermarket", "distributor", "shipper",   "refiner",    "airliner",
-       "jeweller",     "brewer",      "distiller",   "grocer",    "bookseller", "designer",
-       "conglomerate", "business"});
+      {"startup",     "start-up",    "company",     "firm",      "maker",      "chipmaker",
+       "developer",   "provider",    "lab",         "bank",      "lender",     "conglomerate",
+       "subsidiary",  "rival",       "competitor",  "retailer",  "operator",   "manufacturer",
+       "player",      "giant",       "fund",        "insurer",   "automaker",  "carmaker",
+       "supplier",    "vendor",      "brokerage",   "foundry",   "unicorn",    "titan",
+       "behemoth",    "hyperscaler", "carrier",     "broker",    "outfit",     "upstart",
+       "challenger",  "incumbent",   "arm",         "unit",      "division",   "airline",
+       "broadcaster", "publisher",   "miner",       "drugmaker", "telecom",    "utility",
+       "chain",       "supermarket", "distributor", "shipper",   "refiner",    "airliner",
+       "jeweller",    "brewer",      "distiller",   "grocer",    "bookseller", "designer",
+       "conglomerate"});
   return set;
 }
 

@@ -519,6 +519,11 @@ TEST_SUITE("extract/entities") {
         {"The deal was led by Jan de Vries and Hans von Arnim.", "Jan de Vries", "Person"},
     };
     kg::extract::testing::CheckEntityTypes(cases);
+    // An association's name with "der" is no person's.
+    const auto association =
+        Run("The figures came from the Verband der Automobilindustrie on Monday.");
+    CAPTURE(Describe(association));
+    CHECK(FindEntity(association, "Verband der Automobilindustrie", "Person") == nullptr);
   }
 
   TEST_CASE("public bodies keep their nationality, partnerships their partners' names") {
@@ -535,6 +540,10 @@ TEST_SUITE("extract/entities") {
          "Company"},
     };
     kg::extract::testing::CheckEntityTypes(cases);
+    // A room is no public body.
+    const auto oval = Run("The president met Zentrix Labs executives in the Oval Office.");
+    CAPTURE(Describe(oval));
+    CHECK(FindEntity(oval, "Oval Office", "Company") == nullptr);
     // A nationality before a company's own name is no part of it.
     const auto firm = Run("The deal was backed by Korean Zentrix Robotics.");
     CAPTURE(Describe(firm));

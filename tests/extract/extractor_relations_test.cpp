@@ -579,6 +579,9 @@ TEST_SUITE("extract/relations") {
 
   TEST_CASE("a facility's owner is the clause's doer, not a preposition's object or an owner") {
     const kg::extract::testing::RelationCase cases[] = {
+        // A fronted phrase's comma is no list's: the company after it is the doer.
+        {"In Germany, Zentrix Labs uses Kelmont Cloud for its factories.", "Zentrix Labs", "uses",
+         "Kelmont Cloud"},
         {"Zentrix Labs supplies cells to Harlow Motors and Kelmont Group from factories in "
          "Sparks, Nevada.",
          "Zentrix Labs", "located_in", "Sparks"},
@@ -628,12 +631,22 @@ TEST_SUITE("extract/relations") {
     CHECK(FindEntity(foundry, "Orion", "Product") == nullptr);
   }
 
+  TEST_CASE("an outside director's title is no appointment as chief executive") {
+    const kg::extract::testing::RelationCase wrong[] = {
+        {"Zentrix Labs named Jane Doe, chief executive of Harlow Motors, to its board.", "Jane Doe",
+         "ceo_of", "Zentrix Labs"},
+        {"Zentrix Labs, which sells the Quillo phone, reported higher sales.", "Zentrix Labs",
+         "develops", "Quillo"},
+    };
+    kg::extract::testing::CheckRelations(wrong, false);
+  }
+
   TEST_CASE("successions and appointments name the new chief executive") {
     const kg::extract::testing::RelationCase cases[] = {
         {"Zentrix Labs said Mark Hale will be succeeded as chief executive by Ruth Adair, 47.",
          "Ruth Adair", "ceo_of", "Zentrix Labs"},
-        {"Zentrix Labs has appointed Rajiv Mehta chief executive, effective April.",
-         "Rajiv Mehta", "ceo_of", "Zentrix Labs"},
+        {"Zentrix Labs has appointed Rajiv Mehta chief executive, effective April.", "Rajiv Mehta",
+         "ceo_of", "Zentrix Labs"},
         {"Rajiv Mehta will become chief executive of Zentrix Labs.", "Rajiv Mehta", "ceo_of",
          "Zentrix Labs"},
         {"He will be replaced by Klaus Brenner, a Harlow Motors manager.", "Klaus Brenner",

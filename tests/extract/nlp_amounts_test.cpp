@@ -161,6 +161,9 @@ TEST_SUITE("extract/nlp/amounts") {
         {"The group lost 1.6 billion francs.", "CHF"},
         {"Sales reached 2 billion marks.", "DEM"},
         {"Sales reached 2 billion crowns.", "crowns"},
+        // A word that names one currency keeps it, whatever country the text names first.
+        {"OSLO - Telia's profit rose to 5 billion kronor.", "SEK"},
+        {"OSLO - Profit rose to 5 billion koruna.", "CZK"},
     };
     for (const Case& c : cases) {
       CAPTURE(std::string(c.text));
