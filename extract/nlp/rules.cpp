@@ -1636,8 +1636,10 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
       }
     };
     SentenceMatcher matcher(document, static_cast<int>(s), entity_types, buffers);
-    for (const auto& [t, use_index] : anchors) {
-      const WordUse& use = word_uses_[static_cast<std::size_t>(use_index)];
+    for (const auto& anchor : anchors) {
+      // Named copies, not structured bindings: clang 14 lambdas cannot capture those.
+      const auto t = anchor.first;
+      const WordUse& use = word_uses_[static_cast<std::size_t>(anchor.second)];
       // use.starts holds the same rules in the same order: a cursor finds each.
       auto start = use.starts.begin();
       for_each_possible(use.rules, [&](std::size_t rule) {
