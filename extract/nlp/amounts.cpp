@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "extract/nlp/amounts.h"
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -165,121 +166,100 @@ bool NamesOneCurrency(std::uint64_t hash) {
   return set.count(hash) != 0;
 }
 
-// Per family, the nationality words written before its nouns.
-const WordMap& Nationalities(MoneyFamily family) {
-  static const WordMap dollars = MakeWordMap({{"canadian", "CAD"},
-                                              {"australian", "AUD"},
-                                              {"singapore", "SGD"},
-                                              {"taiwan", "TWD"},
-                                              {"taiwanese", "TWD"},
-                                              {"zealand", "NZD"},
-                                              {"kong", "HKD"},
-                                              {"u.s.", "USD"},
-                                              {"american", "USD"},
-                                              {"hk", "HKD"}});
-  static const WordMap francs =
-      MakeWordMap({{"french", "FRF"}, {"swiss", "CHF"}, {"belgian", "BEF"}, {"luxembourg", "LUF"}});
-  static const WordMap marks = MakeWordMap({{"german", "DEM"}, {"finnish", "FIM"}});
-  static const WordMap crowns = MakeWordMap({{"swedish", "SEK"},
-                                             {"norwegian", "NOK"},
-                                             {"danish", "DKK"},
-                                             {"czech", "CZK"},
-                                             {"slovak", "SKK"},
-                                             {"icelandic", "ISK"},
-                                             {"estonian", "EEK"}});
-  static const WordMap pesos = MakeWordMap({{"mexican", "MXN"},
-                                            {"argentine", "ARS"},
-                                            {"argentinian", "ARS"},
-                                            {"chilean", "CLP"},
-                                            {"colombian", "COP"},
-                                            {"philippine", "PHP"},
-                                            {"uruguayan", "UYU"}});
-  static const WordMap rupees = MakeWordMap(
-      {{"indian", "INR"}, {"pakistani", "PKR"}, {"nepalese", "NPR"}, {"indonesian", "IDR"}});
-  static const WordMap none;
-  switch (family) {
-    case MoneyFamily::kDollar:
-      return dollars;
-    case MoneyFamily::kFranc:
-      return francs;
-    case MoneyFamily::kMark:
-      return marks;
-    case MoneyFamily::kCrown:
-      return crowns;
-    case MoneyFamily::kPeso:
-      return pesos;
-    case MoneyFamily::kRupee:
-      return rupees;
-    case MoneyFamily::kNone:
-      break;
-  }
-  return none;
-}
+// Per family: the nationalities written before its nouns ("Swedish crowns"), and, where a
+// bare noun depends on the country, the places and nationalities that say which: the first
+// one an article names (its dateline, most often) decides. Empty for the rest.
+struct MoneyFamilyWords {
+  WordMap nationalities;
+  WordMap countries;
+};
 
-// Per family whose bare noun depends on the country, the places and nationalities that say
-// which: the first one an article names (its dateline, most often) decides.
-const WordMap& CountryWords(MoneyFamily family) {
-  static const WordMap francs = MakeWordMap({{"france", "FRF"},
-                                             {"french", "FRF"},
-                                             {"paris", "FRF"},
-                                             {"switzerland", "CHF"},
-                                             {"swiss", "CHF"},
-                                             {"zurich", "CHF"},
-                                             {"geneva", "CHF"},
-                                             {"basel", "CHF"},
-                                             {"bern", "CHF"},
-                                             {"berne", "CHF"},
-                                             {"belgium", "BEF"},
-                                             {"belgian", "BEF"},
-                                             {"brussels", "BEF"}});
-  static const WordMap marks = MakeWordMap({{"finland", "FIM"},
-                                            {"finnish", "FIM"},
-                                            {"helsinki", "FIM"},
-                                            {"germany", "DEM"},
-                                            {"german", "DEM"},
-                                            {"frankfurt", "DEM"},
-                                            {"bonn", "DEM"}});
-  static const WordMap crowns = MakeWordMap({{"sweden", "SEK"},
-                                             {"swedish", "SEK"},
-                                             {"stockholm", "SEK"},
-                                             {"norway", "NOK"},
-                                             {"norwegian", "NOK"},
-                                             {"oslo", "NOK"},
-                                             {"denmark", "DKK"},
-                                             {"danish", "DKK"},
-                                             {"copenhagen", "DKK"},
-                                             {"czech", "CZK"},
-                                             {"prague", "CZK"},
-                                             {"slovakia", "SKK"},
-                                             {"bratislava", "SKK"},
-                                             {"iceland", "ISK"},
-                                             {"reykjavik", "ISK"}});
-  static const WordMap pesos = MakeWordMap({{"mexico", "MXN"},
-                                            {"mexican", "MXN"},
-                                            {"argentina", "ARS"},
-                                            {"argentine", "ARS"},
-                                            {"chile", "CLP"},
-                                            {"chilean", "CLP"},
-                                            {"santiago", "CLP"},
-                                            {"colombia", "COP"},
-                                            {"colombian", "COP"},
-                                            {"bogota", "COP"},
-                                            {"philippines", "PHP"},
-                                            {"philippine", "PHP"},
-                                            {"manila", "PHP"}});
-  static const WordMap none;
-  switch (family) {
-    case MoneyFamily::kFranc:
-      return francs;
-    case MoneyFamily::kMark:
-      return marks;
-    case MoneyFamily::kCrown:
-      return crowns;
-    case MoneyFamily::kPeso:
-      return pesos;
-    default:
-      return none;
-  }
+const MoneyFamilyWords& FamilyWords(MoneyFamily family) {
+  static const std::array<MoneyFamilyWords, 7> words = [] {
+    std::array<MoneyFamilyWords, 7> all;
+    const auto at = [&](MoneyFamily f) -> MoneyFamilyWords& {
+      return all[static_cast<std::size_t>(f)];
+    };
+    at(MoneyFamily::kDollar).nationalities = MakeWordMap({{"canadian", "CAD"},
+                                                          {"australian", "AUD"},
+                                                          {"singapore", "SGD"},
+                                                          {"taiwan", "TWD"},
+                                                          {"taiwanese", "TWD"},
+                                                          {"zealand", "NZD"},
+                                                          {"kong", "HKD"},
+                                                          {"u.s.", "USD"},
+                                                          {"american", "USD"},
+                                                          {"hk", "HKD"}});
+    at(MoneyFamily::kFranc).nationalities = MakeWordMap(
+        {{"french", "FRF"}, {"swiss", "CHF"}, {"belgian", "BEF"}, {"luxembourg", "LUF"}});
+    at(MoneyFamily::kFranc).countries = MakeWordMap({{"france", "FRF"},
+                                                     {"french", "FRF"},
+                                                     {"paris", "FRF"},
+                                                     {"switzerland", "CHF"},
+                                                     {"swiss", "CHF"},
+                                                     {"zurich", "CHF"},
+                                                     {"geneva", "CHF"},
+                                                     {"basel", "CHF"},
+                                                     {"bern", "CHF"},
+                                                     {"berne", "CHF"},
+                                                     {"belgium", "BEF"},
+                                                     {"belgian", "BEF"},
+                                                     {"brussels", "BEF"}});
+    at(MoneyFamily::kMark).nationalities = MakeWordMap({{"german", "DEM"}, {"finnish", "FIM"}});
+    at(MoneyFamily::kMark).countries = MakeWordMap({{"finland", "FIM"},
+                                                    {"finnish", "FIM"},
+                                                    {"helsinki", "FIM"},
+                                                    {"germany", "DEM"},
+                                                    {"german", "DEM"},
+                                                    {"frankfurt", "DEM"},
+                                                    {"bonn", "DEM"}});
+    at(MoneyFamily::kCrown).nationalities = MakeWordMap({{"swedish", "SEK"},
+                                                         {"norwegian", "NOK"},
+                                                         {"danish", "DKK"},
+                                                         {"czech", "CZK"},
+                                                         {"slovak", "SKK"},
+                                                         {"icelandic", "ISK"},
+                                                         {"estonian", "EEK"}});
+    at(MoneyFamily::kCrown).countries = MakeWordMap({{"sweden", "SEK"},
+                                                     {"swedish", "SEK"},
+                                                     {"stockholm", "SEK"},
+                                                     {"norway", "NOK"},
+                                                     {"norwegian", "NOK"},
+                                                     {"oslo", "NOK"},
+                                                     {"denmark", "DKK"},
+                                                     {"danish", "DKK"},
+                                                     {"copenhagen", "DKK"},
+                                                     {"czech", "CZK"},
+                                                     {"prague", "CZK"},
+                                                     {"slovakia", "SKK"},
+                                                     {"bratislava", "SKK"},
+                                                     {"iceland", "ISK"},
+                                                     {"reykjavik", "ISK"}});
+    at(MoneyFamily::kPeso).nationalities = MakeWordMap({{"mexican", "MXN"},
+                                                        {"argentine", "ARS"},
+                                                        {"argentinian", "ARS"},
+                                                        {"chilean", "CLP"},
+                                                        {"colombian", "COP"},
+                                                        {"philippine", "PHP"},
+                                                        {"uruguayan", "UYU"}});
+    at(MoneyFamily::kPeso).countries = MakeWordMap({{"mexico", "MXN"},
+                                                    {"mexican", "MXN"},
+                                                    {"argentina", "ARS"},
+                                                    {"argentine", "ARS"},
+                                                    {"chile", "CLP"},
+                                                    {"chilean", "CLP"},
+                                                    {"santiago", "CLP"},
+                                                    {"colombia", "COP"},
+                                                    {"colombian", "COP"},
+                                                    {"bogota", "COP"},
+                                                    {"philippines", "PHP"},
+                                                    {"philippine", "PHP"},
+                                                    {"manila", "PHP"}});
+    at(MoneyFamily::kRupee).nationalities = MakeWordMap(
+        {{"indian", "INR"}, {"pakistani", "PKR"}, {"nepalese", "NPR"}, {"indonesian", "IDR"}});
+    return all;
+  }();
+  return words[static_cast<std::size_t>(family)];
 }
 
 const ScaleMap& ScaleWords() {
@@ -485,7 +465,7 @@ std::pair<std::string_view, std::size_t> NationalCurrency(const std::vector<Toke
   if (at + 1 >= end || !tokens[at].capitalised) return {};
   const MoneyFamily family = FamilyOf(tokens[at + 1].hash);
   if (family == MoneyFamily::kNone) return {};
-  const std::string* found = Nationalities(family).find(tokens[at].hash);
+  const std::string* found = FamilyWords(family).nationalities.find(tokens[at].hash);
   if (found == nullptr) return {};
   return {*found, at + 2};
 }
@@ -494,7 +474,7 @@ std::pair<std::string_view, std::size_t> NationalCurrency(const std::vector<Toke
 // gives it anywhere in the document, else the one of the first country it names; empty if
 // it names none (or the family has one currency whatever the country).
 std::string_view DocumentCurrency(const std::vector<Token>& tokens, MoneyFamily family) {
-  const WordMap& countries = CountryWords(family);
+  const WordMap& countries = FamilyWords(family).countries;
   if (countries.empty()) return {};
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
     if (FamilyOf(tokens[i + 1].hash) != family) continue;
@@ -645,10 +625,9 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
   value *= scale;
   if (!std::isfinite(value) || value > 1e18) return false;
   std::string unit = currency;
-  LocalCurrencies scratch;
-  LocalCurrencies& currencies = local != nullptr ? *local : scratch;
   if (unit.empty() && i < end) {
     const Token& next = tokens[i];
+    const MoneyFamily family = FamilyOf(next.hash);
     const std::string_view word = TokenText(text, next);
     if (word == "%" || next.hash == H().percent || next.hash == H().pct) {
       unit = "percent";
@@ -663,9 +642,9 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
       unit = national;
       i = static_cast<std::uint32_t>(after);
     } else if (const std::string_view document_unit =
-                   FamilyOf(next.hash) == MoneyFamily::kNone || NamesOneCurrency(next.hash)
-                       ? std::string_view()
-                       : currencies.For(tokens, static_cast<int>(FamilyOf(next.hash)));
+                   family == MoneyFamily::kNone || NamesOneCurrency(next.hash) ? std::string_view()
+                   : local != nullptr ? local->For(tokens, static_cast<int>(family))
+                                      : LocalCurrencies().For(tokens, static_cast<int>(family));
                !document_unit.empty()) {
       unit = document_unit;
       ++i;
@@ -677,10 +656,9 @@ bool ParseAmountAt(std::string_view text, const std::vector<Token>& tokens, std:
                currency_word != nullptr) {
       unit = *currency_word;
       ++i;
-    } else if (FamilyOf(next.hash) == MoneyFamily::kCrown ||
-               FamilyOf(next.hash) == MoneyFamily::kPeso) {
+    } else if (family == MoneyFamily::kCrown || family == MoneyFamily::kPeso) {
       // A country's crowns or pesos, but the text does not say which.
-      unit = FamilyOf(next.hash) == MoneyFamily::kCrown ? "crowns" : "pesos";
+      unit = family == MoneyFamily::kCrown ? "crowns" : "pesos";
       ++i;
     } else if (word == "-" && adjacent(i) && adjacent(i + 1) &&
                (tokens[i + 1].hash == H().parameter || tokens[i + 1].hash == H().parameters)) {
