@@ -685,9 +685,20 @@ TEST_SUITE("extract/relations") {
         {"Zentrix Labs raised $50 million on Monday. Harlow Capital, Nvidia's venture arm, and "
          "Kelmont Ventures also took part in the round, Zentrix Labs said.",
          "Kelmont Ventures", "invests_in", "Zentrix Labs"},
+        // "Also took part" closing its clause is the article's round too.
+        {"Zentrix Labs raised $50 million in a round led by Harlow Capital. Kelmont Ventures "
+         "and Orvane Partners also took part.",
+         "Orvane Partners", "invests_in", "Zentrix Labs"},
+        {"Zentrix Labs raised $50 million in a round led by Harlow Capital. Kelmont Ventures "
+         "also took part, along with existing investors Orvane Partners and Brightwater Capital.",
+         "Brightwater Capital", "invests_in", "Zentrix Labs"},
     };
     kg::extract::testing::CheckRelations(cases);
     const kg::extract::testing::RelationCase wrong[] = {
+        // Taking part in something else is no stake.
+        {"Zentrix Labs raised $50 million in a round led by Harlow Capital. Kelmont Ventures "
+         "also took part in the talks with regulators.",
+         "Kelmont Ventures", "invests_in", "Zentrix Labs"},
         {"Zentrix Labs raised $50 million on Monday. Harlow Capital, Nvidia's venture arm, and "
          "Kelmont Ventures also took part in the round, Zentrix Labs said.",
          "Kelmont Ventures", "invests_in", "Harlow Capital"},
