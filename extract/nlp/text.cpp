@@ -622,6 +622,12 @@ void Segment(std::string_view text, Layout& layout) {
   // block of lines (up to a blank or indented line) that ends as prose ends, with
   // a terminal. A list of headlines, one a line and unpunctuated, keeps one line
   // a sentence. Only the tokens that begin a line (line_starts) say so.
+  // A block ends as prose ends with a terminal, a closing quote or bracket, or an
+  // abbreviation that holds its period ("... at stockbrokers Hoare\nGovett Ltd.").
+  const auto EndsLikeProse = [&](std::uint32_t last) {
+    const std::string_view word = TokenText(text, tokens[last]);
+    return IsTerminal(word) || IsCloser(word) || (tokens[last].abbreviation && word.back() == '.');
+  };
   wrapped_block_of_line.assign(line_starts.size(), 0);
   wrapped_blocks.assign(1, 0);
   {
@@ -634,8 +640,7 @@ void Segment(std::string_view text, Layout& layout) {
       const std::uint32_t prev_line_start = line > 0 ? line_starts[line - 1].start : 0;
       const bool indented = tokens[t].start != line_start;
       if (tokens[t].newlines_before > 1 || indented) {
-        wrapped_blocks.back() =
-            IsTerminal(TokenText(text, tokens[t - 1])) || IsCloser(TokenText(text, tokens[t - 1]));
+        wrapped_blocks.back() = EndsLikeProse(t - 1);
         wrapped_blocks.push_back(0);
         ++block;
       } else {
@@ -648,10 +653,7 @@ void Segment(std::string_view text, Layout& layout) {
       }
       wrapped_block_of_line[line] = block;
     }
-    if (count > 0) {
-      wrapped_blocks.back() = IsTerminal(TokenText(text, tokens[count - 1])) ||
-                              IsCloser(TokenText(text, tokens[count - 1]));
-    }
+    if (count > 0) wrapped_blocks.back() = EndsLikeProse(count - 1);
     if (lower_breaks < 2) std::fill(wrapped_blocks.begin(), wrapped_blocks.end(), 0);
   }
   int paragraph = 0;

@@ -86,6 +86,17 @@ TEST_SUITE("extract/nlp/text") {
     CHECK(sentences[2] == "Zentrix Systems shares jump after the AI deal with the Harlow Group");
   }
 
+  TEST_CASE("a hard-wrapped paragraph may end with an abbreviation's period") {
+    const std::vector<std::string> sentences = Sentences(
+        "Zentrix said on Tuesday that its finance director would succeed the chief\n"
+        "executive in January, and that the outgoing chief would then become the\n"
+        "chairman, said an analyst at the stockbrokers Kelmont\n"
+        "Harlow Ltd.\n"
+        "    Zentrix shares rose 8 pence.\n");
+    REQUIRE(sentences.size() == 2);
+    CHECK(sentences[0].find("Kelmont\nHarlow Ltd.") != std::string::npos);
+  }
+
   TEST_CASE("possessives and hyphens are their own tokens with exact byte spans") {
     const std::string text = "Alibaba\xE2\x80\x99s T-Head and investors' cash";
     Layout layout = Segment(text);
