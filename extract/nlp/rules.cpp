@@ -1000,6 +1000,27 @@ class SentenceMatcher {
            tokens_[t].kind == TokenKind::kWord && TokenText(document_.text, tokens_[t + 1]) == ":";
   }
 
+  // The document's most mentioned entity of any of the slot's types ("uses" takes a chip, a
+  // model, a product or a company: an article about a chip maker's customers names the
+  // company more often than any chip); -1 if none. At equal counts the first named wins.
+  int MainEntityFor(const SlotSpec& slot) const {
+    int best = -1;
+    for (const std::string& type : slot.types) {
+      const int main = MainEntity(document_, type);
+      if (main < 0) continue;
+      const auto& entities = document_.entities;
+      if (best < 0 ||
+          entities[static_cast<std::size_t>(main)].mentions >
+              entities[static_cast<std::size_t>(best)].mentions ||
+          (entities[static_cast<std::size_t>(main)].mentions ==
+               entities[static_cast<std::size_t>(best)].mentions &&
+           main < best)) {
+        best = main;
+      }
+    }
+    return best;
+  }
+
   // An entity for a slot the pattern lacks: this sentence, earlier ones, the document.
   // Prefers a plain mention before the match (nearest first), then one after,
   // then possessive ones ("OpenAI's chatbot" is a modifier, seldom the actor).
@@ -1009,7 +1030,7 @@ class SentenceMatcher {
     // "... also took part in the round": the article's own round, whoever else the
     // sentence names.
     if (rule.context == "main") {
-      const int main = slot.types.empty() ? -1 : MainEntity(document_, slot.types.front());
+      const int main = MainEntityFor(slot);
       const bool listed = std::find(excluded.begin(), excluded.end(), main) != excluded.end();
       return listed ? -1 : main;
     }
@@ -1066,7 +1087,7 @@ class SentenceMatcher {
     // with only a prepositional object in the sentence, the article's own
     // company is the better guess where the rule may look that far.
     if (best >= 0 && best_after_preposition && rule.context == "document" && !slot.types.empty()) {
-      const int main = MainEntity(document_, slot.types.front());
+      const int main = MainEntityFor(slot);
       if (main >= 0 && std::find(excluded.begin(), excluded.end(), main) == excluded.end()) {
         return main;
       }
@@ -1088,7 +1109,7 @@ class SentenceMatcher {
       }
       if (rule.context == "paragraph") return -1;
     }
-    const int main = slot.types.empty() ? -1 : MainEntity(document_, slot.types.front());
+    const int main = MainEntityFor(slot);
     if (main >= 0 && std::find(excluded.begin(), excluded.end(), main) == excluded.end()) {
       return main;
     }

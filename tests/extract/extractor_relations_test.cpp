@@ -176,6 +176,24 @@ TEST_SUITE("extract/relations") {
     kg::extract::testing::CheckRelations(wrong, false);
   }
 
+  TEST_CASE("a slot filled from the document takes its most mentioned entity of any fitting type") {
+    // "uses" takes a chip, a model, a product or a company: the article's company, named
+    // three times, not the chip it names once.
+    const char* text =
+        "Halvern Semiconductor raised $50 million. Halvern Semiconductor makes the HX-2 chip for "
+        "data centres. Halvern Semiconductor said sales doubled. Early customers include Fairlane "
+        "Health and Kestrel Bank.";
+    const kg::extract::testing::RelationCase cases[] = {
+        {text, "Fairlane Health", "uses", "Halvern Semiconductor"},
+        {text, "Kestrel Bank", "uses", "Halvern Semiconductor"},
+    };
+    kg::extract::testing::CheckRelations(cases);
+    const kg::extract::testing::RelationCase wrong[] = {
+        {text, "Fairlane Health", "uses", "HX-2"},
+    };
+    kg::extract::testing::CheckRelations(wrong, false);
+  }
+
   TEST_CASE("a ticker in parentheses becomes the company's ticker and alias") {
     const auto record =
         Run("Shares of Palantir Technologies (NYSE: PLTR) and Zorblax Inc. (ZRBX) rose.");
