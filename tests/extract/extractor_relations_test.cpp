@@ -1319,8 +1319,18 @@ TEST_SUITE("extract/relations") {
          "Zentrix Systems"},
         {"Kelmont Group's cluster of 100,000 Nvidia H100 GPUs is the largest.", "Kelmont Group",
          "uses", "H100"},
+        // "Is a customer" with no seller named: the article's company.
+        {"Zentrix Semiconductor said its line is full. Zentrix Semiconductor is growing. Kelmont "
+         "Group is also said to be a customer, while Harlow Technologies is negotiating.",
+         "Kelmont Group", "uses", "Zentrix Semiconductor"},
     };
     kg::extract::testing::CheckRelations(cases);
+    // A "buyer" in a takeover story is a bidder, not a customer.
+    const auto bidder = Run(
+        "Zentrix Semiconductor said its line is full. Zentrix Semiconductor is growing. Kelmont "
+        "Group was a possible buyer.");
+    CAPTURE(Describe(bidder));
+    CHECK_FALSE(HasAny(bidder, "Kelmont Group", "uses"));
     const auto won =
         Run("Zentrix Systems won an order for 10,000 Orion X1 chips from Kelmont Group.");
     CAPTURE(Describe(won));
