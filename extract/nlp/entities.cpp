@@ -245,29 +245,63 @@ bool HasLowerCase(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
+// `form` without its legal suffixes ("Micron Technology Inc." -> "Micron Technology",
+// "Hon Hai Precision Industry Co Ltd" -> "Hon Hai Precision Industry", "Lazard and Co" ->
+// "Lazard").
+std::string_view WithoutLegalSuffix(std::string_view form) {
+  while (EndsInLegalSuffix(form)) {
+    form = form.substr(0, form.rfind(' '));
+    while (!form.empty() && (form.back() == ',' || form.back() == ' ')) form.remove_suffix(1);
+    // "and Co", "& Co": the conjunction goes with the suffix.
+    for (std::string_view conjunction : {std::string_view(" and"), std::string_view(" &")}) {
+      if (form.size() > conjunction.size() &&
+          form.compare(form.size() - conjunction.size(), conjunction.size(), conjunction) == 0) {
+        form.remove_suffix(conjunction.size());
+      }
+    }
+  }
+  return form;
+}
+
+// Whether `form` is `canonical` and the word "Holding" or "Holdings", part of a legal name
+// ("Alibaba Group Holding Ltd." is Alibaba Group).
+bool IsHoldingOf(std::string_view form, std::string_view canonical) {
+  if (form.size() <= canonical.size() + 1 || form.compare(0, canonical.size(), canonical) != 0 ||
+      form[canonical.size()] != ' ') {
+    return false;
+  }
+  const std::string_view rest = form.substr(canonical.size() + 1);
+  return rest == "Holding" || rest == "Holdings";
+}
+
 // A known entity's name: the lexicon's canonical name where the text used it, else the
 // most complete form the text used that extends it ("Amkor Technology" for Amkor), so the
-// node is called what its articles call it; never a ticker or a form with a legal suffix.
+// node is called what its articles call it; never a ticker, and a form with a legal suffix
+// only without it ("Micron Technology Inc." names Micron "Micron Technology").
 std::string NameUsedInText(const std::string& canonical, const DocEntity& entity) {
-  const std::string* best = nullptr;
-  for (const auto& [form, count] : entity.surfaces) {
-    if (form == canonical) return canonical;
+  std::string_view best;
+  for (const auto& [surface, count] : entity.surfaces) {
+    if (surface == canonical) return canonical;
+    const std::string_view form = WithoutLegalSuffix(surface);
+    const bool suffixed = form.size() != surface.size();
+    if (suffixed && (form == canonical || IsHoldingOf(form, canonical))) return canonical;
+    // A partnership's comma is its legal form's too: "Goldman, Sachs and Co" is Goldman Sachs.
+    if (suffixed && form.find(',') != std::string_view::npos) continue;
     // A person's name only with words after it ("President Xi" is a title and a name).
     const bool extends = form.size() > canonical.size() + 1 &&
                          form.compare(0, canonical.size(), canonical) == 0 &&
                          form[canonical.size()] == ' ';
-    // Nor a headline's capitals ("FORD MOTOR").
+    // Nor a headline's capitals ("FORD MOTOR", "UNITED OVERSEAS BANK" for UOB).
     if (form == entity.ticker || form.size() <= canonical.size() ||
-        form.find(' ') == std::string::npos || (entity.type == "Person" && !extends) ||
-        (HasLowerCase(canonical) && !HasLowerCase(form)) || EndsInLegalSuffix(form)) {
+        form.find(' ') == std::string_view::npos || (entity.type == "Person" && !extends) ||
+        !HasLowerCase(form)) {
       continue;
     }
-    if (best == nullptr || form.size() > best->size() ||
-        (form.size() == best->size() && form < *best)) {
-      best = &form;
+    if (best.empty() || form.size() > best.size() || (form.size() == best.size() && form < best)) {
+      best = form;
     }
   }
-  return best != nullptr ? *best : canonical;
+  return best.empty() ? canonical : std::string(best);
 }
 
 }  // namespace

@@ -237,6 +237,13 @@ TEST_SUITE("extract/relations") {
     CHECK(FindEntity(suffixed, "Microsoft", "Company") != nullptr);
     const auto headline = Run("FORD MOTOR CO RAISES DIVIDEND\n\nThe carmaker raised it.");
     CHECK(FindEntity(headline, "FORD MOTOR", "Company") == nullptr);
+    // A fuller form written with a legal suffix names the company without it.
+    const auto full = Run("Micron Technology Inc. said sales rose.");
+    CAPTURE(Describe(full));
+    CHECK(FindEntity(full, "Micron Technology", "Company") != nullptr);
+    const auto trust = Run("Mitsui Trust and Banking Co Ltd said profit rose.");
+    CAPTURE(Describe(trust));
+    CHECK(FindEntity(trust, "Mitsui Trust and Banking", "Company") != nullptr);
   }
 
   TEST_CASE("people are found by title, role and given name and their surnames merge") {
