@@ -1182,9 +1182,17 @@ class SentenceMatcher {
   }
 
   bool OfPlacesFirm(const State& state) const {
-    // "Muslim Council of Britain", "Bank of Japan": an organisation noun before
-    // "of" takes the place into its name.
-    if ((document_.word_classes[At(state.subject).last - 1] & kOrganisationCue) != 0) return false;
+    // "Muslim Council of Britain", "Bank of Japan": an institution's noun before "of" takes
+    // the place into its name; a firm's does not ("Micron Technology of Boise, Idaho").
+    static const WordSet kPlaceTakingNouns = MakeWordSet(
+        {"bank",       "council",    "association", "university", "institute", "institution",
+         "ministry",   "department", "commission",  "federation", "society",   "church",
+         "republic",   "government", "museum",      "chamber",    "union",     "league",
+         "academy",    "court",      "board",       "authority",  "college",   "school",
+         "agency",     "office",     "port",        "city",       "state",     "province",
+         "kingdom",    "exchange",   "corporation", "foundation", "party",     "congress",
+         "parliament", "assembly",   "hospital",    "centre",     "center",    "bureau"});
+    if (kPlaceTakingNouns.count(tokens_[At(state.subject).last - 1].hash) != 0) return false;
     const std::uint32_t after = At(state.object).last;
     return after >= sentence_.last_token || !tokens_[after].capitalised ||
            tokens_[after].kind != TokenKind::kWord;

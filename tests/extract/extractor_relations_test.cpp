@@ -1244,8 +1244,13 @@ TEST_SUITE("extract/relations") {
     CAPTURE(Describe(plain));
     CHECK(Has(plain, "Renault", "located_in", "France"));
     CHECK(Has(plain, "Kelmont Group", "invests_in", "Renault"));
+    // A firm's own noun ("Technology", "Group") does not take the place into its name.
+    const auto firm = Run("Zentrix will compete with Kelmont Technology of Boise, Idaho.");
+    CAPTURE(Describe(firm));
+    CHECK(Has(firm, "Kelmont Technology", "located_in", "Boise"));
     for (const char* text : {"The Muslim Council of Britain said the comments were wrong.",
-                             "Liberty Life Association of Africa Ltd said profits rose."}) {
+                             "Liberty Life Association of Africa Ltd said profits rose.",
+                             "The Industrial Bank of Japan said profits rose."}) {
       CAPTURE(text);
       const auto record = Run(text);
       CAPTURE(Describe(record));
