@@ -1244,6 +1244,14 @@ TEST_SUITE("extract/relations") {
     CAPTURE(Describe(plain));
     CHECK(Has(plain, "Renault", "located_in", "France"));
     CHECK(Has(plain, "Kelmont Group", "invests_in", "Renault"));
+    // "where X has its headquarters": the place before it, and the state after a city.
+    const auto where = Run(
+        "Sales are run from Dayton, Ohio, where Kelmont Products has its headquarters, and from "
+        "Boston, where Zentrix Labs has a small office.");
+    CAPTURE(Describe(where));
+    CHECK(Has(where, "Kelmont Products", "located_in", "Dayton"));
+    CHECK(Has(where, "Kelmont Products", "located_in", "Ohio"));
+    CHECK(Has(where, "Zentrix Labs", "located_in", "Boston"));
     // A firm's own noun ("Technology", "Group") does not take the place into its name.
     const auto firm = Run("Zentrix will compete with Kelmont Technology of Boise, Idaho.");
     CAPTURE(Describe(firm));
