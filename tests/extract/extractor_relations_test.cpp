@@ -736,6 +736,24 @@ TEST_SUITE("extract/relations") {
     kg::extract::testing::CheckRelations(wrong, false);
   }
 
+  TEST_CASE("'X, the deputy chairman,' works for the article's company") {
+    const kg::extract::testing::RelationCase cases[] = {
+        {"Kelmont Software named a new chief on Monday. Kelmont Software said Paul Whitford, the "
+         "deputy chairman, led the search.",
+         "Paul Whitford", "works_for", "Kelmont Software"},
+        {"Kelmont Software said profits rose, according to Paul Whitford, its finance director.",
+         "Paul Whitford", "works_for", "Kelmont Software"},
+    };
+    kg::extract::testing::CheckRelations(cases);
+    // "a former vice chairman" says nothing of whom he served.
+    const kg::extract::testing::RelationCase wrong[] = {
+        {"Kelmont Software named a new chief on Monday. Kelmont Software said Paul Whitford, a "
+         "former vice chairman, led the search.",
+         "Paul Whitford", "works_for", "Kelmont Software"},
+    };
+    kg::extract::testing::CheckRelations(wrong, false);
+  }
+
   TEST_CASE("'who is now its chief executive': the relative clause states the current role") {
     const kg::extract::testing::RelationCase cases[] = {
         {"Kelmont Group was founded in 2019 by Zhou Lan, a former Harlow Technologies engineer "
