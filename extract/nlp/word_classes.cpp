@@ -224,13 +224,14 @@ const WordSet& OrganisationCues() {
 namespace {
 
 const WordSet& ProductHeads() {
-  static const WordSet set = MakeWordSet(
-      {"platform",  "app",         "application", "service",    "software",  "suite",
-       "assistant", "chatbot",     "browser",     "toolkit",    "framework", "sdk",
-       "headset",   "console",     "marketplace", "smartphone", "handset",   "os",
-       "laptop",    "tablet",      "smartwatch",  "wearable",   "glasses",   "robot",
-       "robots",    "drone",       "model",       "models",     "llm",       "phone",
-       "phones",    "smartphones", "handsets",    "laptops",    "tablets",   "earbuds"});
+  static const WordSet set =
+      MakeWordSet({"platform",  "app",         "application", "service",    "software",  "suite",
+                   "assistant", "chatbot",     "browser",     "toolkit",    "framework", "sdk",
+                   "headset",   "console",     "marketplace", "smartphone", "handset",   "os",
+                   "laptop",    "tablet",      "smartwatch",  "wearable",   "glasses",   "robot",
+                   "robots",    "drone",       "model",       "models",     "llm",       "phone",
+                   "phones",    "smartphones", "handsets",    "laptops",    "tablets",   "earbuds",
+                   "flagship"});
   return set;
 }
 

@@ -1309,6 +1309,16 @@ TEST_SUITE("extract/relations") {
     CHECK(Has(longer, "Panasonic", "invests_in", "Panasonic Automotive Systems"));
   }
 
+  TEST_CASE("an apposition naming a company's flagship or laptop says it develops the thing") {
+    const kg::extract::testing::RelationCase cases[] = {
+        {"The Orbix 80, Kelmont Group's flagship, uses the Zen 9030 processor.", "Kelmont Group",
+         "develops", "Orbix 80"},
+        {"The Orbix Pro 14, Zentrix Labs' new laptop, goes on sale in May.", "Zentrix Labs",
+         "develops", "Orbix Pro 14"},
+    };
+    kg::extract::testing::CheckRelations(cases);
+  }
+
   TEST_CASE("brands, employers after 'analyst at', stakes kept, owned things in lists, makers") {
     const auto brands =
         Run("Kelmont Group, whose consumer brands include Lumix cameras and Technics audio "
