@@ -133,8 +133,9 @@ void RuleSet::AddRules(std::string_view content, std::string_view source) {
     if (fields.size() > 5 && !Trim(fields[5]).empty()) {
       rule.context = std::string(Trim(fields[5]));
       if (rule.context != "sentence" && rule.context != "paragraph" && rule.context != "document" &&
-          rule.context != "main") {
-        Fail(source, number, "context must be sentence, paragraph, document or main");
+          rule.context != "main" && rule.context != "paragraph-main") {
+        Fail(source, number,
+             "context must be sentence, paragraph, document, main or paragraph-main");
       }
     }
     bool has_subject = false, has_object = false;

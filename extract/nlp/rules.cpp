@@ -1096,7 +1096,10 @@ class SentenceMatcher {
     if (rule.context == "sentence") return -1;
     // In a roundup of briefs ("AMAZON: Amazon Web Services said ..."), the document's
     // context is the brief's own paragraph.
-    if (rule.context == "paragraph" || (rule.context == "document" && InLabelledBrief())) {
+    // "paragraph-main": the paragraph, else the article's main entity ("Revenue rose 30% to
+    // $33.1 billion." in an earnings story that names its company paragraphs earlier).
+    const bool paragraph_first = rule.context == "paragraph" || rule.context == "paragraph-main";
+    if (paragraph_first || (rule.context == "document" && InLabelledBrief())) {
       for (int back = index_ - 1; back >= 0 && back >= index_ - 4; --back) {
         const Sentence& earlier = document_.layout.sentences[static_cast<std::size_t>(back)];
         if (earlier.paragraph != sentence_.paragraph) break;
@@ -1224,6 +1227,30 @@ class SentenceMatcher {
     static const std::uint64_t kTo = HashLower("to"), kDash = HashLower("-"),
                                kPer = HashLower("per"), kA = HashLower("a");
     static const WordSet kShareWords = MakeWordSet({"share", "diluted", "basic"});
+    // Newswire results tables ("Shr profit 80 cts vs profit 15 cts", "Oper shr loss 13 cts")
+    // and "per share earnings rose 28 pct to 616 cts".
+    static const std::uint64_t kShr = HashLower("shr"), kShare = HashLower("share"),
+                               kOr = HashLower("or");
+    for (std::uint32_t k = sentence_.first_token; k < At(mention).first; ++k) {
+      if (tokens_[k].hash == kShr) return true;
+      static const WordSet kResults = MakeWordSet({"earnings", "profit", "profits", "income"});
+      if (tokens_[k].hash == kPer && k + 2 < At(mention).first && tokens_[k + 1].hash == kShare &&
+          kResults.count(tokens_[k + 2].hash) != 0) {
+        return true;
+      }
+    }
+    // "earnings rose to 76.9 mln dlrs or 3.26 dlrs": a far smaller figure of the same
+    // currency after "or" is the same result per share.
+    if (At(mention).first >= sentence_.first_token + 2 &&
+        tokens_[At(mention).first - 1].hash == kOr) {
+      const int before = end_at_[At(mention).first - 1 - sentence_.first_token];
+      const DocEntity& total = before >= 0 ? EntityOf(before) : EntityOf(mention);
+      const DocEntity& figure = EntityOf(mention);
+      if (before >= 0 && total.type == "Amount" && total.unit == figure.unit && total.value &&
+          figure.value && *total.value > 1000 * *figure.value) {
+        return true;
+      }
+    }
     std::uint32_t t = At(mention).last;
     // The low end of a range: "$1.48 to $1.52 per share".
     if (t + 1 < sentence_.last_token && (tokens_[t].hash == kTo || tokens_[t].hash == kDash)) {

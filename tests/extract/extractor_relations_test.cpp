@@ -324,6 +324,28 @@ TEST_SUITE("extract/relations") {
     CHECK_FALSE(HasAny(record, "Kelmont Group", "reports_net_income"));
     // A "by" that gives a measure does not end the gap.
     CHECK(Has(record, "Kelmont Group", "reports_revenue", "$4.2 billion"));
+    // A newswire results table's "Shr", "per share earnings", and the smaller figure after
+    // "or" in "76.9 mln dlrs or 3.26 dlrs" are per share too.
+    const auto wire = Run(
+        "Kelmont Group said net earnings rose to 76.9 mln dlrs or 3.26 dlrs from 73.1 mln dlrs. "
+        "Kelmont Group said per share earnings rose 28 pct to 616 cts.\n\n"
+        "Shr profit 80 cts vs profit 15 cts");
+    CAPTURE(Describe(wire));
+    CHECK(Has(wire, "Kelmont Group", "reports_net_income", "76.9 mln dlrs"));
+    CHECK_FALSE(Has(wire, "Kelmont Group", "reports_net_income", "3.26 dlrs"));
+    CHECK_FALSE(Has(wire, "Kelmont Group", "reports_net_income", "616 cts"));
+    CHECK_FALSE(Has(wire, "Kelmont Group", "reports_net_income", "80 cts"));
+  }
+
+  TEST_CASE("results stated without the company are the paragraph's, else the article's") {
+    const auto record =
+        Run("Kelmont Group reported third-quarter results on Thursday.\n\n"
+            "Revenue rose 30% to $33.1 billion. Net income was $12.2 billion.\n\n"
+            "Analysts said Zentrix Labs expects revenue to rise.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Kelmont Group", "reports_revenue", "$33.1 billion"));
+    CHECK(Has(record, "Kelmont Group", "reports_net_income", "$12.2 billion"));
+    CHECK_FALSE(HasAny(record, "Zentrix Labs", "reports_revenue"));
   }
 
   TEST_CASE("a slot after 'by' or 'based on' belongs to another phrase") {
