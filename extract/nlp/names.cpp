@@ -220,8 +220,21 @@ void SentenceRecogniser::Products() {
     // "the Vera Rubin accelerators": a name before a chip noun is a chip's; so is one with
     // a glued version and at most one modifier before the noun ("NX-4 inference chips").
     std::uint32_t chip_end = 0;  // 0: the words after the name are no chip's
+    // "its current Blackhole chips", "Tenstorrent's Blackhole chips": with its owner written
+    // before it, a one-word name before a chip noun is the chip's, not its maker's.
+    const auto owned = [&] {
+      static const WordSet kOwners = MakeWordSet({"its", "their", "his", "her", "our"});
+      std::uint32_t before = t - 1;
+      if (before > first_ && tokens_[before].kind == TokenKind::kWord &&
+          !tokens_[before].capitalised && kOwners.count(tokens_[before].hash) == 0 &&
+          (tokens_[before - 1].possessive || kOwners.count(tokens_[before - 1].hash) != 0)) {
+        --before;  // one adjective: "its current", "Tenstorrent's new"
+      }
+      return before >= first_ &&
+             (tokens_[before].possessive || kOwners.count(tokens_[before].hash) != 0);
+    };
     if (end < last_ && ChipHeads().count(tokens_[end].hash) != 0 && !tokens_[end].capitalised &&
-        (end - t >= 2 || tokens_[end - 1].has_digit)) {
+        (end - t >= 2 || tokens_[end - 1].has_digit || (t > first_ && owned()))) {
       chip_end = end;
     } else if (end > t && end + 2 < last_ && Is(end, "-") && !tokens_[end].space_before &&
                !tokens_[end + 1].space_before && tokens_[end + 1].kind == TokenKind::kNumber &&

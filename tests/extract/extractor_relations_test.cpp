@@ -857,8 +857,15 @@ TEST_SUITE("extract/relations") {
     const kg::extract::testing::EntityCase cases[] = {
         {"Oracle agreed to buy 200,000 NX-4 inference accelerators from Zentrix.", "NX-4", "Chip"},
         {"Orbia powers Veltro Chat, the company's consumer app.", "Veltro Chat", "Product"},
+        // One word before a chip noun, with its owner before it.
+        {"Kelmont Group said its current Orvane chips are made by Zentrix.", "Orvane", "Chip"},
+        {"Kelmont Group's Orvane accelerators are made by Zentrix.", "Orvane", "Chip"},
     };
     kg::extract::testing::CheckEntityTypes(cases);
+    // Without an owner, one unknown word before "chips" may be their maker.
+    const auto maker = Run("Demand for Zentrix chips rose.");
+    CAPTURE(Describe(maker));
+    CHECK(FindEntity(maker, "Zentrix", "Chip") == nullptr);
   }
 
   TEST_CASE("a courtesy title between a role and a name; 'which is chaired by'") {
