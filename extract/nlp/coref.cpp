@@ -259,7 +259,13 @@ class Resolver {
         if (!IsType(mention, "Company") || (mention.flags & kCoref) != 0) continue;
         if (any < 0) any = mention.entity;
         if (mention.last <= earlier_fronted) continue;
-        if ((mention.flags & kPossessive) == 0 && explicit_plain < 0) {
+        // "... both previously worked at Google DeepMind.": a preposition's object is seldom
+        // what the next sentence's "its" means; the sentence's first company then is.
+        static const WordSet kPrepositions = MakeWordSet(
+            {"in", "of", "for", "to", "with", "from", "by", "at", "on", "into", "than", "against"});
+        const bool after_preposition = mention.first > earlier.first_token &&
+                                       kPrepositions.count(tokens_[mention.first - 1].hash) != 0;
+        if ((mention.flags & kPossessive) == 0 && !after_preposition && explicit_plain < 0) {
           explicit_plain = mention.entity;
         }
       }

@@ -35,6 +35,21 @@ const WordSet& Determiners() {
 
 // "a new chip called Vega X1", "an AI model dubbed Orion": the noun before
 // "called" gives the type of the name after it.
+// Whether the sentence speaks of AI: an AI word ("language", "parameters", "chatbot") or
+// another model named in it ("its Command A2 model outperforms GPT-4o").
+bool SentenceRecogniser::MentionsAi() const {
+  static const WordSet kAiWords =
+      MakeWordSet({"ai", "llm", "language", "chatbot", "parameters", "generative", "neural",
+                   "reasoning", "multimodal", "open-source", "benchmark", "benchmarks"});
+  for (std::uint32_t k = first_; k < last_; ++k) {
+    if (kAiWords.count(tokens_[k].hash) != 0) return true;
+  }
+  for (const Mention& mention : document_.mentions[static_cast<std::size_t>(sentence_)]) {
+    if (document_.entities[static_cast<std::size_t>(mention.entity)].type == "Model") return true;
+  }
+  return false;
+}
+
 void SentenceRecogniser::NamedByNoun() {
   static const WordSet kNamingVerbs =
       MakeWordSet({"called", "named", "dubbed", "codenamed", "code-named", "branded"});
@@ -63,7 +78,18 @@ void SentenceRecogniser::NamedByNoun() {
       const char* type = ChipHeads().count(tokens_[head].hash) != 0                  ? "Chip"
                          : Has(head, kProductHead) || tokens_[head].hash == kProduct ? "Product"
                                                                                      : nullptr;
-      const std::uint32_t end = NameRunEnd(t + 1, 3);
+      // "Its latest model, Reel 2, can generate clips": a model among AI words.
+      if (type != nullptr && ModelHeadNouns().count(tokens_[head].hash) != 0 && MentionsAi()) {
+        type = "Model";
+      }
+      std::uint32_t end = NameRunEnd(t + 1, 3);
+      // A short number after the name is its version ("Reel 2"), and a word may follow it
+      // ("Reel 2 Mobile").
+      if (end > t + 1 && end + 1 < last_ && tokens_[end].kind == TokenKind::kNumber &&
+          tokens_[end].end - tokens_[end].start <= 4 && taken_[end] == 0) {
+        ++end;
+        if (IsNameToken(end)) end = NameRunEnd(end, 2);
+      }
       if (type != nullptr && end < last_ && tokens_[end].hash == kComma &&
           !Has(t + 1, kGivenName)) {
         Candidate candidate;
@@ -272,23 +298,13 @@ void SentenceRecogniser::Products() {
     }
     if (end < last_ && Has(end, kProductHead) && !tokens_[end].capitalised &&
         (t > first_ || end - t >= 2)) {
-      static const WordSet kAiWords =
-          MakeWordSet({"ai", "llm", "language", "chatbot", "parameters", "generative", "neural",
-                       "reasoning", "multimodal", "open-source", "benchmark", "benchmarks"});
       Candidate candidate;
       candidate.first = t;
       candidate.last = end;
       candidate.type = "Product";
       if (ModelHeadNouns().count(tokens_[end].hash) != 0) {
         // "the Clio model" is a car: only near AI words is it an AI model.
-        bool ai = false;
-        for (std::uint32_t k = first_; k < last_ && !ai; ++k)
-          ai = kAiWords.count(tokens_[k].hash) != 0;
-        // "its Command A2 model outperforms GPT-4o": another model named nearby.
-        for (const Mention& mention : document_.mentions[static_cast<std::size_t>(sentence_)]) {
-          ai = ai || document_.entities[static_cast<std::size_t>(mention.entity)].type == "Model";
-        }
-        if (!ai) {
+        if (!MentionsAi()) {
           t = end - 1;
           continue;
         }

@@ -75,6 +75,7 @@ class SentenceRecogniser {
   // names.cpp
   void Products();
   void NamedByNoun();
+  bool MentionsAi() const;
   void People();
   void Organisations();
   void ListsAndAppositions();

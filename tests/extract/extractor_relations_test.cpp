@@ -149,6 +149,17 @@ TEST_SUITE("extract/relations") {
     CHECK(Has(plain, "Harlow Technologies", "uses", "Veltrix Networks"));
   }
 
+  TEST_CASE("an earlier sentence's 'at Google DeepMind' is not what the next 'its' means") {
+    const auto record = Run(
+        "Zentrix Labs raised $40 million on Monday.\n\n"
+        "Mia Holt, Zentrix Labs' chief executive, co-founded the company in 2023 with Ana Ruiz; "
+        "both previously worked at Google DeepMind.\n\n"
+        "Its latest model, Orvane 2, beat OpenAI's Sora 2 in blind tests.");
+    CAPTURE(Describe(record));
+    CHECK(Has(record, "Zentrix Labs", "develops", "Orvane 2"));
+    CHECK_FALSE(Has(record, "Google DeepMind", "develops", "Orvane 2"));
+  }
+
   TEST_CASE("'its' after owners: the sentence's opening owner, else the last one named") {
     const kg::extract::testing::RelationCase cases[] = {
         {"Zentrix Technologies' units are used in servers built around Nvidia's chips, and its "
@@ -862,6 +873,12 @@ TEST_SUITE("extract/relations") {
         {"Kelmont Group's Orvane accelerators are made by Zentrix.", "Orvane", "Chip"},
     };
     kg::extract::testing::CheckEntityTypes(cases);
+    // A name with its version between commas after its owner's model noun.
+    const auto reel =
+        Run("Zentrix Labs raised money. Its latest model, Orvane 2, can generate clips and beat "
+            "OpenAI's Sora 2 in blind tests.");
+    CAPTURE(Describe(reel));
+    CHECK(FindEntity(reel, "Orvane 2", "Model") != nullptr);
     // Without an owner, one unknown word before "chips" may be their maker.
     const auto maker = Run("Demand for Zentrix chips rose.");
     CAPTURE(Describe(maker));
