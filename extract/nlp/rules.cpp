@@ -1000,6 +1000,29 @@ class SentenceMatcher {
            tokens_[t].kind == TokenKind::kWord && TokenText(document_.text, tokens_[t + 1]) == ":";
   }
 
+  // The company that raised the article's funding: the first one written at most two words
+  // before "raised", "raises" or "raising" ("Veridian Robotics raises $140 million", "said it
+  // had raised", with "it" resolved); -1 if none.
+  int RoundRaiser() const {
+    static const WordSet kRaise = MakeWordSet({"raised", "raises", "raising"});
+    const auto& sentences = document_.layout.sentences;
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+      const auto& mentions = document_.mentions[s];
+      for (std::uint32_t t = sentences[s].first_token; t < sentences[s].last_token; ++t) {
+        if (kRaise.count(tokens_[t].hash) == 0) continue;
+        for (auto m = mentions.rbegin(); m != mentions.rend(); ++m) {
+          if (m->last > t) continue;
+          if (t - m->last <= 2 &&
+              document_.entities[static_cast<std::size_t>(m->entity)].type == "Company") {
+            return m->entity;
+          }
+          break;
+        }
+      }
+    }
+    return -1;
+  }
+
   // The document's most mentioned entity of any of the slot's types ("uses" takes a chip, a
   // model, a product or a company: an article about a chip maker's customers names the
   // company more often than any chip); -1 if none. At equal counts the first named wins.
@@ -1030,7 +1053,11 @@ class SentenceMatcher {
     // "... also took part in the round": the article's own round, whoever else the
     // sentence names.
     if (rule.context == "main") {
-      const int main = MainEntityFor(slot);
+      // A stake in "the round" is in the company that raised it, whoever the article names
+      // more often ("Veridian Robotics raised $140 million ... NVentures, Nvidia's venture
+      // arm, also took part").
+      const int raiser = rule.relation_kind == RelationKind::kInvestsIn ? RoundRaiser() : -1;
+      const int main = raiser >= 0 ? raiser : MainEntityFor(slot);
       const bool listed = std::find(excluded.begin(), excluded.end(), main) != excluded.end();
       return listed ? -1 : main;
     }

@@ -743,6 +743,11 @@ TEST_SUITE("extract/relations") {
         {"Zentrix Labs raised $50 million on Monday. Harlow Capital, Nvidia's venture arm, and "
          "Kelmont Ventures also took part in the round, Zentrix Labs said.",
          "Kelmont Ventures", "invests_in", "Zentrix Labs"},
+        // The round is the raiser's, however often the article names another company.
+        {"Zentrix Robotics said it had raised $140 million in a round led by Harlow Capital. "
+         "Nvidia makes chips. Nvidia sells them to Amazon. Nvidia's chips power robots. Kelmont "
+         "Ventures also took part in the round.",
+         "Kelmont Ventures", "invests_in", "Zentrix Robotics"},
         // "Also took part" closing its clause is the article's round too.
         {"Zentrix Labs raised $50 million in a round led by Harlow Capital. Kelmont Ventures "
          "and Orvane Partners also took part.",
