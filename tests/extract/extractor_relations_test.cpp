@@ -884,6 +884,12 @@ TEST_SUITE("extract/relations") {
             "OpenAI's Sora 2 in blind tests.");
     CAPTURE(Describe(reel));
     CHECK(FindEntity(reel, "Orvane 2", "Model") != nullptr);
+    // A unit named after its known parent, in an apposition that says so, is its own firm.
+    const auto unit = Run(
+        "Nokia said sales rose. Nokia Mobile Phones, the Finnish group's handset unit, is based "
+        "in Salo.");
+    CAPTURE(Describe(unit));
+    CHECK(FindEntity(unit, "Nokia Mobile Phones", "Company") != nullptr);
     // Without an owner, one unknown word before "chips" may be their maker.
     const auto maker = Run("Demand for Zentrix chips rose.");
     CAPTURE(Describe(maker));
