@@ -115,7 +115,8 @@ SentenceRecogniser::SentenceRecogniser(const Lexicon& lexicon, Document& documen
       first_(document.layout.sentences[static_cast<std::size_t>(sentence)].first_token),
       last_(document.layout.sentences[static_cast<std::size_t>(sentence)].last_token),
       headline_(document.layout.sentences[static_cast<std::size_t>(sentence)].headline),
-      taken_(taken) {}
+      taken_(taken),
+      corporate_suffixes_(CorporateSuffixWords::Get()) {}
 
 void SentenceRecogniser::Run() {
   // A recogniser with no token to start at in the sentence has nothing to find.
@@ -186,28 +187,18 @@ std::uint32_t SentenceRecogniser::SuffixedLongerName(std::uint32_t end) const {
   return run_end + 1;
 }
 
-namespace {
+const CorporateSuffixWords& CorporateSuffixWords::Get() {
+  static const CorporateSuffixWords words;
+  return words;
+}
 
-// The corporate suffixes and "co". Asked of every word of every name run: a cache-sized
-// filter turns most words away.
-struct CorporateSuffixWords {
-  std::uint64_t co = HashLower("co");
-  WordFilter<10> filter;
-  CorporateSuffixWords() {
-    CorporateSuffixes().ForEach([&](std::uint64_t hash) { filter.Add(hash); });
-    filter.Add(co);
-  }
-  bool Contain(std::uint64_t hash) const {
-    return filter.MayContain(hash) && (CorporateSuffixes().count(hash) != 0 || hash == co);
-  }
-};
+CorporateSuffixWords::CorporateSuffixWords() {
+  CorporateSuffixes().ForEach([&](std::uint64_t hash) { filter.Add(hash); });
+  filter.Add(co);
+}
 
-}  // namespace
-
-bool SentenceRecogniser::IsCorporateSuffix(std::uint32_t t) const {
-  static const CorporateSuffixWords kWords;
-  const Token& token = tokens_[t];
-  return (token.capitalised || token.all_caps) && kWords.Contain(token.hash);
+bool CorporateSuffixWords::ContainFiltered(std::uint64_t hash) const {
+  return CorporateSuffixes().count(hash) != 0 || hash == co;
 }
 
 int SentenceRecogniser::Emit(Candidate candidate) {
