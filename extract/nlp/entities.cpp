@@ -37,7 +37,7 @@ void AddSurface(DocEntity& entity, std::string_view surface) {
       return;
     }
   }
-  if (entity.surfaces.size() < 32) entity.surfaces.emplace_back(std::string(surface), 1);
+  if (entity.surfaces.size() < 32) entity.surfaces.emplace_back(surface, 1);
 }
 
 // Drops a trailing possessive so "Alibaba's" is recorded as "Alibaba".
@@ -103,7 +103,9 @@ void KeyIndex::Grow() {
 }
 
 void KeyIndex::clear() {
-  if (slots_.size() > 4096) {
+  // Emptying walks every slot: slots a large document grew are released rather than
+  // walked for every later document (most have a few dozen keys).
+  if (slots_.size() > 64) {
     slots_ = {};
     bytes_ = {};
     mask_ = 0;
