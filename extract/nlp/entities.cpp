@@ -11,6 +11,33 @@
 namespace kg::extract::nlp {
 namespace {
 
+// What %.6g prints for `whole`, at least 1e6, into `out` (its end in `end`): its significant
+// digits, a point after the first, and "e+" with the exponent of at least two digits.
+// False, writing nothing, when it has more than six significant digits (they would round).
+bool WholeInScientific(std::uint64_t whole, char* out, char*& end) {
+  int exponent = 0;
+  while (whole % 10 == 0) {
+    whole /= 10;
+    ++exponent;
+  }
+  if (whole >= 1000000) return false;
+  char digits[8];
+  const char* digits_end = std::to_chars(digits, digits + sizeof digits, whole).ptr;
+  const int count = static_cast<int>(digits_end - digits);
+  exponent += count - 1;
+  end = out;
+  *end++ = digits[0];
+  if (count > 1) {
+    *end++ = '.';
+    for (int i = 1; i < count; ++i) *end++ = digits[i];
+  }
+  *end++ = 'e';
+  *end++ = '+';
+  if (exponent < 10) *end++ = '0';
+  end = std::to_chars(end, end + 4, exponent).ptr;
+  return true;
+}
+
 // The key of an amount's entity, written over `key`.
 void AmountIdentity(double value, std::string_view unit, std::string& key) {
   key = "Amount\t";
@@ -22,6 +49,10 @@ void AmountIdentity(double value, std::string_view unit, std::string& key) {
   char* printed = buffer;
   if (value >= 1 && value < 1e6 && value == std::floor(value)) {
     printed = std::to_chars(buffer, buffer + sizeof buffer, static_cast<int>(value)).ptr;
+  } else if (value >= 1e6 && value < 1e18 && value == std::floor(value) &&
+             WholeInScientific(static_cast<std::uint64_t>(value), buffer, printed)) {
+    // "$2.5 billion": a whole number of at least seven digits, six of them significant at
+    // most, written exactly ("2.5e+09") without to_chars' general-format search.
   } else {
     printed =
         std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6).ptr;
