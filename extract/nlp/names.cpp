@@ -1206,15 +1206,27 @@ void CompaniesNamedInContext(const Lexicon& lexicon, Document& document) {
     return name_word(t) && (t == sentence.first_token || !name_word(t - 1)) &&
            (t + 1 >= sentence.last_token || !name_word(t + 1));
   };
+  // The passes below look at name words only: a sentence's kNameWord start tokens
+  // (RecogniseMentions found them) rather than every token.
+  const StartTokens& starts = document.starts;
+  constexpr auto kNames = static_cast<std::size_t>(StartKind::kNameWord);
+  auto name_words = [&](std::size_t s) {
+    const std::uint32_t* list = starts.tokens[kNames].data();
+    return std::pair{list + starts.sentence_begin[s][kNames],
+                     list + starts.sentence_begin[s + 1][kNames]};
+  };
   // The words used in a company's context; a sentence's first word may be any capitalised
   // noun ("Industry sources said"), so there the context counts only for a word the
   // document also capitalises inside a sentence (checked below, for these few words only).
   WordSet evidenced;
   std::vector<std::uint64_t> initial_evidence;
-  for (const Sentence& sentence : sentences) {
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const Sentence& sentence = sentences[s];
     if (sentence.boilerplate || sentence.headline) continue;
-    for (std::uint32_t t = sentence.first_token; t + 1 < sentence.last_token; ++t) {
-      if (!alone(sentence, t)) continue;
+    const auto [names_begin, names_end] = name_words(s);
+    for (const std::uint32_t* name = names_begin; name != names_end; ++name) {
+      const std::uint32_t t = *name;
+      if (t + 1 >= sentence.last_token || !alone(sentence, t)) continue;
       if (t > sentence.first_token && tokens[t - 1].hash == kThe) continue;
       std::uint32_t after = t + 1;
       const bool possessive = tokens[after].possessive;
@@ -1250,9 +1262,13 @@ void CompaniesNamedInContext(const Lexicon& lexicon, Document& document) {
   if (evidenced.size() == 0) return;
   WordSet excluded;
   AddPersonWords(document, excluded);
-  for (const Sentence& sentence : sentences) {
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const Sentence& sentence = sentences[s];
     if (sentence.boilerplate) continue;
-    for (std::uint32_t t = sentence.first_token; t + 2 < sentence.last_token; ++t) {
+    const auto [names_begin, names_end] = name_words(s);
+    for (const std::uint32_t* name = names_begin; name != names_end; ++name) {
+      const std::uint32_t t = *name;
+      if (t + 2 >= sentence.last_token) break;
       if (name_word(t) && name_word(t + 1) && !name_word(t + 2) &&
           (t == sentence.first_token || !name_word(t - 1))) {
         excluded.insert(tokens[t + 1].hash);
@@ -1263,7 +1279,10 @@ void CompaniesNamedInContext(const Lexicon& lexicon, Document& document) {
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const Sentence& sentence = sentences[s];
     if (sentence.boilerplate) continue;
-    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+    // A token standing alone is a name word.
+    const auto [names_begin, names_end] = name_words(s);
+    for (const std::uint32_t* name = names_begin; name != names_end; ++name) {
+      const std::uint32_t t = *name;
       const Token& token = tokens[t];
       if (!token.capitalised || evidenced.count(token.hash) == 0) {
         continue;

@@ -47,6 +47,7 @@ std::vector<std::uint16_t> ClassifyWords(const Lexicon& lexicon, const std::vect
 
 /// After the recognisers and short forms: one-word names the document uses as a
 /// company's ("ABB said", "Parlamo's co-founder") become companies wherever they stand.
+/// Reads the start tokens (document.starts) the recognisers walked.
 void CompaniesNamedInContext(const Lexicon& lexicon, Document& document);
 
 /// The corporate suffixes and "co". Asked of every word of every name run: a cache-sized
