@@ -824,30 +824,52 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
       if (target >= 0) mention.entity = target;
     }
   }
+  // The forms are name words (capitalised, in neither NonNameCapitals nor GenericAcronyms)
+  // unless some acronym or surname is not: then every capitalised word is looked at.
+  bool name_words_only = true;
+  for (const auto& [hash, entity] : forms) {
+    name_words_only =
+        name_words_only && NonNameCapitals().count(hash) == 0 && GenericAcronyms().count(hash) == 0;
+  }
+  constexpr auto kNames = static_cast<std::size_t>(StartKind::kNameWord);
+  const std::uint32_t* name_words = document.starts.tokens[kNames].data();
   for (int s = 0; s < count; ++s) {
     const Sentence& sentence = document.layout.sentences[static_cast<std::size_t>(s)];
     if (sentence.boilerplate) continue;
     auto& mentions = document.mentions[static_cast<std::size_t>(s)];
     std::size_t next_mention = 0;
-    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
-      // A tight loop past the words no short form can be.
-      while (t < sentence.last_token && (!tokens[t].capitalised || document.transparent[t] != 0)) {
-        ++t;
-      }
-      if (t == sentence.last_token) break;
+    // Adds a short form's mention at capitalised token `t` outside the sentence's mentions.
+    const auto mention_short_form = [&](std::uint32_t t) {
+      if (document.transparent[t] != 0) return;
       // Moved on only here: it skips the mentions that end by t, whichever t it last saw.
       while (next_mention < mentions.size() && mentions[next_mention].last <= t) ++next_mention;
-      if (next_mention < mentions.size() && mentions[next_mention].first <= t) continue;
+      if (next_mention < mentions.size() && mentions[next_mention].first <= t) return;
       auto found = forms.find(tokens[t].hash);
-      if (found == forms.end()) continue;
+      if (found == forms.end()) return;
       const bool glued = (t + 1 < sentence.last_token && tokens[t + 1].capitalised &&
                           tokens[t + 1].kind == TokenKind::kWord) ||
                          (t > sentence.first_token && tokens[t - 1].capitalised &&
                           tokens[t - 1].kind == TokenKind::kWord && t - 1 != sentence.first_token);
-      if (glued) continue;
+      if (glued) return;
       AddMentionTo(document, s, t, t + 1, found->second, TokenText(document.text, tokens[t]), 0);
       taken[t] = 1;
       next_mention = 0;
+    };
+    if (name_words_only) {
+      // The sentence's name words, which FindStartTokens listed.
+      const auto& begins = document.starts.sentence_begin;
+      const std::uint32_t* end = name_words + begins[static_cast<std::size_t>(s) + 1][kNames];
+      for (const std::uint32_t* t = name_words + begins[static_cast<std::size_t>(s)][kNames];
+           t != end; ++t) {
+        mention_short_form(*t);
+      }
+      continue;
+    }
+    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+      // A tight loop past the words no short form can be.
+      while (t < sentence.last_token && !tokens[t].capitalised) ++t;
+      if (t == sentence.last_token) break;
+      mention_short_form(t);
     }
   }
 }
