@@ -656,20 +656,25 @@ void FindStartTokens(Document& document) {
 }
 
 // Mentions of the document's known surfaces wherever a sentence has one outside its mentions.
-void MentionKnownSurfaces(Document& document) {
+// `name_words_only`: every surface starts with a name word, so only the sentences' name-word
+// start tokens are looked at.
+void MentionKnownSurfaces(Document& document, bool name_words_only) {
   const SurfaceIndex& known = document.known_surfaces;
   const auto& tokens = document.layout.tokens;
   std::vector<std::uint8_t>& taken = document.taken;
   const int count = static_cast<int>(document.layout.sentences.size());
+  constexpr auto kNames = static_cast<std::size_t>(StartKind::kNameWord);
+  const std::uint32_t* name_words = document.starts.tokens[kNames].data();
   std::vector<std::uint8_t> covered;  // per token of the sentence: in a mention
   for (int s = 0; s < count; ++s) {
     const Sentence& sentence = document.layout.sentences[static_cast<std::size_t>(s)];
     if (sentence.boilerplate) continue;
     bool covered_filled = false;  // at the sentence's first word that may start a name
-    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+    // The longest known surface at `t` becomes a mention where no mention covers it; returns
+    // the token after it, else t + 1.
+    const auto mention_at = [&](std::uint32_t t) -> std::uint32_t {
       // The index's filter turns most words away before anything else is read.
-      while (t < sentence.last_token && !known.MayStartWith(tokens[t].hash)) ++t;
-      if (t == sentence.last_token) break;
+      if (!known.MayStartWith(tokens[t].hash)) return t + 1;
       if (!covered_filled) {
         covered.assign(sentence.last_token - sentence.first_token, 0);
         for (const Mention& mention : document.mentions[static_cast<std::size_t>(s)]) {
@@ -679,22 +684,37 @@ void MentionKnownSurfaces(Document& document) {
         }
         covered_filled = true;
       }
-      if (covered[t - sentence.first_token] != 0 || document.transparent[t] != 0) continue;
+      if (covered[t - sentence.first_token] != 0 || document.transparent[t] != 0) return t + 1;
       const SurfaceIndex::Match match =
           known.Longest(document.text, tokens, t, sentence.last_token);
-      if (match.id < 0) continue;
+      if (match.id < 0) return t + 1;
       bool free = true;
       for (std::uint32_t k = t; k < t + match.length; ++k) {
         free = free && covered[k - sentence.first_token] == 0;
       }
-      if (!free) continue;
+      if (!free) return t + 1;
       const int entity = match.id;
       AddMentionTo(document, s, t, t + match.length, entity, document.Text(t, t + match.length), 0);
       for (std::uint32_t k = t; k < t + match.length; ++k) {
         covered[k - sentence.first_token] = 1;
         taken[k] = 1;
       }
-      t += match.length - 1;
+      return t + match.length;
+    };
+    if (name_words_only) {
+      const auto& begins = document.starts.sentence_begin;
+      const std::uint32_t* end = name_words + begins[static_cast<std::size_t>(s) + 1][kNames];
+      std::uint32_t next = sentence.first_token;
+      for (const std::uint32_t* t = name_words + begins[static_cast<std::size_t>(s)][kNames];
+           t != end; ++t) {
+        if (*t >= next) next = mention_at(*t);
+      }
+      continue;
+    }
+    for (std::uint32_t t = sentence.first_token; t < sentence.last_token;) {
+      while (t < sentence.last_token && !known.MayStartWith(tokens[t].hash)) ++t;
+      if (t == sentence.last_token) break;
+      t = mention_at(t);
     }
   }
 }
@@ -745,6 +765,13 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
     SurfaceIndex& known = document.known_surfaces;  // surface -> entity
     known.clear();
     std::vector<Token> words;  // one buffer for every surface's tokens
+    // Whether every surface added starts with a name word: a capitalised one (which only a
+    // capitalised token matches) in neither NonNameCapitals nor GenericAcronyms.
+    bool name_words_only = true;
+    const auto starts_with_name_word = [](const Token& first) {
+      return first.capitalised && NonNameCapitals().count(first.hash) == 0 &&
+             GenericAcronyms().count(first.hash) == 0;
+    };
     for (std::size_t e = 0; e < document.entities.size(); ++e) {
       const DocEntity& entity = document.entities[e];
       if (entity.lexicon_entry >= 0 || entity.type == "Amount" || entity.surfaces.empty()) continue;
@@ -759,6 +786,7 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
           continue;
         }
         known.Add(surface, words, static_cast<int>(e));
+        name_words_only = name_words_only && starts_with_name_word(words[0]);
         // "the Snapdragon X3 Elite" ... "laptops powered by the X3 Elite": a
         // chip's or model's name without its family, when the rest has a version.
         // A lone short code ("A2", "K3") would be too ambiguous on its own.
@@ -772,10 +800,11 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
             word.end -= words[1].start;
           }
           known.Add(tail, tail_words, static_cast<int>(e));
+          name_words_only = name_words_only && starts_with_name_word(tail_words[0]);
         }
       }
     }
-    if (!known.empty()) MentionKnownSurfaces(document);
+    if (!known.empty()) MentionKnownSurfaces(document, name_words_only);
   }
   // Short forms: a surname or a name's distinctive first word stands for the full name.
   std::unordered_map<std::uint64_t, int> forms = document.short_forms;
