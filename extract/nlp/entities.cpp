@@ -291,7 +291,7 @@ std::string NameUsedInText(const std::string& canonical, const DocEntity& entity
                          form[canonical.size()] == ' ';
     // Nor a headline's capitals ("FORD MOTOR").
     if (form == entity.ticker || form.size() <= canonical.size() ||
-        form.find(' ') == std::string::npos || (entity.type == "Person" && !extends) ||
+        form.find(' ') == std::string::npos || (entity.HasType("Person") && !extends) ||
         (HasLowerCase(canonical) && !HasLowerCase(form)) || EndsInLegalSuffix(form)) {
       continue;
     }
@@ -310,7 +310,7 @@ void ChooseCanonicalNames(const Lexicon& lexicon, Document& document) {
     if (entity.lexicon_entry >= 0) {
       const LexiconEntry& entry = lexicon.entry(entity.lexicon_entry);
       // ("the Netherlands" is no more complete a place than "Netherlands".)
-      entity.name = entity.type != "Place" ? NameUsedInText(entry.name, entity) : entry.name;
+      entity.name = !entity.HasType("Place") ? NameUsedInText(entry.name, entity) : entry.name;
       if (entity.ticker.empty() && !entry.tickers.empty()) {
         // Only a ticker the text used becomes an alias; the attribute comes from the lexicon.
         entity.ticker = entry.tickers.front();
@@ -318,7 +318,7 @@ void ChooseCanonicalNames(const Lexicon& lexicon, Document& document) {
       continue;
     }
     if (entity.surfaces.empty()) continue;
-    const bool frequent_form = entity.type == "Amount";
+    const bool frequent_form = entity.HasType("Amount");
     const std::pair<std::string, int>* best = &entity.surfaces.front();
     for (const auto& surface : entity.surfaces) {
       if (!entity.ticker.empty() && surface.first == entity.ticker) continue;
@@ -337,7 +337,7 @@ void AddPersonWords(const Document& document, WordSet& words) {
   const auto& tokens = document.layout.tokens;
   for (const auto& sentence_mentions : document.mentions) {
     for (const Mention& mention : sentence_mentions) {
-      if (document.entities[static_cast<std::size_t>(mention.entity)].type != "Person") continue;
+      if (!document.entities[static_cast<std::size_t>(mention.entity)].HasType("Person")) continue;
       for (std::uint32_t k = mention.first; k < mention.last; ++k) words.insert(tokens[k].hash);
     }
   }

@@ -128,7 +128,7 @@ void SentenceRecogniser::LaunchedNames(const WordSet& person_words) {
       company_before =
           company_before ||
           (mention.last <= verb &&
-           document_.entities[static_cast<std::size_t>(mention.entity)].type == "Company");
+           document_.entities[static_cast<std::size_t>(mention.entity)].HasType("Company"));
     }
     for (std::uint32_t k = verb; k > first_ && k + 4 > verb && !company_before; --k) {
       company_before = Has(k - 1, kCompanyNoun) || Is(k - 1, "it") || Is(k - 1, "It");
@@ -273,7 +273,7 @@ void SentenceRecogniser::Products() {
           ai = kAiWords.count(tokens_[k].hash) != 0;
         // "its Command A2 model outperforms GPT-4o": another model named nearby.
         for (const Mention& mention : document_.mentions[static_cast<std::size_t>(sentence_)]) {
-          ai = ai || document_.entities[static_cast<std::size_t>(mention.entity)].type == "Model";
+          ai = ai || document_.entities[static_cast<std::size_t>(mention.entity)].HasType("Model");
         }
         if (!ai) {
           t = end - 1;
@@ -329,7 +329,7 @@ std::uint32_t SentenceRecogniser::RoleAfterCompanyPossessive(std::uint32_t at) c
   std::uint32_t company_end = at;
   for (const Mention& mention : document_.mentions[static_cast<std::size_t>(sentence_)]) {
     if (mention.first == at &&
-        document_.entities[static_cast<std::size_t>(mention.entity)].type == "Company") {
+        document_.entities[static_cast<std::size_t>(mention.entity)].HasType("Company")) {
       company_end = mention.last;
     }
   }
@@ -700,7 +700,7 @@ std::uint32_t SentenceRecogniser::AfterListSeparator(std::uint32_t at) const {
 bool SentenceRecogniser::PlaceStartsAt(std::uint32_t t) const {
   for (const Mention& mention : document_.mentions[static_cast<std::size_t>(sentence_)]) {
     if (mention.first == t)
-      return document_.entities[static_cast<std::size_t>(mention.entity)].type == "Place";
+      return document_.entities[static_cast<std::size_t>(mention.entity)].HasType("Place");
   }
   return false;
 }
@@ -1088,7 +1088,7 @@ void SentenceRecogniser::CoordinatedNames(const WordSet& person_words) {
   const auto& mentions = document_.mentions[static_cast<std::size_t>(sentence_)];
   // 0: not a company; 1: a company; 2: a company the lexicon knows.
   auto company = [&](const Mention& mention) {
-    if (document_.entities[static_cast<std::size_t>(mention.entity)].type != "Company") return 0;
+    if (!document_.entities[static_cast<std::size_t>(mention.entity)].HasType("Company")) return 0;
     return (mention.flags & kFromLexicon) != 0 ? 2 : 1;
   };
   // The mention ending at `end` / starting at `first`, or nullptr.

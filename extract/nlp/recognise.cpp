@@ -369,11 +369,12 @@ void SentenceRecogniser::LexiconNames() {
     const Lexicon::Match match = lexicon_.Longest(document_.text, tokens_, t, last_);
     if (match.entry < 0 || !Free(t, t + match.length)) continue;
     const LexiconEntry& entry = lexicon_.entry(match.entry);
-    if (t > first_ && !tokens_[t].space_before && Is(t - 1, "-") && entry.type != "Place") {
+    const std::string_view type = entry.type;  // compared inline: a string would call memcmp
+    if (t > first_ && !tokens_[t].space_before && Is(t - 1, "-") && type != "Place") {
       continue;  // "Q-Arm" is not Arm
     }
     std::uint32_t end = t + match.length;
-    if (entry.type == "Company" || entry.type == "Place") {
+    if (type == "Company" || type == "Place") {
       if (const std::uint32_t longer = SuffixedLongerName(end); longer != 0) {
         Candidate candidate{t, longer, "Company", {}, -1, {}, {}, {}};
         if (Emit(std::move(candidate)) >= 0) {
@@ -386,35 +387,34 @@ void SentenceRecogniser::LexiconNames() {
     // "Michael Dell", "Jean Dupont", "George Washington": a one-word company or
     // place after a given name is a surname.
     const bool one_word = match.length == 1 || (match.length == 2 && Is(t + 1, "."));
-    if ((entry.type == "Company" || entry.type == "Place") && one_word && t > first_ &&
+    if ((type == "Company" || type == "Place") && one_word && t > first_ &&
         Has(t - 1, kGivenName) && tokens_[t - 1].capitalised && taken_[t - 1] == 0 &&
         !IsCorporateSuffix(end)) {
       continue;
     }
     Candidate candidate;
     candidate.first = t;
-    candidate.type = entry.type;
+    candidate.type = type;
     candidate.lexicon_entry = match.entry;
     // A versioned model named after its maker or family: DeepSeek-R1, Qwen3-Max, Llama 3.1.
     const bool glued_version = end + 1 < last_ && Is(end, "-") && !tokens_[end].space_before &&
                                !tokens_[end + 1].space_before && IsVersionLike(Word(end + 1));
-    if (entry.type == "Model" || (entry.type == "Company" && glued_version)) {
+    if (type == "Model" || (type == "Company" && glued_version)) {
       const std::uint32_t extended = ExtendModel(end, tokens_[end - 1].has_digit);
-      if (extended > end && (entry.type == "Model" || glued_version)) {
+      if (extended > end && (type == "Model" || glued_version)) {
         candidate.type = "Model";
         candidate.lexicon_entry = -1;
         end = extended;
       }
-    } else if (entry.type == "Chip" && end < last_ && Free(end, end + 1) &&
-               tokens_[end].has_digit && (IsVersionLike(Word(end)) || IsChipCode(Word(end)))) {
+    } else if (type == "Chip" && end < last_ && Free(end, end + 1) && tokens_[end].has_digit &&
+               (IsVersionLike(Word(end)) || IsChipCode(Word(end)))) {
       candidate.lexicon_entry = -1;  // Ascend 910B, Instinct MI355X
       ++end;
       end = ExtendChipVariants(end);
-    } else if (entry.type == "Company" && end < last_ && Free(end, end + 1) &&
-               IsCorporateSuffix(end)) {
+    } else if (type == "Company" && end < last_ && Free(end, end + 1) && IsCorporateSuffix(end)) {
       ++end;  // "Digital Equipment Corp": the suffix is part of the name
-    } else if (entry.type == "Product" && end < last_ && Free(end, end + 1) &&
-               tokens_[end].has_digit && IsVersionLike(Word(end)) && Word(end).size() <= 3) {
+    } else if (type == "Product" && end < last_ && Free(end, end + 1) && tokens_[end].has_digit &&
+               IsVersionLike(Word(end)) && Word(end).size() <= 3) {
       candidate.lexicon_entry = -1;  // iPhone 17, Pixel 10, Galaxy S25 (never a year)
       ++end;
     }
@@ -593,7 +593,7 @@ void SentenceRecogniser::TickersAndAcronyms() {
       const Mention& mention = mentions[static_cast<std::size_t>(owner)];
       DocEntity& entity = document_.entities[static_cast<std::size_t>(mention.entity)];
       const bool foreign = known >= 0 && known != entity.lexicon_entry;
-      if (entity.type != "Company" && !foreign) continue;
+      if (!entity.HasType("Company") && !foreign) continue;
       if (!foreign && entity.ticker.empty()) {
         entity.ticker = std::string(symbol);
         entity.surfaces.emplace_back(std::string(symbol), 1);
@@ -746,7 +746,7 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
       // Coordination needs a company to join names to.
       bool has_company = false;
       for (const Mention& mention : document.mentions[static_cast<std::size_t>(s)]) {
-        if (document.entities[static_cast<std::size_t>(mention.entity)].type == "Company") {
+        if (document.entities[static_cast<std::size_t>(mention.entity)].HasType("Company")) {
           has_company = true;
           break;
         }
@@ -774,7 +774,8 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
     };
     for (std::size_t e = 0; e < document.entities.size(); ++e) {
       const DocEntity& entity = document.entities[e];
-      if (entity.lexicon_entry >= 0 || entity.type == "Amount" || entity.surfaces.empty()) continue;
+      if (entity.lexicon_entry >= 0 || entity.HasType("Amount") || entity.surfaces.empty())
+        continue;
       for (const auto& [surface, n] : entity.surfaces) {
         if (surface.find('\t') != std::string::npos || surface.find('\n') != std::string::npos ||
             surface.find('|') != std::string::npos) {
@@ -790,7 +791,7 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
         // "the Snapdragon X3 Elite" ... "laptops powered by the X3 Elite": a
         // chip's or model's name without its family, when the rest has a version.
         // A lone short code ("A2", "K3") would be too ambiguous on its own.
-        if ((entity.type == "Chip" || entity.type == "Model") && words.size() >= 2 &&
+        if ((entity.HasType("Chip") || entity.HasType("Model")) && words.size() >= 2 &&
             words[1].has_digit && words[1].capitalised &&
             (words.size() >= 3 || words[1].end - words[1].start >= 4)) {
           const std::string_view tail = std::string_view(surface).substr(words[1].start);
@@ -812,12 +813,12 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
   std::vector<Token> words;  // one buffer for every surface's tokens
   for (std::size_t e = 0; e < document.entities.size(); ++e) {
     const DocEntity& entity = document.entities[e];
-    if (entity.type != "Person" && !(entity.type == "Company" && entity.lexicon_entry < 0))
+    if (!entity.HasType("Person") && !(entity.HasType("Company") && entity.lexicon_entry < 0))
       continue;
     for (const auto& [surface, n] : entity.surfaces) {
       Tokenize(surface, words);
       if (words.size() < 2) continue;
-      const Token& part = entity.type == "Person" ? words.back() : words.front();
+      const Token& part = entity.HasType("Person") ? words.back() : words.front();
       if (!part.capitalised || document.SeenLowercase(part.hash) ||
           NonNameCapitals().count(part.hash) != 0 || lexicon.FindTicker(part.hash) >= 0) {
         continue;
@@ -832,7 +833,7 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
   std::vector<int> merged_into(document.entities.size(), -1);
   for (std::size_t e = 0; e < document.entities.size(); ++e) {
     DocEntity& entity = document.entities[e];
-    if (entity.type != "Person" || entity.lexicon_entry >= 0 || entity.surfaces.empty()) continue;
+    if (!entity.HasType("Person") || entity.lexicon_entry >= 0 || entity.surfaces.empty()) continue;
     bool single = true;
     for (const auto& [surface, n] : entity.surfaces) {
       single = single && surface.find(' ') == std::string::npos;
@@ -840,7 +841,7 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
     auto full = forms.find(HashLower(entity.surfaces.front().first));
     if (!single || full == forms.end() || full->second == static_cast<int>(e)) continue;
     DocEntity& target = document.entities[static_cast<std::size_t>(full->second)];
-    if (target.type != "Person") continue;
+    if (!target.HasType("Person")) continue;
     merged_into[e] = full->second;
     target.mentions += entity.mentions;
     for (const auto& surface : entity.surfaces) target.surfaces.push_back(surface);
