@@ -214,11 +214,14 @@ graph::DocumentRecord Extractor::Extract(std::string name, std::string text) con
     nlp::DocEntity& entity = document.entities[e];
     if (entity.mentions == 0 || entity.name.empty()) continue;
     record_index[e] = static_cast<int>(record.entities.size());
-    // Moved in from its fields (name, type, aliases, ticker, value, unit, count); braces, as
-    // clang 14 has no parenthesised aggregate initialisation for emplace_back.
-    graph::EntityMention& mention = record.entities.emplace_back(graph::EntityMention{
-        std::move(entity.name), std::move(entity.type), std::vector<std::string>(),
-        std::move(entity.ticker), entity.value, entity.unit, entity.mentions});
+    // Its fields moved in one by one: a temporary EntityMention would move every string twice.
+    graph::EntityMention& mention = record.entities.emplace_back();
+    mention.name = std::move(entity.name);
+    mention.type = std::move(entity.type);
+    mention.ticker = std::move(entity.ticker);
+    mention.value = entity.value;
+    mention.unit = entity.unit;
+    mention.count = entity.mentions;
     mention.aliases.reserve(entity.surfaces.size());
     for (auto& [surface, count] : entity.surfaces) mention.aliases.push_back(std::move(surface));
   }

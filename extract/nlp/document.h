@@ -46,6 +46,9 @@ struct DocEntity {
   int mentions = 0;        // explicit mentions (coreference excluded)
   int lexicon_entry = -1;  // -1: found by a general recogniser
   int first_sentence = 0;
+
+  /// Inline where `type == "Company"` would call memcmp.
+  bool HasType(std::string_view name) const { return std::string_view(type) == name; }
 };
 
 /// Entity keys (amount identities, "type<TAB>name key") -> entity index, for a document's

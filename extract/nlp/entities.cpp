@@ -11,6 +11,33 @@
 namespace kg::extract::nlp {
 namespace {
 
+// What %.6g prints for `whole`, at least 1e6, into `out` (its end in `end`): its significant
+// digits, a point after the first, and "e+" with the exponent of at least two digits.
+// False, writing nothing, when it has more than six significant digits (they would round).
+bool WholeInScientific(std::uint64_t whole, char* out, char*& end) {
+  int exponent = 0;
+  while (whole % 10 == 0) {
+    whole /= 10;
+    ++exponent;
+  }
+  if (whole >= 1000000) return false;
+  char digits[8];
+  const char* digits_end = std::to_chars(digits, digits + sizeof digits, whole).ptr;
+  const int count = static_cast<int>(digits_end - digits);
+  exponent += count - 1;
+  end = out;
+  *end++ = digits[0];
+  if (count > 1) {
+    *end++ = '.';
+    for (int i = 1; i < count; ++i) *end++ = digits[i];
+  }
+  *end++ = 'e';
+  *end++ = '+';
+  if (exponent < 10) *end++ = '0';
+  end = std::to_chars(end, end + 4, exponent).ptr;
+  return true;
+}
+
 // The key of an amount's entity, written over `key`.
 void AmountIdentity(double value, std::string_view unit, std::string& key) {
   key = "Amount\t";
@@ -22,6 +49,10 @@ void AmountIdentity(double value, std::string_view unit, std::string& key) {
   char* printed = buffer;
   if (value >= 1 && value < 1e6 && value == std::floor(value)) {
     printed = std::to_chars(buffer, buffer + sizeof buffer, static_cast<int>(value)).ptr;
+  } else if (value >= 1e6 && value < 1e18 && value == std::floor(value) &&
+             WholeInScientific(static_cast<std::uint64_t>(value), buffer, printed)) {
+    // "$2.5 billion": a whole number of at least seven digits, six of them significant at
+    // most, written exactly ("2.5e+09") without to_chars' general-format search.
   } else {
     printed =
         std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6).ptr;
@@ -37,7 +68,7 @@ void AddSurface(DocEntity& entity, std::string_view surface) {
       return;
     }
   }
-  if (entity.surfaces.size() < 32) entity.surfaces.emplace_back(std::string(surface), 1);
+  if (entity.surfaces.size() < 32) entity.surfaces.emplace_back(surface, 1);
 }
 
 // Drops a trailing possessive so "Alibaba's" is recorded as "Alibaba".
@@ -103,7 +134,9 @@ void KeyIndex::Grow() {
 }
 
 void KeyIndex::clear() {
-  if (slots_.size() > 4096) {
+  // Emptying walks every slot: slots a large document grew are released rather than
+  // walked for every later document (most have a few dozen keys).
+  if (slots_.size() > 64) {
     slots_ = {};
     bytes_ = {};
     mask_ = 0;
@@ -293,7 +326,7 @@ std::string NameUsedInText(const std::string& canonical, const DocEntity& entity
                          form[canonical.size()] == ' ';
     // Nor a headline's capitals ("FORD MOTOR", "UNITED OVERSEAS BANK" for UOB).
     if (form == entity.ticker || form.size() <= canonical.size() ||
-        form.find(' ') == std::string_view::npos || (entity.type == "Person" && !extends) ||
+        form.find(' ') == std::string_view::npos || (entity.HasType("Person") && !extends) ||
         !HasLowerCase(form)) {
       continue;
     }
@@ -311,7 +344,7 @@ void ChooseCanonicalNames(const Lexicon& lexicon, Document& document) {
     if (entity.lexicon_entry >= 0) {
       const LexiconEntry& entry = lexicon.entry(entity.lexicon_entry);
       // ("the Netherlands" is no more complete a place than "Netherlands".)
-      entity.name = entity.type != "Place" ? NameUsedInText(entry.name, entity) : entry.name;
+      entity.name = !entity.HasType("Place") ? NameUsedInText(entry.name, entity) : entry.name;
       if (entity.ticker.empty() && !entry.tickers.empty()) {
         // Only a ticker the text used becomes an alias; the attribute comes from the lexicon.
         entity.ticker = entry.tickers.front();
@@ -319,7 +352,7 @@ void ChooseCanonicalNames(const Lexicon& lexicon, Document& document) {
       continue;
     }
     if (entity.surfaces.empty()) continue;
-    const bool frequent_form = entity.type == "Amount";
+    const bool frequent_form = entity.HasType("Amount");
     const std::pair<std::string, int>* best = &entity.surfaces.front();
     for (const auto& surface : entity.surfaces) {
       if (!entity.ticker.empty() && surface.first == entity.ticker) continue;
@@ -338,7 +371,7 @@ void AddPersonWords(const Document& document, WordSet& words) {
   const auto& tokens = document.layout.tokens;
   for (const auto& sentence_mentions : document.mentions) {
     for (const Mention& mention : sentence_mentions) {
-      if (document.entities[static_cast<std::size_t>(mention.entity)].type != "Person") continue;
+      if (!document.entities[static_cast<std::size_t>(mention.entity)].HasType("Person")) continue;
       for (std::uint32_t k = mention.first; k < mention.last; ++k) words.insert(tokens[k].hash);
     }
   }

@@ -45,7 +45,7 @@ bool SentenceRecogniser::MentionsAi() const {
     if (kAiWords.count(tokens_[k].hash) != 0) return true;
   }
   for (const Mention& mention : document_.mentions[static_cast<std::size_t>(sentence_)]) {
-    if (document_.entities[static_cast<std::size_t>(mention.entity)].type == "Model") return true;
+    if (document_.entities[static_cast<std::size_t>(mention.entity)].HasType("Model")) return true;
   }
   return false;
 }
@@ -154,7 +154,7 @@ void SentenceRecogniser::LaunchedNames(const WordSet& person_words) {
       company_before =
           company_before ||
           (mention.last <= verb &&
-           document_.entities[static_cast<std::size_t>(mention.entity)].type == "Company");
+           document_.entities[static_cast<std::size_t>(mention.entity)].HasType("Company"));
     }
     for (std::uint32_t k = verb; k > first_ && k + 4 > verb && !company_before; --k) {
       company_before = Has(k - 1, kCompanyNoun) || Is(k - 1, "it") || Is(k - 1, "It");
@@ -358,7 +358,7 @@ std::uint32_t SentenceRecogniser::RoleAfterCompanyPossessive(std::uint32_t at) c
   std::uint32_t company_end = at;
   for (const Mention& mention : document_.mentions[static_cast<std::size_t>(sentence_)]) {
     if (mention.first == at &&
-        document_.entities[static_cast<std::size_t>(mention.entity)].type == "Company") {
+        document_.entities[static_cast<std::size_t>(mention.entity)].HasType("Company")) {
       company_end = mention.last;
     }
   }
@@ -729,7 +729,7 @@ std::uint32_t SentenceRecogniser::AfterListSeparator(std::uint32_t at) const {
 bool SentenceRecogniser::PlaceStartsAt(std::uint32_t t) const {
   for (const Mention& mention : document_.mentions[static_cast<std::size_t>(sentence_)]) {
     if (mention.first == t)
-      return document_.entities[static_cast<std::size_t>(mention.entity)].type == "Place";
+      return document_.entities[static_cast<std::size_t>(mention.entity)].HasType("Place");
   }
   return false;
 }
@@ -1117,7 +1117,7 @@ void SentenceRecogniser::CoordinatedNames(const WordSet& person_words) {
   const auto& mentions = document_.mentions[static_cast<std::size_t>(sentence_)];
   // 0: not a company; 1: a company; 2: a company the lexicon knows.
   auto company = [&](const Mention& mention) {
-    if (document_.entities[static_cast<std::size_t>(mention.entity)].type != "Company") return 0;
+    if (!document_.entities[static_cast<std::size_t>(mention.entity)].HasType("Company")) return 0;
     return (mention.flags & kFromLexicon) != 0 ? 2 : 1;
   };
   // The mention ending at `end` / starting at `first`, or nullptr.
@@ -1235,15 +1235,27 @@ void CompaniesNamedInContext(const Lexicon& lexicon, Document& document) {
     return name_word(t) && (t == sentence.first_token || !name_word(t - 1)) &&
            (t + 1 >= sentence.last_token || !name_word(t + 1));
   };
+  // The passes below look at name words only: a sentence's kNameWord start tokens
+  // (RecogniseMentions found them) rather than every token.
+  const StartTokens& starts = document.starts;
+  constexpr auto kNames = static_cast<std::size_t>(StartKind::kNameWord);
+  auto name_words = [&](std::size_t s) {
+    const std::uint32_t* list = starts.tokens[kNames].data();
+    return std::pair{list + starts.sentence_begin[s][kNames],
+                     list + starts.sentence_begin[s + 1][kNames]};
+  };
   // The words used in a company's context; a sentence's first word may be any capitalised
   // noun ("Industry sources said"), so there the context counts only for a word the
   // document also capitalises inside a sentence (checked below, for these few words only).
   WordSet evidenced;
   std::vector<std::uint64_t> initial_evidence;
-  for (const Sentence& sentence : sentences) {
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const Sentence& sentence = sentences[s];
     if (sentence.boilerplate || sentence.headline) continue;
-    for (std::uint32_t t = sentence.first_token; t + 1 < sentence.last_token; ++t) {
-      if (!alone(sentence, t)) continue;
+    const auto [names_begin, names_end] = name_words(s);
+    for (const std::uint32_t* name = names_begin; name != names_end; ++name) {
+      const std::uint32_t t = *name;
+      if (t + 1 >= sentence.last_token || !alone(sentence, t)) continue;
       if (t > sentence.first_token && tokens[t - 1].hash == kThe) continue;
       std::uint32_t after = t + 1;
       const bool possessive = tokens[after].possessive;
@@ -1279,9 +1291,13 @@ void CompaniesNamedInContext(const Lexicon& lexicon, Document& document) {
   if (evidenced.size() == 0) return;
   WordSet excluded;
   AddPersonWords(document, excluded);
-  for (const Sentence& sentence : sentences) {
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const Sentence& sentence = sentences[s];
     if (sentence.boilerplate) continue;
-    for (std::uint32_t t = sentence.first_token; t + 2 < sentence.last_token; ++t) {
+    const auto [names_begin, names_end] = name_words(s);
+    for (const std::uint32_t* name = names_begin; name != names_end; ++name) {
+      const std::uint32_t t = *name;
+      if (t + 2 >= sentence.last_token) break;
       if (name_word(t) && name_word(t + 1) && !name_word(t + 2) &&
           (t == sentence.first_token || !name_word(t - 1))) {
         excluded.insert(tokens[t + 1].hash);
@@ -1292,7 +1308,10 @@ void CompaniesNamedInContext(const Lexicon& lexicon, Document& document) {
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const Sentence& sentence = sentences[s];
     if (sentence.boilerplate) continue;
-    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+    // A token standing alone is a name word.
+    const auto [names_begin, names_end] = name_words(s);
+    for (const std::uint32_t* name = names_begin; name != names_end; ++name) {
+      const std::uint32_t t = *name;
       const Token& token = tokens[t];
       if (!token.capitalised || evidenced.count(token.hash) == 0) {
         continue;

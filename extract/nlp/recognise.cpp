@@ -115,7 +115,8 @@ SentenceRecogniser::SentenceRecogniser(const Lexicon& lexicon, Document& documen
       first_(document.layout.sentences[static_cast<std::size_t>(sentence)].first_token),
       last_(document.layout.sentences[static_cast<std::size_t>(sentence)].last_token),
       headline_(document.layout.sentences[static_cast<std::size_t>(sentence)].headline),
-      taken_(taken) {}
+      taken_(taken),
+      corporate_suffixes_(CorporateSuffixWords::Get()) {}
 
 void SentenceRecogniser::Run() {
   // A recogniser with no token to start at in the sentence has nothing to find.
@@ -190,28 +191,18 @@ std::uint32_t SentenceRecogniser::SuffixedLongerName(std::uint32_t end) const {
   return run_end + 1;
 }
 
-namespace {
+const CorporateSuffixWords& CorporateSuffixWords::Get() {
+  static const CorporateSuffixWords words;
+  return words;
+}
 
-// The corporate suffixes and "co". Asked of every word of every name run: a cache-sized
-// filter turns most words away.
-struct CorporateSuffixWords {
-  std::uint64_t co = HashLower("co");
-  WordFilter<10> filter;
-  CorporateSuffixWords() {
-    CorporateSuffixes().ForEach([&](std::uint64_t hash) { filter.Add(hash); });
-    filter.Add(co);
-  }
-  bool Contain(std::uint64_t hash) const {
-    return filter.MayContain(hash) && (CorporateSuffixes().count(hash) != 0 || hash == co);
-  }
-};
+CorporateSuffixWords::CorporateSuffixWords() {
+  CorporateSuffixes().ForEach([&](std::uint64_t hash) { filter.Add(hash); });
+  filter.Add(co);
+}
 
-}  // namespace
-
-bool SentenceRecogniser::IsCorporateSuffix(std::uint32_t t) const {
-  static const CorporateSuffixWords kWords;
-  const Token& token = tokens_[t];
-  return (token.capitalised || token.all_caps) && kWords.Contain(token.hash);
+bool CorporateSuffixWords::ContainFiltered(std::uint64_t hash) const {
+  return CorporateSuffixes().count(hash) != 0 || hash == co;
 }
 
 int SentenceRecogniser::Emit(Candidate candidate) {
@@ -382,11 +373,12 @@ void SentenceRecogniser::LexiconNames() {
     const Lexicon::Match match = lexicon_.Longest(document_.text, tokens_, t, last_);
     if (match.entry < 0 || !Free(t, t + match.length)) continue;
     const LexiconEntry& entry = lexicon_.entry(match.entry);
-    if (t > first_ && !tokens_[t].space_before && Is(t - 1, "-") && entry.type != "Place") {
+    const std::string_view type = entry.type;  // compared inline: a string would call memcmp
+    if (t > first_ && !tokens_[t].space_before && Is(t - 1, "-") && type != "Place") {
       continue;  // "Q-Arm" is not Arm
     }
     std::uint32_t end = t + match.length;
-    if (entry.type == "Company" || entry.type == "Place") {
+    if (type == "Company" || type == "Place") {
       if (const std::uint32_t longer = SuffixedLongerName(end); longer != 0) {
         Candidate candidate{t, longer, "Company", {}, -1, {}, {}, {}};
         if (Emit(std::move(candidate)) >= 0) {
@@ -399,35 +391,34 @@ void SentenceRecogniser::LexiconNames() {
     // "Michael Dell", "Jean Dupont", "George Washington": a one-word company or
     // place after a given name is a surname.
     const bool one_word = match.length == 1 || (match.length == 2 && Is(t + 1, "."));
-    if ((entry.type == "Company" || entry.type == "Place") && one_word && t > first_ &&
+    if ((type == "Company" || type == "Place") && one_word && t > first_ &&
         Has(t - 1, kGivenName) && tokens_[t - 1].capitalised && taken_[t - 1] == 0 &&
         !IsCorporateSuffix(end)) {
       continue;
     }
     Candidate candidate;
     candidate.first = t;
-    candidate.type = entry.type;
+    candidate.type = type;
     candidate.lexicon_entry = match.entry;
     // A versioned model named after its maker or family: DeepSeek-R1, Qwen3-Max, Llama 3.1.
     const bool glued_version = end + 1 < last_ && Is(end, "-") && !tokens_[end].space_before &&
                                !tokens_[end + 1].space_before && IsVersionLike(Word(end + 1));
-    if (entry.type == "Model" || (entry.type == "Company" && glued_version)) {
+    if (type == "Model" || (type == "Company" && glued_version)) {
       const std::uint32_t extended = ExtendModel(end, tokens_[end - 1].has_digit);
-      if (extended > end && (entry.type == "Model" || glued_version)) {
+      if (extended > end && (type == "Model" || glued_version)) {
         candidate.type = "Model";
         candidate.lexicon_entry = -1;
         end = extended;
       }
-    } else if (entry.type == "Chip" && end < last_ && Free(end, end + 1) &&
-               tokens_[end].has_digit && (IsVersionLike(Word(end)) || IsChipCode(Word(end)))) {
+    } else if (type == "Chip" && end < last_ && Free(end, end + 1) && tokens_[end].has_digit &&
+               (IsVersionLike(Word(end)) || IsChipCode(Word(end)))) {
       candidate.lexicon_entry = -1;  // Ascend 910B, Instinct MI355X
       ++end;
       end = ExtendChipVariants(end);
-    } else if (entry.type == "Company" && end < last_ && Free(end, end + 1) &&
-               IsCorporateSuffix(end)) {
+    } else if (type == "Company" && end < last_ && Free(end, end + 1) && IsCorporateSuffix(end)) {
       ++end;  // "Digital Equipment Corp": the suffix is part of the name
-    } else if (entry.type == "Product" && end < last_ && Free(end, end + 1) &&
-               tokens_[end].has_digit && IsVersionLike(Word(end)) && Word(end).size() <= 3) {
+    } else if (type == "Product" && end < last_ && Free(end, end + 1) && tokens_[end].has_digit &&
+               IsVersionLike(Word(end)) && Word(end).size() <= 3) {
       candidate.lexicon_entry = -1;  // iPhone 17, Pixel 10, Galaxy S25 (never a year)
       ++end;
     }
@@ -606,7 +597,7 @@ void SentenceRecogniser::TickersAndAcronyms() {
       const Mention& mention = mentions[static_cast<std::size_t>(owner)];
       DocEntity& entity = document_.entities[static_cast<std::size_t>(mention.entity)];
       const bool foreign = known >= 0 && known != entity.lexicon_entry;
-      if (entity.type != "Company" && !foreign) continue;
+      if (!entity.HasType("Company") && !foreign) continue;
       if (!foreign && entity.ticker.empty()) {
         entity.ticker = std::string(symbol);
         entity.surfaces.emplace_back(std::string(symbol), 1);
@@ -669,20 +660,25 @@ void FindStartTokens(Document& document) {
 }
 
 // Mentions of the document's known surfaces wherever a sentence has one outside its mentions.
-void MentionKnownSurfaces(Document& document) {
+// `name_words_only`: every surface starts with a name word, so only the sentences' name-word
+// start tokens are looked at.
+void MentionKnownSurfaces(Document& document, bool name_words_only) {
   const SurfaceIndex& known = document.known_surfaces;
   const auto& tokens = document.layout.tokens;
   std::vector<std::uint8_t>& taken = document.taken;
   const int count = static_cast<int>(document.layout.sentences.size());
+  constexpr auto kNames = static_cast<std::size_t>(StartKind::kNameWord);
+  const std::uint32_t* name_words = document.starts.tokens[kNames].data();
   std::vector<std::uint8_t> covered;  // per token of the sentence: in a mention
   for (int s = 0; s < count; ++s) {
     const Sentence& sentence = document.layout.sentences[static_cast<std::size_t>(s)];
     if (sentence.boilerplate) continue;
     bool covered_filled = false;  // at the sentence's first word that may start a name
-    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+    // The longest known surface at `t` becomes a mention where no mention covers it; returns
+    // the token after it, else t + 1.
+    const auto mention_at = [&](std::uint32_t t) -> std::uint32_t {
       // The index's filter turns most words away before anything else is read.
-      while (t < sentence.last_token && !known.MayStartWith(tokens[t].hash)) ++t;
-      if (t == sentence.last_token) break;
+      if (!known.MayStartWith(tokens[t].hash)) return t + 1;
       if (!covered_filled) {
         covered.assign(sentence.last_token - sentence.first_token, 0);
         for (const Mention& mention : document.mentions[static_cast<std::size_t>(s)]) {
@@ -692,22 +688,37 @@ void MentionKnownSurfaces(Document& document) {
         }
         covered_filled = true;
       }
-      if (covered[t - sentence.first_token] != 0 || document.transparent[t] != 0) continue;
+      if (covered[t - sentence.first_token] != 0 || document.transparent[t] != 0) return t + 1;
       const SurfaceIndex::Match match =
           known.Longest(document.text, tokens, t, sentence.last_token);
-      if (match.id < 0) continue;
+      if (match.id < 0) return t + 1;
       bool free = true;
       for (std::uint32_t k = t; k < t + match.length; ++k) {
         free = free && covered[k - sentence.first_token] == 0;
       }
-      if (!free) continue;
+      if (!free) return t + 1;
       const int entity = match.id;
       AddMentionTo(document, s, t, t + match.length, entity, document.Text(t, t + match.length), 0);
       for (std::uint32_t k = t; k < t + match.length; ++k) {
         covered[k - sentence.first_token] = 1;
         taken[k] = 1;
       }
-      t += match.length - 1;
+      return t + match.length;
+    };
+    if (name_words_only) {
+      const auto& begins = document.starts.sentence_begin;
+      const std::uint32_t* end = name_words + begins[static_cast<std::size_t>(s) + 1][kNames];
+      std::uint32_t next = sentence.first_token;
+      for (const std::uint32_t* t = name_words + begins[static_cast<std::size_t>(s)][kNames];
+           t != end; ++t) {
+        if (*t >= next) next = mention_at(*t);
+      }
+      continue;
+    }
+    for (std::uint32_t t = sentence.first_token; t < sentence.last_token;) {
+      while (t < sentence.last_token && !known.MayStartWith(tokens[t].hash)) ++t;
+      if (t == sentence.last_token) break;
+      t = mention_at(t);
     }
   }
 }
@@ -739,7 +750,7 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
       // Coordination needs a company to join names to.
       bool has_company = false;
       for (const Mention& mention : document.mentions[static_cast<std::size_t>(s)]) {
-        if (document.entities[static_cast<std::size_t>(mention.entity)].type == "Company") {
+        if (document.entities[static_cast<std::size_t>(mention.entity)].HasType("Company")) {
           has_company = true;
           break;
         }
@@ -758,9 +769,17 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
     SurfaceIndex& known = document.known_surfaces;  // surface -> entity
     known.clear();
     std::vector<Token> words;  // one buffer for every surface's tokens
+    // Whether every surface added starts with a name word: a capitalised one (which only a
+    // capitalised token matches) in neither NonNameCapitals nor GenericAcronyms.
+    bool name_words_only = true;
+    const auto starts_with_name_word = [](const Token& first) {
+      return first.capitalised && NonNameCapitals().count(first.hash) == 0 &&
+             GenericAcronyms().count(first.hash) == 0;
+    };
     for (std::size_t e = 0; e < document.entities.size(); ++e) {
       const DocEntity& entity = document.entities[e];
-      if (entity.lexicon_entry >= 0 || entity.type == "Amount" || entity.surfaces.empty()) continue;
+      if (entity.lexicon_entry >= 0 || entity.HasType("Amount") || entity.surfaces.empty())
+        continue;
       for (const auto& [surface, n] : entity.surfaces) {
         if (surface.find('\t') != std::string::npos || surface.find('\n') != std::string::npos ||
             surface.find('|') != std::string::npos) {
@@ -772,10 +791,11 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
           continue;
         }
         known.Add(surface, words, static_cast<int>(e));
+        name_words_only = name_words_only && starts_with_name_word(words[0]);
         // "the Snapdragon X3 Elite" ... "laptops powered by the X3 Elite": a
         // chip's or model's name without its family, when the rest has a version.
         // A lone short code ("A2", "K3") would be too ambiguous on its own.
-        if ((entity.type == "Chip" || entity.type == "Model") && words.size() >= 2 &&
+        if ((entity.HasType("Chip") || entity.HasType("Model")) && words.size() >= 2 &&
             words[1].has_digit && words[1].capitalised &&
             (words.size() >= 3 || words[1].end - words[1].start >= 4)) {
           const std::string_view tail = std::string_view(surface).substr(words[1].start);
@@ -785,10 +805,11 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
             word.end -= words[1].start;
           }
           known.Add(tail, tail_words, static_cast<int>(e));
+          name_words_only = name_words_only && starts_with_name_word(tail_words[0]);
         }
       }
     }
-    if (!known.empty()) MentionKnownSurfaces(document);
+    if (!known.empty()) MentionKnownSurfaces(document, name_words_only);
   }
   // Short forms: a surname or a name's distinctive first word stands for the full name.
   std::unordered_map<std::uint64_t, int> forms = document.short_forms;
@@ -796,12 +817,12 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
   std::vector<Token> words;  // one buffer for every surface's tokens
   for (std::size_t e = 0; e < document.entities.size(); ++e) {
     const DocEntity& entity = document.entities[e];
-    if (entity.type != "Person" && !(entity.type == "Company" && entity.lexicon_entry < 0))
+    if (!entity.HasType("Person") && !(entity.HasType("Company") && entity.lexicon_entry < 0))
       continue;
     for (const auto& [surface, n] : entity.surfaces) {
       Tokenize(surface, words);
       if (words.size() < 2) continue;
-      const Token& part = entity.type == "Person" ? words.back() : words.front();
+      const Token& part = entity.HasType("Person") ? words.back() : words.front();
       if (!part.capitalised || document.SeenLowercase(part.hash) ||
           NonNameCapitals().count(part.hash) != 0 || lexicon.FindTicker(part.hash) >= 0) {
         continue;
@@ -816,7 +837,7 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
   std::vector<int> merged_into(document.entities.size(), -1);
   for (std::size_t e = 0; e < document.entities.size(); ++e) {
     DocEntity& entity = document.entities[e];
-    if (entity.type != "Person" || entity.lexicon_entry >= 0 || entity.surfaces.empty()) continue;
+    if (!entity.HasType("Person") || entity.lexicon_entry >= 0 || entity.surfaces.empty()) continue;
     bool single = true;
     for (const auto& [surface, n] : entity.surfaces) {
       single = single && surface.find(' ') == std::string::npos;
@@ -824,7 +845,7 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
     auto full = forms.find(HashLower(entity.surfaces.front().first));
     if (!single || full == forms.end() || full->second == static_cast<int>(e)) continue;
     DocEntity& target = document.entities[static_cast<std::size_t>(full->second)];
-    if (target.type != "Person") continue;
+    if (!target.HasType("Person")) continue;
     merged_into[e] = full->second;
     target.mentions += entity.mentions;
     for (const auto& surface : entity.surfaces) target.surfaces.push_back(surface);
@@ -837,30 +858,52 @@ void RecogniseMentions(const Lexicon& lexicon, Document& document) {
       if (target >= 0) mention.entity = target;
     }
   }
+  // The forms are name words (capitalised, in neither NonNameCapitals nor GenericAcronyms)
+  // unless some acronym or surname is not: then every capitalised word is looked at.
+  bool name_words_only = true;
+  for (const auto& [hash, entity] : forms) {
+    name_words_only =
+        name_words_only && NonNameCapitals().count(hash) == 0 && GenericAcronyms().count(hash) == 0;
+  }
+  constexpr auto kNames = static_cast<std::size_t>(StartKind::kNameWord);
+  const std::uint32_t* name_words = document.starts.tokens[kNames].data();
   for (int s = 0; s < count; ++s) {
     const Sentence& sentence = document.layout.sentences[static_cast<std::size_t>(s)];
     if (sentence.boilerplate) continue;
     auto& mentions = document.mentions[static_cast<std::size_t>(s)];
     std::size_t next_mention = 0;
-    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
-      // A tight loop past the words no short form can be.
-      while (t < sentence.last_token && (!tokens[t].capitalised || document.transparent[t] != 0)) {
-        ++t;
-      }
-      if (t == sentence.last_token) break;
+    // Adds a short form's mention at capitalised token `t` outside the sentence's mentions.
+    const auto mention_short_form = [&](std::uint32_t t) {
+      if (document.transparent[t] != 0) return;
       // Moved on only here: it skips the mentions that end by t, whichever t it last saw.
       while (next_mention < mentions.size() && mentions[next_mention].last <= t) ++next_mention;
-      if (next_mention < mentions.size() && mentions[next_mention].first <= t) continue;
+      if (next_mention < mentions.size() && mentions[next_mention].first <= t) return;
       auto found = forms.find(tokens[t].hash);
-      if (found == forms.end()) continue;
+      if (found == forms.end()) return;
       const bool glued = (t + 1 < sentence.last_token && tokens[t + 1].capitalised &&
                           tokens[t + 1].kind == TokenKind::kWord) ||
                          (t > sentence.first_token && tokens[t - 1].capitalised &&
                           tokens[t - 1].kind == TokenKind::kWord && t - 1 != sentence.first_token);
-      if (glued) continue;
+      if (glued) return;
       AddMentionTo(document, s, t, t + 1, found->second, TokenText(document.text, tokens[t]), 0);
       taken[t] = 1;
       next_mention = 0;
+    };
+    if (name_words_only) {
+      // The sentence's name words, which FindStartTokens listed.
+      const auto& begins = document.starts.sentence_begin;
+      const std::uint32_t* end = name_words + begins[static_cast<std::size_t>(s) + 1][kNames];
+      for (const std::uint32_t* t = name_words + begins[static_cast<std::size_t>(s)][kNames];
+           t != end; ++t) {
+        mention_short_form(*t);
+      }
+      continue;
+    }
+    for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
+      // A tight loop past the words no short form can be.
+      while (t < sentence.last_token && !tokens[t].capitalised) ++t;
+      if (t == sentence.last_token) break;
+      mention_short_form(t);
     }
   }
 }

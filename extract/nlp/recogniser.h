@@ -47,7 +47,22 @@ std::vector<std::uint16_t> ClassifyWords(const Lexicon& lexicon, const std::vect
 
 /// After the recognisers and short forms: one-word names the document uses as a
 /// company's ("ABB said", "Parlamo's co-founder") become companies wherever they stand.
+/// Reads the start tokens (document.starts) the recognisers walked.
 void CompaniesNamedInContext(const Lexicon& lexicon, Document& document);
+
+/// The corporate suffixes and "co". Asked of every word of every name run: a cache-sized
+/// filter turns most words away before the set is read.
+struct CorporateSuffixWords {
+  static const CorporateSuffixWords& Get();
+  CorporateSuffixWords();
+  bool Contain(std::uint64_t hash) const {
+    return filter.MayContain(hash) && ContainFiltered(hash);
+  }
+  bool ContainFiltered(std::uint64_t hash) const;  // the set itself
+
+  std::uint64_t co = HashLower("co");
+  WordFilter<10> filter;
+};
 
 class SentenceRecogniser {
  public:
@@ -97,7 +112,10 @@ class SentenceRecogniser {
   bool BoughtName(std::uint32_t t, std::uint32_t end) const;
   bool UnitApposition(std::uint32_t end) const;
   /// Inc., Corp, Ltd, Co...: written capitalised, as names end.
-  bool IsCorporateSuffix(std::uint32_t t) const;
+  bool IsCorporateSuffix(std::uint32_t t) const {
+    const Token& token = tokens_[t];
+    return (token.capitalised || token.all_caps) && corporate_suffixes_.Contain(token.hash);
+  }
   int Emit(Candidate candidate);
   int MentionEndingAt(std::uint32_t t) const;
   /// A capitalised word that may be part of a name and is not yet claimed.
@@ -139,6 +157,7 @@ class SentenceRecogniser {
   // Per token of the document, 1 once a mention claims it. Shared by the document's
   // sentence recognisers (their token ranges are disjoint), so none allocates its own.
   std::vector<std::uint8_t>& taken_;
+  const CorporateSuffixWords& corporate_suffixes_;
 };
 
 }  // namespace kg::extract::nlp
