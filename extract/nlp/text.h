@@ -164,10 +164,10 @@ class HashIndex {
  public:
   /// The value stored for `hash`, or -1.
   int find(std::uint64_t hash) const {
-    if (keys_.empty() || hash == 0) return -1;
+    if (slots_.empty() || hash == 0) return -1;
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      if (keys_[i] == hash) return values_[i];
-      if (keys_[i] == 0) return -1;
+      if (slots_[i].key == hash) return slots_[i].value;
+      if (slots_[i].key == 0) return -1;
     }
   }
   /// The value for `hash`; stores `value` first when there is none.
@@ -178,14 +178,18 @@ class HashIndex {
   /// Calls `fn(hash, value)` for every entry, in no particular order.
   template <typename Fn>
   void ForEach(Fn fn) const {
-    for (std::size_t i = 0; i < keys_.size(); ++i) {
-      if (keys_[i] != 0) fn(keys_[i], values_[i]);
+    for (const Slot& slot : slots_) {
+      if (slot.key != 0) fn(slot.key, slot.value);
     }
   }
 
  private:
-  std::vector<std::uint64_t> keys_;  // 0 marks an empty slot
-  std::vector<int> values_;
+  // Each key beside its value: a lookup that finds its key reads one cache line.
+  struct Slot {
+    std::uint64_t key = 0;  // 0 marks an empty slot
+    int value = -1;
+  };
+  std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   std::size_t size_ = 0;
 };
