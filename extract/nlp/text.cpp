@@ -546,7 +546,7 @@ int HashIndex::emplace(std::uint64_t hash, int value) {
   if (hash == 0) hash = 1;  // 0 marks empty slots; a zero hash is vanishingly rare
   const int existing = find(hash);
   if (existing >= 0) return existing;
-  if ((size_ + 1) * 2 > slots_.size()) {
+  if ((size_ + 1) * 4 > slots_.size()) {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{});
     mask_ = slots_.size() - 1;
