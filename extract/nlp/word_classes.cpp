@@ -286,7 +286,7 @@ constexpr std::uint8_t StartBit(StartKind kind) {
 }
 
 // Word hash -> WordClass bits, for the one lookup of every token of every document:
-// open addressing at a load of at most a quarter, so most lookups take one probe, with
+// open addressing at a load of at most an eighth, so most lookups take one probe, with
 // each key beside its bits and the StartKind bits the word alone gives.
 class WordClassTable {
  public:
@@ -299,7 +299,7 @@ class WordClassTable {
     std::size_t words = 0;
     index.ForEach([&](std::uint64_t, int) { ++words; });
     std::size_t capacity = 16;
-    while (capacity < words * 4) capacity *= 2;
+    while (capacity < words * 8) capacity *= 2;
     slots_.assign(capacity, Slot{});
     mask_ = capacity - 1;
     // FindStartTokens' openers: only words hash so ("by" is never a number or punctuation).
