@@ -117,10 +117,13 @@ class WordSet {
     size_ = 0;
   }
   std::size_t count(std::uint64_t hash) const {
-    if (slots_.empty() || hash == 0) return 0;
+    // An empty set probes one empty slot, and a zero hash stops at the first empty
+    // one: no test of either before the probes.
+    static constexpr std::uint64_t kNoSlots[1] = {0};
+    const std::uint64_t* slots = slots_.empty() ? kNoSlots : slots_.data();
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      if (slots_[i] == hash) return 1;
-      if (slots_[i] == 0) return 0;
+      if (slots[i] == 0) return 0;
+      if (slots[i] == hash) return 1;
     }
   }
   std::size_t size() const { return size_; }
@@ -164,10 +167,12 @@ class HashIndex {
  public:
   /// The value stored for `hash`, or -1.
   int find(std::uint64_t hash) const {
-    if (slots_.empty() || hash == 0) return -1;
+    // As WordSet::count(): no test of an empty index or a zero hash before the probes.
+    static constexpr Slot kNoSlots[1] = {};
+    const Slot* slots = slots_.empty() ? kNoSlots : slots_.data();
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      if (slots_[i].key == hash) return slots_[i].value;
-      if (slots_[i].key == 0) return -1;
+      if (slots[i].key == 0) return -1;
+      if (slots[i].key == hash) return slots[i].value;
     }
   }
   /// The value for `hash`; stores `value` first when there is none.
