@@ -190,9 +190,10 @@ class HashIndex {
 
  private:
   // Each key beside its value: a lookup that finds its key reads one cache line.
+  // Trivial, so clear() zeroes the slots with memset; Slot{} is an empty slot.
   struct Slot {
-    std::uint64_t key = 0;  // 0 marks an empty slot
-    int value = -1;
+    std::uint64_t key;  // 0 marks an empty slot
+    int value;          // read only where key != 0
   };
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
