@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <initializer_list>
 
 namespace kg::extract::nlp {
@@ -531,12 +532,12 @@ void WordSet::reserve(std::size_t count) {
 }
 
 void HashIndex::clear() {
-  if (keys_.size() > 1024) {
-    keys_ = {};
-    values_ = {};
+  if (slots_.size() > 1024) {
+    slots_ = {};
     mask_ = 0;
   } else {
-    std::fill(keys_.begin(), keys_.end(), 0);
+    // All bytes zero: every key 0, empty (an empty slot's value is never read).
+    std::memset(slots_.data(), 0, slots_.size() * sizeof(Slot));
   }
   size_ = 0;
 }
@@ -545,27 +546,27 @@ int HashIndex::emplace(std::uint64_t hash, int value) {
   if (hash == 0) hash = 1;  // 0 marks empty slots; a zero hash is vanishingly rare
   const int existing = find(hash);
   if (existing >= 0) return existing;
-  if ((size_ + 1) * 2 > keys_.size()) {
-    std::vector<std::uint64_t> old_keys = std::move(keys_);
-    std::vector<int> old_values = std::move(values_);
-    keys_.assign(old_keys.empty() ? 16 : old_keys.size() * 2, 0);
-    values_.assign(keys_.size(), -1);
-    mask_ = keys_.size() - 1;
+  if ((size_ + 1) * 4 > slots_.size()) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{});
+    mask_ = slots_.size() - 1;
     size_ = 0;
-    for (std::size_t k = 0; k < old_keys.size(); ++k) {
-      if (old_keys[k] != 0) emplace(old_keys[k], old_values[k]);
+    for (const Slot& slot : old) {
+      if (slot.key != 0) emplace(slot.key, slot.value);
     }
   }
   std::size_t i = hash & mask_;
-  while (keys_[i] != 0) i = (i + 1) & mask_;
-  keys_[i] = hash;
-  values_[i] = value;
+  while (slots_[i].key != 0) i = (i + 1) & mask_;
+  slots_[i] = {hash, value};
   ++size_;
   return value;
 }
 
 WordSet MakeWordSet(std::initializer_list<const char*> words) {
   WordSet set;
+  // At most an eighth full, not half: most lookups in a word list are of words not in
+  // it, and those probe until an empty slot.
+  set.reserve(words.size() * 4);
   for (const char* word : words) set.insert(HashLower(word));
   return set;
 }

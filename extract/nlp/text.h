@@ -117,10 +117,13 @@ class WordSet {
     size_ = 0;
   }
   std::size_t count(std::uint64_t hash) const {
-    if (slots_.empty() || hash == 0) return 0;
+    // An empty set probes one empty slot, and a zero hash stops at the first empty
+    // one: no test of either before the probes.
+    static constexpr std::uint64_t kNoSlots[1] = {0};
+    const std::uint64_t* slots = slots_.empty() ? kNoSlots : slots_.data();
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      if (slots_[i] == hash) return 1;
-      if (slots_[i] == 0) return 0;
+      if (slots[i] == 0) return 0;
+      if (slots[i] == hash) return 1;
     }
   }
   std::size_t size() const { return size_; }
@@ -164,10 +167,12 @@ class HashIndex {
  public:
   /// The value stored for `hash`, or -1.
   int find(std::uint64_t hash) const {
-    if (keys_.empty() || hash == 0) return -1;
+    // As WordSet::count(): no test of an empty index or a zero hash before the probes.
+    static constexpr Slot kNoSlots[1] = {};
+    const Slot* slots = slots_.empty() ? kNoSlots : slots_.data();
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      if (keys_[i] == hash) return values_[i];
-      if (keys_[i] == 0) return -1;
+      if (slots[i].key == 0) return -1;
+      if (slots[i].key == hash) return slots[i].value;
     }
   }
   /// The value for `hash`; stores `value` first when there is none.
@@ -178,14 +183,19 @@ class HashIndex {
   /// Calls `fn(hash, value)` for every entry, in no particular order.
   template <typename Fn>
   void ForEach(Fn fn) const {
-    for (std::size_t i = 0; i < keys_.size(); ++i) {
-      if (keys_[i] != 0) fn(keys_[i], values_[i]);
+    for (const Slot& slot : slots_) {
+      if (slot.key != 0) fn(slot.key, slot.value);
     }
   }
 
  private:
-  std::vector<std::uint64_t> keys_;  // 0 marks an empty slot
-  std::vector<int> values_;
+  // Each key beside its value: a lookup that finds its key reads one cache line.
+  // Trivial, so clear() zeroes the slots with memset; Slot{} is an empty slot.
+  struct Slot {
+    std::uint64_t key;  // 0 marks an empty slot
+    int value;          // read only where key != 0
+  };
+  std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   std::size_t size_ = 0;
 };

@@ -2,6 +2,7 @@
 // The word lists the recognisers share, and the per-token classification that
 // turns membership in them into bits: each token is looked up once per document
 // instead of once per list per recogniser that asks.
+#include <algorithm>
 #include <unordered_map>
 
 #include "extract/nlp/amounts.h"
@@ -286,7 +287,7 @@ constexpr std::uint8_t StartBit(StartKind kind) {
 }
 
 // Word hash -> WordClass bits, for the one lookup of every token of every document:
-// open addressing at a load of at most a quarter, so most lookups take one probe, with
+// open addressing at a load of at most an eighth, so most lookups take one probe, with
 // each key beside its bits and the StartKind bits the word alone gives.
 class WordClassTable {
  public:
@@ -299,7 +300,7 @@ class WordClassTable {
     std::size_t words = 0;
     index.ForEach([&](std::uint64_t, int) { ++words; });
     std::size_t capacity = 16;
-    while (capacity < words * 4) capacity *= 2;
+    while (capacity < words * 8) capacity *= 2;
     slots_.assign(capacity, Slot{});
     mask_ = capacity - 1;
     // FindStartTokens' openers: only words hash so ("by" is never a number or punctuation).
@@ -335,7 +336,10 @@ class WordClassTable {
     Entry Find(std::uint64_t hash) const {
       for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
         const Slot& slot = slots[i];
-        if (slot.hash == hash || slot.hash == 0) return slot.entry;
+        // The key or an empty slot, tested with one branch (min() is no branch) that
+        // the first probe mostly takes: two branches would have the predictor guess
+        // which of the two, a hit or a miss, ends the search.
+        if (std::min(slot.hash ^ hash, slot.hash) == 0) return slot.entry;
       }
     }
   };
@@ -428,12 +432,16 @@ void ClassifyWords(const Lexicon& lexicon, Document& document) {
     std::uint16_t bits = entry.bits;
     std::uint8_t starts = entry.starts;
     if (token->capitalised) {
-      bits = WordClasses(lexicon, *token, bits);
-      if ((bits & kNameWord) != 0) {
+      // WordClasses() written out: called, it costs more than it does.
+      if (lexicon.IsGivenName(token->hash)) {
+        bits |= kGivenName;
+        starts |= StartBit(StartKind::kPersonStart);
+      }
+      if (token->kind == TokenKind::kWord && (bits & (kNonNameCapital | kGenericAcronym)) == 0) {
+        bits |= kNameWord;
         starts |= StartBit(StartKind::kNameWord) | StartBit(StartKind::kPersonStart) |
                   StartBit(StartKind::kListStart);
       }
-      if ((bits & kGivenName) != 0) starts |= StartBit(StartKind::kPersonStart);
       // A capitalised code with a digit may start an amount.
       if (token->has_digit) starts |= StartBit(StartKind::kAmountStart);
     }
