@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <optional>
 #include <span>
 
 #include "extract/nlp/amounts.h"
@@ -1635,7 +1636,12 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
         }
       }
     };
-    SentenceMatcher matcher(document, static_cast<int>(s), entity_types, buffers);
+    // Built on the first rule worth trying: half the sentences have none.
+    std::optional<SentenceMatcher> matcher;
+    auto matcher_here = [&]() -> SentenceMatcher& {
+      if (!matcher) matcher.emplace(document, static_cast<int>(s), entity_types, buffers);
+      return *matcher;
+    };
     for (const auto& anchor : anchors) {
       // Named copies, not structured bindings: clang 14 lambdas cannot capture those.
       const auto t = anchor.first;
@@ -1644,12 +1650,14 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
       auto start = use.starts.begin();
       for_each_possible(use.rules, [&](std::size_t rule) {
         while (start->rule != static_cast<int>(rule)) ++start;
-        for (int choice : start->choices) matcher.MatchWordAnchor(rules_[rule], choice, t, found);
+        SentenceMatcher& here = matcher_here();
+        for (int choice : start->choices) here.MatchWordAnchor(rules_[rule], choice, t, found);
       });
     }
     for_each_possible(slot_anchored_, [&](std::size_t rule) {
+      SentenceMatcher& here = matcher_here();
       for (std::size_t m = 0; m < document.mentions[s].size(); ++m) {
-        matcher.MatchSlotAnchor(rules_[rule], static_cast<int>(m), found);
+        here.MatchSlotAnchor(rules_[rule], static_cast<int>(m), found);
       }
     });
   }
