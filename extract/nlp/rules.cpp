@@ -252,6 +252,17 @@ const WordSet& HedgeWords() {
   return set;
 }
 
+// EntityTypeBit() of the types the matcher's checks name, so a check compares bits.
+struct NamedTypeBits {
+  std::uint32_t company = EntityTypeBit("Company");
+  std::uint32_t place = EntityTypeBit("Place");
+  std::uint32_t things = EntityTypeBit("Model") | EntityTypeBit("Chip") | EntityTypeBit("Product");
+};
+const NamedTypeBits& TypeBits() {
+  static const NamedTypeBits bits;
+  return bits;
+}
+
 // Buffers of RuleSet::Apply and its matchers, kept per thread: a thread that extracts
 // document after document allocates them once.
 struct MatcherBuffers {
@@ -377,12 +388,13 @@ class SentenceMatcher {
     if (!TypeFits(slot, At(m).entity)) return false;
     if (slot.only_new && (entity.lexicon_entry >= 0 || (At(m).flags & kCoref) != 0)) return false;
     if (slot.only_actor && !IsActor(m)) return false;
+    const std::uint32_t type = entity_types_[static_cast<std::size_t>(At(m).entity)];
     // A possessive place modifies a noun ("China's tech sector"); it is not a location.
-    if (entity.type == "Place" && (At(m).flags & kPossessive) != 0 && !possessive_written)
+    if (type == TypeBits().place && (At(m).flags & kPossessive) != 0 && !possessive_written)
       return false;
     // "Google's Gemini team": the name modifies a group of people, not the thing.
-    if ((entity.type == "Model" || entity.type == "Chip" || entity.type == "Product") &&
-        At(m).last < sentence_.last_token && TeamNouns().count(tokens_[At(m).last].hash) != 0) {
+    if ((type & TypeBits().things) != 0 && At(m).last < sentence_.last_token &&
+        TeamNouns().count(tokens_[At(m).last].hash) != 0) {
       return false;
     }
     if (!slot.subtype.empty()) {
@@ -571,14 +583,16 @@ class SentenceMatcher {
   // The chip, model or product named right after company mention `m` ("Nvidia H100",
   // "Google Gemini"), which makes the company its modifier; or -1.
   int ThingAfter(int m) const {
-    if (document_.TypeOf(At(m)) != "Company" || At(m).last >= sentence_.last_token ||
+    if (entity_types_[static_cast<std::size_t>(At(m).entity)] != TypeBits().company ||
+        At(m).last >= sentence_.last_token ||
         (At(m).flags & kCoref) != 0) {  // "its HM-2": a pronoun names no modifier
       return -1;
     }
     const int next = start_at_[At(m).last - sentence_.first_token];
     if (next < 0) return -1;
-    const std::string_view type = document_.TypeOf(At(next));
-    return type == "Chip" || type == "Model" || type == "Product" ? next : -1;
+    return (entity_types_[static_cast<std::size_t>(At(next).entity)] & TypeBits().things) != 0
+               ? next
+               : -1;
   }
 
   // "GENERAL MOTORS <GM> BUS UNIT": a short bracketed ticker the recognisers
