@@ -1619,11 +1619,10 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
     const Token* const first = tokens.data() + sentences[s].first_token;
     const Token* const last = tokens.data() + sentences[s].last_token;
     for (const Token* token = first; token != last; ++token) {
-      const std::uint64_t hash = token->hash;
-      if (!word_filter_.MayContain(hash)) continue;
-      const int use_index = word_index_.find(hash);
-      if (use_index < 0) continue;
-      const WordUse& use = word_uses_[static_cast<std::size_t>(use_index)];
+      const std::size_t use_number = WordUseOf(token->hash);
+      if (use_number == 0) continue;
+      const auto use_index = static_cast<int>(use_number - 1);
+      const WordUse& use = word_uses_[use_number - 1];
       for (const SparseBits& elements : use.elements) present[elements.word] |= elements.bits;
       if (!use.starts.empty()) {
         anchors.emplace_back(static_cast<std::uint32_t>(token - tokens.data()), use_index);
