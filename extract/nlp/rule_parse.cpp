@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Reads rule files: "family" rows name word lists, "rule" rows give a pattern.
 #include <algorithm>
+#include <bit>
 #include <cstdlib>
 #include <map>
 
@@ -211,7 +212,13 @@ std::vector<RuleSet::SparseBits> RuleSet::ToSparseBits(std::vector<int> members)
   std::vector<SparseBits> set;
   for (int member : members) {
     const auto word = static_cast<std::size_t>(member / 64);
-    if (set.empty() || set.back().word != word) set.push_back({word, 0});
+    if (set.empty() || set.back().word != word) {
+      const std::size_t before =
+          set.empty()
+              ? 0
+              : set.back().before + static_cast<std::size_t>(std::popcount(set.back().bits));
+      set.push_back({word, 0, before});
+    }
     set.back().bits |= std::uint64_t{1} << (member % 64);
   }
   return set;

@@ -1628,7 +1628,8 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
         anchors.emplace_back(static_cast<std::uint32_t>(token - tokens.data()), use_index);
       }
     }
-    // Calls fn(rule index) for each rule of `set` that may match, in rule order.
+    // Calls fn(rule index, its rank in `set`) for each rule of `set` that may match, in
+    // rule order.
     auto for_each_possible = [&](const std::vector<SparseBits>& set, auto fn) {
       for (const SparseBits& group : set) {
         for (std::uint64_t bits = group.bits & possible[group.word]; bits != 0; bits &= bits - 1) {
@@ -1645,7 +1646,7 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
               continue;
             }
           }
-          fn(rule);
+          fn(rule, group.before + static_cast<std::size_t>(std::popcount(group.bits & (mask - 1))));
         }
       }
     };
@@ -1659,15 +1660,15 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
       // Named copies, not structured bindings: clang 14 lambdas cannot capture those.
       const auto t = anchor.first;
       const WordUse& use = word_uses_[static_cast<std::size_t>(anchor.second)];
-      // use.starts holds the same rules in the same order: a cursor finds each.
-      auto start = use.starts.begin();
-      for_each_possible(use.rules, [&](std::size_t rule) {
-        while (start->rule != static_cast<int>(rule)) ++start;
+      // use.starts holds the same rules in the same order: a rule's rank finds its entry.
+      for_each_possible(use.rules, [&](std::size_t rule, std::size_t rank) {
         SentenceMatcher& here = matcher_here();
-        for (int choice : start->choices) here.MatchWordAnchor(rules_[rule], choice, t, found);
+        for (int choice : use.starts[rank].choices) {
+          here.MatchWordAnchor(rules_[rule], choice, t, found);
+        }
       });
     }
-    for_each_possible(slot_anchored_, [&](std::size_t rule) {
+    for_each_possible(slot_anchored_, [&](std::size_t rule, std::size_t /*rank*/) {
       SentenceMatcher& here = matcher_here();
       for (std::size_t m = 0; m < document.mentions[s].size(); ++m) {
         here.MatchSlotAnchor(rules_[rule], static_cast<int>(m), found);

@@ -110,6 +110,7 @@ class RuleSet {
   struct SparseBits {
     std::size_t word = 0;
     std::uint64_t bits = 0;
+    std::size_t before = 0;  // members in the set's earlier words
   };
   static std::vector<SparseBits> ToSparseBits(std::vector<int> members);
 
