@@ -305,7 +305,11 @@ void RuleSet::Index() {
   }
   for (std::size_t use = 0; use < word_uses_.size(); ++use) {
     word_uses_[use].rules = ToSparseBits(use_rules[use]);
-    word_uses_[use].elements = ToSparseBits(use_elements[use]);
+    WordUse& word_use = word_uses_[use];
+    word_use.elements = ToSparseBits(use_elements[use]);
+    for (std::size_t k = 0; k < word_use.elements.size() && k < word_use.first_elements.size(); ++k)
+      word_use.first_elements[k] = word_use.elements[k];
+    word_use.anchors = word_use.starts.empty() ? 0 : 1;
   }
   slot_anchored_ = ToSparseBits(slot_anchored);
   KG_ASSERT(word_uses_.size() + 1 < kSharedSlot);

@@ -1597,7 +1597,8 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
   std::vector<std::uint64_t>& present = buffers.present;
   possible.resize(rule_words_);
   unchecked.resize(rule_words_);
-  present.resize(element_words_);
+  // A word at least: a word without elements ORs 0 into word 0.
+  present.resize(std::max<std::size_t>(element_words_, 1));
   std::vector<std::pair<std::uint32_t, int>>& anchors = buffers.anchors;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     if (sentences[s].boilerplate || document.mentions[s].empty()) continue;
@@ -1615,18 +1616,20 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
     if (any == 0) continue;
     // One look-up per word gives both the anchors and the required elements present.
     std::fill(present.begin(), present.end(), 0);
-    anchors.clear();
-    const Token* const first = tokens.data() + sentences[s].first_token;
-    const Token* const last = tokens.data() + sentences[s].last_token;
-    for (const Token* token = first; token != last; ++token) {
-      const std::size_t use_number = WordUseOf(token->hash);
+    const std::uint32_t first = sentences[s].first_token, last = sentences[s].last_token;
+    if (anchors.size() < last - first) anchors.resize(last - first);
+    std::size_t anchor_count = 0;
+    for (std::uint32_t t = first; t != last; ++t) {
+      const std::size_t use_number = WordUseOf(tokens[t].hash);
       if (use_number == 0) continue;
-      const auto use_index = static_cast<int>(use_number - 1);
       const WordUse& use = word_uses_[use_number - 1];
-      for (const SparseBits& elements : use.elements) present[elements.word] |= elements.bits;
-      if (!use.starts.empty()) {
-        anchors.emplace_back(static_cast<std::uint32_t>(token - tokens.data()), use_index);
-      }
+      present[use.first_elements[0].word] |= use.first_elements[0].bits;
+      present[use.first_elements[1].word] |= use.first_elements[1].bits;
+      for (std::size_t k = use.first_elements.size(); k < use.elements.size(); ++k)
+        present[use.elements[k].word] |= use.elements[k].bits;
+      // Written always, kept (counted) only for an anchor word: no branch.
+      anchors[anchor_count] = {t, static_cast<int>(use_number - 1)};
+      anchor_count += use.anchors;
     }
     // Calls fn(rule index, its rank in `set`) for each rule of `set` that may match, in
     // rule order.
@@ -1656,10 +1659,10 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
       if (!matcher) matcher.emplace(document, static_cast<int>(s), entity_types, buffers);
       return *matcher;
     };
-    for (const auto& anchor : anchors) {
+    for (std::size_t a = 0; a < anchor_count; ++a) {
       // Named copies, not structured bindings: clang 14 lambdas cannot capture those.
-      const auto t = anchor.first;
-      const WordUse& use = word_uses_[static_cast<std::size_t>(anchor.second)];
+      const auto t = anchors[a].first;
+      const WordUse& use = word_uses_[static_cast<std::size_t>(anchors[a].second)];
       // use.starts holds the same rules in the same order: a rule's rank finds its entry.
       for_each_possible(use.rules, [&](std::size_t rule, std::size_t rank) {
         SentenceMatcher& here = matcher_here();

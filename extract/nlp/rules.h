@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -136,6 +137,10 @@ class RuleSet {
     std::vector<AnchorRule> starts;
     std::vector<SparseBits> rules;
     std::vector<SparseBits> elements;
+    // Apply() reads these for half the tokens, so without loops or branches: the first two
+    // of `elements` (an empty one, bits 0, for each missing), and whether `starts` has any.
+    std::array<SparseBits, 2> first_elements{};
+    std::uint32_t anchors = 0;  // 1 when `starts` has any
   };
   HashIndex word_index_;  // word hash -> index in word_uses_
   std::vector<WordUse> word_uses_;
