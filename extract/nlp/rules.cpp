@@ -270,8 +270,9 @@ struct MatcherBuffers {
   // Rule bitsets for the current sentence: the rules that may match (their slots' types
   // are there, and their required elements unless still unchecked), and the unchecked ones.
   std::vector<std::uint64_t> possible, unchecked;
-  std::vector<std::uint64_t> present;                  // the required elements it may match
-  std::vector<std::pair<std::uint32_t, int>> anchors;  // token, its RuleSet::word_uses_ index
+  std::vector<std::uint64_t> present;  // the required elements it may match
+  // Token and RuleSet::word_uses_ index of the sentence's rule words, then of its anchors.
+  std::vector<std::pair<std::uint32_t, int>> anchors;
   std::vector<int> start_at;
   std::vector<int> end_at;
   std::vector<State> right, left, combined;  // MatchAround's partial and whole matches
@@ -1615,20 +1616,26 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
     }
     if (any == 0) continue;
     // One look-up per word gives both the anchors and the required elements present.
+    // About half the words are the rules' words, at random: first the rules' words are
+    // listed (each written, counted only if one), then read without a branch per word.
     std::fill(present.begin(), present.end(), 0);
     const std::uint32_t first = sentences[s].first_token, last = sentences[s].last_token;
     if (anchors.size() < last - first) anchors.resize(last - first);
-    std::size_t anchor_count = 0;
+    std::size_t word_count = 0;
     for (std::uint32_t t = first; t != last; ++t) {
       const std::size_t use_number = WordUseOf(tokens[t].hash);
-      if (use_number == 0) continue;
-      const WordUse& use = word_uses_[use_number - 1];
+      anchors[word_count] = {t, static_cast<int>(use_number) - 1};
+      word_count += use_number != 0 ? 1 : 0;
+    }
+    // Then the anchors replace them in place: there are no more anchors than words.
+    std::size_t anchor_count = 0;
+    for (std::size_t w = 0; w < word_count; ++w) {
+      const WordUse& use = word_uses_[static_cast<std::size_t>(anchors[w].second)];
       present[use.first_elements[0].word] |= use.first_elements[0].bits;
       present[use.first_elements[1].word] |= use.first_elements[1].bits;
       for (std::size_t k = use.first_elements.size(); k < use.elements.size(); ++k)
         present[use.elements[k].word] |= use.elements[k].bits;
-      // Written always, kept (counted) only for an anchor word: no branch.
-      anchors[anchor_count] = {t, static_cast<int>(use_number - 1)};
+      anchors[anchor_count] = anchors[w];
       anchor_count += use.anchors;
     }
     // Calls fn(rule index, its rank in `set`) for each rule of `set` that may match, in
