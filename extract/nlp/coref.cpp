@@ -106,7 +106,7 @@ class Resolver {
           if (entity >= 0) AddMentionTo(document_, s, t, t + 2, entity, {}, kCoref);
           ++t;
         } else if (hash == the_) {
-          const std::uint32_t end = DescriptorEnd(sentence, t);
+          const std::uint32_t end = DescriptorEnd(sentence, t, cover);
           if (end > t) {
             const int entity = SalientCompany(s, t);
             if (entity >= 0) AddMentionTo(document_, s, t, end, entity, {}, kCoref);
@@ -161,11 +161,12 @@ class Resolver {
   };
 
   // "the Chinese tech giant": up to four modifiers, then a lower-case head noun.
-  std::uint32_t DescriptorEnd(const Sentence& sentence, std::uint32_t t) const {
-    const auto sentence_index =
-        static_cast<std::size_t>(&sentence - document_.layout.sentences.data());
-    // Every token asked about below lies after the one asked before.
-    CoverCursor cover(document_.mentions[sentence_index]);
+  // `cover_to_t`: the sentence's cursor, last asked about no token after t + 1.
+  std::uint32_t DescriptorEnd(const Sentence& sentence, std::uint32_t t,
+                              const CoverCursor& cover_to_t) const {
+    // Every token asked about below lies after the one asked before: a copy of the cursor
+    // goes on from there.
+    CoverCursor cover = cover_to_t;
     const WordSet& heads = DescriptorHeads();
     // The heads again as a filter, cheaper than the set for the many words that are none.
     static const WordFilter<10> kMayBeHead = [] {
