@@ -9,6 +9,7 @@
 //    those named in this and the three previous sentences, else the main company;
 //  - "he"/"she"/"his"/"her": the last person named in this or the two previous sentences.
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <iterator>
 
@@ -78,21 +79,16 @@ class Resolver {
     for (int s = 0; s < count; ++s) {
       const Sentence& sentence = document_.layout.sentences[static_cast<std::size_t>(s)];
       if (sentence.boilerplate) continue;
+      // The tokens asked about rise, and a mention added below starts at the token asked
+      // about last: a cursor over the sentence's mentions answers, not a binary search.
+      CoverCursor cover(document_.mentions[static_cast<std::size_t>(s)]);
       for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
-        // Only the reference words start a reference: one bit tells them from the rest.
-        // Four words' classes at a time first: most words are none.
-        const std::uint16_t* classes = document_.word_classes.data();
-        constexpr std::uint64_t kInAnyOfFour = std::uint64_t{kReferenceWord} * 0x0001000100010001u;
-        for (std::uint64_t four = 0; t + 4 <= sentence.last_token; t += 4) {
-          std::memcpy(&four, classes + t, sizeof four);
-          if ((four & kInAnyOfFour) != 0) break;
-        }
-        while (t < sentence.last_token && (classes[t] & kReferenceWord) == 0) ++t;
+        t = NextReferenceWord(t, sentence.last_token);
         if (t == sentence.last_token) break;
         const std::uint64_t hash = tokens_[t].hash;
         const bool person =
             hash == he_ || hash == she_ || hash == his_ || hash == her_ || hash == him_;
-        if ((hash != its_ && hash != it_ && hash != the_ && !person) || Covered(s, t)) continue;
+        if ((hash != its_ && hash != it_ && hash != the_ && !person) || cover.Covered(t)) continue;
         const bool it_subject =
             hash == it_ &&
             (t == sentence.first_token || ReportingVerbs().count(tokens_[t - 1].hash) != 0 ||
@@ -103,14 +99,14 @@ class Resolver {
             AddMentionTo(document_, s, t, t + 1, entity, {},
                          kCoref | (hash == its_ ? kPossessivePronoun : 0));
           }
-        } else if (hash == the_ && ThingDescriptor(sentence, t) != nullptr) {
+        } else if (const char* type = hash == the_ ? ThingDescriptor(sentence, t, cover) : nullptr;
+                   type != nullptr) {
           // "the model", "the chip": the last model or chip named nearby.
-          const char* type = ThingDescriptor(sentence, t);
           const int entity = LastOfType(s, t, type);
           if (entity >= 0) AddMentionTo(document_, s, t, t + 2, entity, {}, kCoref);
           ++t;
         } else if (hash == the_) {
-          const std::uint32_t end = DescriptorEnd(sentence, t);
+          const std::uint32_t end = DescriptorEnd(sentence, t, cover);
           if (end > t) {
             const int entity = SalientCompany(s, t);
             if (entity >= 0) AddMentionTo(document_, s, t, end, entity, {}, kCoref);
@@ -128,13 +124,21 @@ class Resolver {
   }
 
  private:
-  bool Covered(int s, std::uint32_t t) const {
-    const auto& mentions = document_.mentions[static_cast<std::size_t>(s)];
-    // Mentions are ordered by first token and do not overlap: binary search.
-    auto after = std::upper_bound(
-        mentions.begin(), mentions.end(), t,
-        [](std::uint32_t token, const Mention& mention) { return token < mention.first; });
-    return after != mentions.begin() && t < std::prev(after)->last;
+  // The first reference word ("its", "the", "he") at or after token t, or `end`: only
+  // those start a reference, one bit tells them from the rest. Four words' classes at a
+  // time, and the first of the four with the bit found by counting zeros, not by a loop.
+  std::uint32_t NextReferenceWord(std::uint32_t t, std::uint32_t end) const {
+    static_assert(std::endian::native == std::endian::little, "the first class is the low one");
+    const std::uint16_t* classes = document_.word_classes.data();
+    constexpr std::uint64_t kInAnyOfFour = std::uint64_t{kReferenceWord} * 0x0001000100010001u;
+    for (; t + 4 <= end; t += 4) {
+      std::uint64_t four = 0;
+      std::memcpy(&four, classes + t, sizeof four);
+      four &= kInAnyOfFour;
+      if (four != 0) return t + static_cast<std::uint32_t>(std::countr_zero(four) / 16);
+    }
+    while (t < end && (classes[t] & kReferenceWord) == 0) ++t;
+    return t;
   }
 
   bool IsType(const Mention& mention, std::string_view type) const {
@@ -157,11 +161,12 @@ class Resolver {
   };
 
   // "the Chinese tech giant": up to four modifiers, then a lower-case head noun.
-  std::uint32_t DescriptorEnd(const Sentence& sentence, std::uint32_t t) const {
-    const auto sentence_index =
-        static_cast<std::size_t>(&sentence - document_.layout.sentences.data());
-    // Every token asked about below lies after the one asked before.
-    CoverCursor cover(document_.mentions[sentence_index]);
+  // `cover_to_t`: the sentence's cursor, last asked about no token after t + 1.
+  std::uint32_t DescriptorEnd(const Sentence& sentence, std::uint32_t t,
+                              const CoverCursor& cover_to_t) const {
+    // Every token asked about below lies after the one asked before: a copy of the cursor
+    // goes on from there.
+    CoverCursor cover = cover_to_t;
     const WordSet& heads = DescriptorHeads();
     // The heads again as a filter, cheaper than the set for the many words that are none.
     static const WordFilter<10> kMayBeHead = [] {
@@ -358,13 +363,10 @@ class Resolver {
     return best;
   }
 
-  const char* ThingDescriptor(const Sentence& sentence, std::uint32_t t) const {
+  const char* ThingDescriptor(const Sentence& sentence, std::uint32_t t, CoverCursor& cover) const {
     static const WordSet kModel = MakeWordSet({"model", "llm"});
     static const WordSet kChip = MakeWordSet({"chip", "processor", "accelerator"});
-    if (t + 1 >= sentence.last_token ||
-        Covered(static_cast<int>(&sentence - document_.layout.sentences.data()), t + 1)) {
-      return nullptr;
-    }
+    if (t + 1 >= sentence.last_token || cover.Covered(t + 1)) return nullptr;
     const std::uint64_t next = tokens_[t + 1].hash;
     if (kModel.count(next) != 0) return "Model";
     if (kChip.count(next) != 0) return "Chip";

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Reads rule files: "family" rows name word lists, "rule" rows give a pattern.
 #include <algorithm>
+#include <bit>
 #include <cstdlib>
 #include <map>
 
@@ -212,7 +213,13 @@ std::vector<RuleSet::SparseBits> RuleSet::ToSparseBits(std::vector<int> members)
   std::vector<SparseBits> set;
   for (int member : members) {
     const auto word = static_cast<std::size_t>(member / 64);
-    if (set.empty() || set.back().word != word) set.push_back({word, 0});
+    if (set.empty() || set.back().word != word) {
+      const std::size_t before =
+          set.empty()
+              ? 0
+              : set.back().before + static_cast<std::size_t>(std::popcount(set.back().bits));
+      set.push_back({word, 0, before});
+    }
     set.back().bits |= std::uint64_t{1} << (member % 64);
   }
   return set;
@@ -220,13 +227,11 @@ std::vector<RuleSet::SparseBits> RuleSet::ToSparseBits(std::vector<int> members)
 
 void RuleSet::Index() {
   word_index_ = HashIndex();
-  word_filter_ = {};
   word_uses_.clear();
   std::vector<int> slot_anchored;
   // Per word use, the members of its `rules` and `elements` sets.
   std::vector<std::vector<int>> use_rules, use_elements;
   auto use_of = [&](std::uint64_t hash) -> std::size_t {
-    word_filter_.Add(hash);
     const int use = word_index_.emplace(hash, static_cast<int>(word_uses_.size()));
     if (use == static_cast<int>(word_uses_.size())) {
       word_uses_.emplace_back();
@@ -301,9 +306,21 @@ void RuleSet::Index() {
   }
   for (std::size_t use = 0; use < word_uses_.size(); ++use) {
     word_uses_[use].rules = ToSparseBits(use_rules[use]);
-    word_uses_[use].elements = ToSparseBits(use_elements[use]);
+    WordUse& word_use = word_uses_[use];
+    word_use.elements = ToSparseBits(use_elements[use]);
+    for (std::size_t k = 0; k < word_use.elements.size() && k < word_use.first_elements.size(); ++k)
+      word_use.first_elements[k] = word_use.elements[k];
+    word_use.anchors = word_use.starts.empty() ? 0 : 1;
   }
   slot_anchored_ = ToSparseBits(slot_anchored);
+  KG_ASSERT(word_uses_.size() + 1 < kSharedSlot);
+  word_slots_.assign(std::size_t{1} << kWordSlotBits, 0);
+  use_hashes_.assign(word_uses_.size() + 1, 0);
+  word_index_.ForEach([&](std::uint64_t hash, int use) {
+    std::uint16_t& slot = word_slots_[WordSlot(hash)];
+    slot = slot == 0 ? static_cast<std::uint16_t>(use + 1) : kSharedSlot;
+    use_hashes_[static_cast<std::size_t>(use) + 1] = hash;
+  });
   element_words_ = (element_numbers.size() + 63) / 64;
   // Every combination of the types, each ontology type and "any other" a bit: a row per
   // combination (2^8 rows of a few words for today's ontology).

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <optional>
 #include <span>
 
 #include "extract/nlp/amounts.h"
@@ -251,6 +252,17 @@ const WordSet& HedgeWords() {
   return set;
 }
 
+// EntityTypeBit() of the types the matcher's checks name, so a check compares bits.
+struct NamedTypeBits {
+  std::uint32_t company = EntityTypeBit("Company");
+  std::uint32_t place = EntityTypeBit("Place");
+  std::uint32_t things = EntityTypeBit("Model") | EntityTypeBit("Chip") | EntityTypeBit("Product");
+};
+const NamedTypeBits& TypeBits() {
+  static const NamedTypeBits bits;
+  return bits;
+}
+
 // Buffers of RuleSet::Apply and its matchers, kept per thread: a thread that extracts
 // document after document allocates them once.
 struct MatcherBuffers {
@@ -258,8 +270,9 @@ struct MatcherBuffers {
   // Rule bitsets for the current sentence: the rules that may match (their slots' types
   // are there, and their required elements unless still unchecked), and the unchecked ones.
   std::vector<std::uint64_t> possible, unchecked;
-  std::vector<std::uint64_t> present;                  // the required elements it may match
-  std::vector<std::pair<std::uint32_t, int>> anchors;  // token, its RuleSet::word_uses_ index
+  std::vector<std::uint64_t> present;  // the required elements it may match
+  // Token and RuleSet::word_uses_ index of the sentence's rule words, then of its anchors.
+  std::vector<std::pair<std::uint32_t, int>> anchors;
   std::vector<int> start_at;
   std::vector<int> end_at;
   std::vector<State> right, left, combined;  // MatchAround's partial and whole matches
@@ -376,12 +389,13 @@ class SentenceMatcher {
     if (!TypeFits(slot, At(m).entity)) return false;
     if (slot.only_new && (entity.lexicon_entry >= 0 || (At(m).flags & kCoref) != 0)) return false;
     if (slot.only_actor && !IsActor(m)) return false;
+    const std::uint32_t type = entity_types_[static_cast<std::size_t>(At(m).entity)];
     // A possessive place modifies a noun ("China's tech sector"); it is not a location.
-    if (entity.type == "Place" && (At(m).flags & kPossessive) != 0 && !possessive_written)
+    if (type == TypeBits().place && (At(m).flags & kPossessive) != 0 && !possessive_written)
       return false;
     // "Google's Gemini team": the name modifies a group of people, not the thing.
-    if ((entity.type == "Model" || entity.type == "Chip" || entity.type == "Product") &&
-        At(m).last < sentence_.last_token && TeamNouns().count(tokens_[At(m).last].hash) != 0) {
+    if ((type & TypeBits().things) != 0 && At(m).last < sentence_.last_token &&
+        TeamNouns().count(tokens_[At(m).last].hash) != 0) {
       return false;
     }
     if (!slot.subtype.empty()) {
@@ -570,14 +584,16 @@ class SentenceMatcher {
   // The chip, model or product named right after company mention `m` ("Nvidia H100",
   // "Google Gemini"), which makes the company its modifier; or -1.
   int ThingAfter(int m) const {
-    if (document_.TypeOf(At(m)) != "Company" || At(m).last >= sentence_.last_token ||
+    if (entity_types_[static_cast<std::size_t>(At(m).entity)] != TypeBits().company ||
+        At(m).last >= sentence_.last_token ||
         (At(m).flags & kCoref) != 0) {  // "its HM-2": a pronoun names no modifier
       return -1;
     }
     const int next = start_at_[At(m).last - sentence_.first_token];
     if (next < 0) return -1;
-    const std::string_view type = document_.TypeOf(At(next));
-    return type == "Chip" || type == "Model" || type == "Product" ? next : -1;
+    return (entity_types_[static_cast<std::size_t>(At(next).entity)] & TypeBits().things) != 0
+               ? next
+               : -1;
   }
 
   // "GENERAL MOTORS <GM> BUS UNIT": a short bracketed ticker the recognisers
@@ -1665,7 +1681,8 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
   std::vector<std::uint64_t>& present = buffers.present;
   possible.resize(rule_words_);
   unchecked.resize(rule_words_);
-  present.resize(element_words_);
+  // A word at least: a word without elements ORs 0 into word 0.
+  present.resize(std::max<std::size_t>(element_words_, 1));
   std::vector<std::pair<std::uint32_t, int>>& anchors = buffers.anchors;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     if (sentences[s].boilerplate || document.mentions[s].empty()) continue;
@@ -1682,22 +1699,30 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
     }
     if (any == 0) continue;
     // One look-up per word gives both the anchors and the required elements present.
+    // About half the words are the rules' words, at random: first the rules' words are
+    // listed (each written, counted only if one), then read without a branch per word.
     std::fill(present.begin(), present.end(), 0);
-    anchors.clear();
-    const Token* const first = tokens.data() + sentences[s].first_token;
-    const Token* const last = tokens.data() + sentences[s].last_token;
-    for (const Token* token = first; token != last; ++token) {
-      const std::uint64_t hash = token->hash;
-      if (!word_filter_.MayContain(hash)) continue;
-      const int use_index = word_index_.find(hash);
-      if (use_index < 0) continue;
-      const WordUse& use = word_uses_[static_cast<std::size_t>(use_index)];
-      for (const SparseBits& elements : use.elements) present[elements.word] |= elements.bits;
-      if (!use.starts.empty()) {
-        anchors.emplace_back(static_cast<std::uint32_t>(token - tokens.data()), use_index);
-      }
+    const std::uint32_t first = sentences[s].first_token, last = sentences[s].last_token;
+    if (anchors.size() < last - first) anchors.resize(last - first);
+    std::size_t word_count = 0;
+    for (std::uint32_t t = first; t != last; ++t) {
+      const std::size_t use_number = WordUseOf(tokens[t].hash);
+      anchors[word_count] = {t, static_cast<int>(use_number) - 1};
+      word_count += use_number != 0 ? 1 : 0;
     }
-    // Calls fn(rule index) for each rule of `set` that may match, in rule order.
+    // Then the anchors replace them in place: there are no more anchors than words.
+    std::size_t anchor_count = 0;
+    for (std::size_t w = 0; w < word_count; ++w) {
+      const WordUse& use = word_uses_[static_cast<std::size_t>(anchors[w].second)];
+      present[use.first_elements[0].word] |= use.first_elements[0].bits;
+      present[use.first_elements[1].word] |= use.first_elements[1].bits;
+      for (std::size_t k = use.first_elements.size(); k < use.elements.size(); ++k)
+        present[use.elements[k].word] |= use.elements[k].bits;
+      anchors[anchor_count] = anchors[w];
+      anchor_count += use.anchors;
+    }
+    // Calls fn(rule index, its rank in `set`) for each rule of `set` that may match, in
+    // rule order.
     auto for_each_possible = [&](const std::vector<SparseBits>& set, auto fn) {
       for (const SparseBits& group : set) {
         for (std::uint64_t bits = group.bits & possible[group.word]; bits != 0; bits &= bits - 1) {
@@ -1714,25 +1739,32 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
               continue;
             }
           }
-          fn(rule);
+          fn(rule, group.before + static_cast<std::size_t>(std::popcount(group.bits & (mask - 1))));
         }
       }
     };
-    SentenceMatcher matcher(document, static_cast<int>(s), entity_types, buffers);
-    for (const auto& anchor : anchors) {
+    // Built on the first rule worth trying: half the sentences have none.
+    std::optional<SentenceMatcher> matcher;
+    auto matcher_here = [&]() -> SentenceMatcher& {
+      if (!matcher) matcher.emplace(document, static_cast<int>(s), entity_types, buffers);
+      return *matcher;
+    };
+    for (std::size_t a = 0; a < anchor_count; ++a) {
       // Named copies, not structured bindings: clang 14 lambdas cannot capture those.
-      const auto t = anchor.first;
-      const WordUse& use = word_uses_[static_cast<std::size_t>(anchor.second)];
-      // use.starts holds the same rules in the same order: a cursor finds each.
-      auto start = use.starts.begin();
-      for_each_possible(use.rules, [&](std::size_t rule) {
-        while (start->rule != static_cast<int>(rule)) ++start;
-        for (int choice : start->choices) matcher.MatchWordAnchor(rules_[rule], choice, t, found);
+      const auto t = anchors[a].first;
+      const WordUse& use = word_uses_[static_cast<std::size_t>(anchors[a].second)];
+      // use.starts holds the same rules in the same order: a rule's rank finds its entry.
+      for_each_possible(use.rules, [&](std::size_t rule, std::size_t rank) {
+        SentenceMatcher& here = matcher_here();
+        for (int choice : use.starts[rank].choices) {
+          here.MatchWordAnchor(rules_[rule], choice, t, found);
+        }
       });
     }
-    for_each_possible(slot_anchored_, [&](std::size_t rule) {
+    for_each_possible(slot_anchored_, [&](std::size_t rule, std::size_t /*rank*/) {
+      SentenceMatcher& here = matcher_here();
       for (std::size_t m = 0; m < document.mentions[s].size(); ++m) {
-        matcher.MatchSlotAnchor(rules_[rule], static_cast<int>(m), found);
+        here.MatchSlotAnchor(rules_[rule], static_cast<int>(m), found);
       }
     });
   }

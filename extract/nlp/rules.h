@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -110,6 +111,7 @@ class RuleSet {
   struct SparseBits {
     std::size_t word = 0;
     std::uint64_t bits = 0;
+    std::size_t before = 0;  // members in the set's earlier words
   };
   static std::vector<SparseBits> ToSparseBits(std::vector<int> members);
 
@@ -135,12 +137,31 @@ class RuleSet {
     std::vector<AnchorRule> starts;
     std::vector<SparseBits> rules;
     std::vector<SparseBits> elements;
+    // Apply() reads these for half the tokens, so without loops or branches: the first two
+    // of `elements` (an empty one, bits 0, for each missing), and whether `starts` has any.
+    std::array<SparseBits, 2> first_elements{};
+    std::uint32_t anchors = 0;  // 1 when `starts` has any
   };
   HashIndex word_index_;  // word hash -> index in word_uses_
-  // The same words, small enough to stay in cache: most tokens are turned away without
-  // probing word_index_.
-  WordFilter<12> word_filter_;
   std::vector<WordUse> word_uses_;
+  // Apply() looks every token up, and about half are words the rules name ("of", "in",
+  // ","): a table indexed by a hash's top bits holds the index in word_uses_ + 1 of the
+  // word there (0: none), or kSharedSlot where words share the slot (then word_index_ is
+  // asked); use_hashes_ confirms the hash. One probe, no loop.
+  static constexpr int kWordSlotBits = 13;
+  static constexpr std::uint16_t kSharedSlot = 0xFFFF;
+  static std::size_t WordSlot(std::uint64_t hash) {
+    return (hash * 0x9E3779B97F4A7C15ULL) >> (64 - kWordSlotBits);
+  }
+  // The index in word_uses_ of the word `hash` + 1, or 0 for a word the rules do not name.
+  std::size_t WordUseOf(std::uint64_t hash) const {
+    std::size_t use = word_slots_[WordSlot(hash)];
+    if (use == kSharedSlot) use = static_cast<std::size_t>(word_index_.find(hash) + 1);
+    // use when the hashes match, else 0: a mask, not a branch.
+    return use & (std::size_t{0} - static_cast<std::size_t>(use_hashes_[use] == hash));
+  }
+  std::vector<std::uint16_t> word_slots_;
+  std::vector<std::uint64_t> use_hashes_;  // [use + 1]: its word's hash; [0]: 0
   std::vector<SparseBits> slot_anchored_;
   // Rule bitsets of rule_words_ words each. Per TypeRow(), the rules whose every slot has
   // a type among the row's: a sentence tries no other rule, whatever its words.
