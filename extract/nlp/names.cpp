@@ -33,8 +33,6 @@ const WordSet& Determiners() {
 
 }  // namespace
 
-// "a new chip called Vega X1", "an AI model dubbed Orion": the noun before
-// "called" gives the type of the name after it.
 // Whether the sentence speaks of AI: an AI word ("language", "parameters", "chatbot") or
 // another model named in it ("its Command A2 model outperforms GPT-4o").
 bool SentenceRecogniser::MentionsAi() const {
@@ -50,6 +48,8 @@ bool SentenceRecogniser::MentionsAi() const {
   return false;
 }
 
+// "a new chip called Vega X1", "an AI model dubbed Orion": the noun before
+// "called" gives the type of the name after it.
 void SentenceRecogniser::NamedByNoun() {
   static const WordSet kNamingVerbs =
       MakeWordSet({"called", "named", "dubbed", "codenamed", "code-named", "branded"});
@@ -256,8 +256,7 @@ void SentenceRecogniser::Products() {
           (tokens_[before - 1].possessive || kOwners.count(tokens_[before - 1].hash) != 0)) {
         --before;  // one adjective: "its current", "Tenstorrent's new"
       }
-      return before >= first_ &&
-             (tokens_[before].possessive || kOwners.count(tokens_[before].hash) != 0);
+      return tokens_[before].possessive || kOwners.count(tokens_[before].hash) != 0;
     };
     if (end < last_ && ChipHeads().count(tokens_[end].hash) != 0 && !tokens_[end].capitalised &&
         (end - t >= 2 || tokens_[end - 1].has_digit || (t > first_ && owned()))) {

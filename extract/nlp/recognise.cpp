@@ -152,15 +152,13 @@ bool SentenceRecogniser::NamesLongerOrganisation(std::uint32_t end) const {
                        IsNameToken(end + 1);
   if (!IsNameToken(end) && !acronym) return false;
   const std::uint32_t run_end = acronym ? NameRunEnd(end + 1, 3) : NameRunEnd(end, 3);
-  // "Nokia Mobile Phones, the Finnish group's handset unit": a unit named after its parent.
-  if (UnitApposition(run_end) && lexicon_.Longest(document_.text, tokens_, end, last_).entry < 0) {
-    return true;
-  }
   const std::uint32_t cue = run_end - 1;
   // A form cue alone restates the company ("Cisco Systems"); with more words
-  // before it the name is another's ("Panasonic Automotive Systems").
+  // before it the name is another's ("Panasonic Automotive Systems"), and so is
+  // a unit named after its parent ("Nokia Mobile Phones, the Finnish group's
+  // handset unit").
   const bool form_only = FormCues().count(tokens_[cue].hash) != 0 && run_end - end == 1;
-  return Has(cue, kOrganisationCue) && !form_only &&
+  return ((Has(cue, kOrganisationCue) && !form_only) || UnitApposition(run_end)) &&
          lexicon_.Longest(document_.text, tokens_, end, last_).entry < 0;
 }
 

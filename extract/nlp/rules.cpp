@@ -278,6 +278,11 @@ struct MatcherBuffers {
   std::vector<State> right, left, combined;  // MatchAround's partial and whole matches
   std::vector<int> expanded;                 // Expand()'s list
   std::vector<int> subjects, objects;        // the entities of one whole match
+  // Looked up once per document, on first use (kNotYet until then): context lookups happen
+  // per match, and a long document may have many.
+  static constexpr int kNotYet = -2;
+  int round_raiser = kNotYet;
+  std::vector<std::pair<std::uint32_t, int>> main_entity_by_types;  // type bits -> entity
 };
 
 class SentenceMatcher {
@@ -1017,46 +1022,59 @@ class SentenceMatcher {
   }
 
   // The company that raised the article's funding: the first one written at most two words
-  // before "raised", "raises" or "raising" ("Veridian Robotics raises $140 million", "said it
-  // had raised", with "it" resolved); -1 if none.
+  // before "raised", "raises" or "raising" with money after it ("Veridian Robotics raises
+  // $140 million", "said it had raised $70 million", with "it" resolved); -1 if none.
+  // Found once per document.
   int RoundRaiser() const {
+    int& raiser = buffers_.round_raiser;
+    if (raiser != MatcherBuffers::kNotYet) return raiser;
+    raiser = -1;
     static const WordSet kRaise = MakeWordSet({"raised", "raises", "raising"});
     const auto& sentences = document_.layout.sentences;
-    for (std::size_t s = 0; s < sentences.size(); ++s) {
+    for (std::size_t s = 0; s < sentences.size() && raiser < 0; ++s) {
       const auto& mentions = document_.mentions[s];
       for (std::uint32_t t = sentences[s].first_token; t < sentences[s].last_token; ++t) {
         if (kRaise.count(tokens_[t].hash) == 0) continue;
-        for (auto m = mentions.rbegin(); m != mentions.rend(); ++m) {
-          if (m->last > t) continue;
-          if (t - m->last <= 2 &&
-              document_.entities[static_cast<std::size_t>(m->entity)].type == "Company") {
-            return m->entity;
+        int company = -1;
+        bool money = false;
+        for (const Mention& mention : mentions) {
+          const DocEntity& entity = document_.entities[static_cast<std::size_t>(mention.entity)];
+          if (mention.last <= t && t - mention.last <= 2 && entity.HasType("Company")) {
+            company = mention.entity;
           }
+          money = money || (mention.first > t && mention.first - t <= 4 &&
+                            entity.HasType("Amount") && IsCurrencyUnit(entity.unit));
+        }
+        if (company >= 0 && money) {
+          raiser = company;
           break;
         }
       }
     }
-    return -1;
+    return raiser;
   }
 
   // The document's most mentioned entity of any of the slot's types ("uses" takes a chip, a
   // model, a product or a company: an article about a chip maker's customers names the
-  // company more often than any chip); -1 if none. At equal counts the first named wins.
+  // company more often than any chip); -1 if none. At equal counts the one with the lower
+  // index (found first) wins. Found once per document and set of types.
   int MainEntityFor(const SlotSpec& slot) const {
-    int best = -1;
-    for (const std::string& type : slot.types) {
-      const int main = MainEntity(document_, type);
-      if (main < 0) continue;
-      const auto& entities = document_.entities;
-      if (best < 0 ||
-          entities[static_cast<std::size_t>(main)].mentions >
-              entities[static_cast<std::size_t>(best)].mentions ||
-          (entities[static_cast<std::size_t>(main)].mentions ==
-               entities[static_cast<std::size_t>(best)].mentions &&
-           main < best)) {
-        best = main;
+    auto& known = buffers_.main_entity_by_types;
+    const bool cacheable = (slot.type_bits & kOtherEntityTypes) == 0;
+    if (cacheable) {
+      for (const auto& [bits, entity] : known) {
+        if (bits == slot.type_bits) return entity;
       }
     }
+    int best = -1;
+    const auto& entities = document_.entities;
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+      if (entities[i].mentions == 0 || !TypeFits(slot, static_cast<int>(i))) continue;
+      if (best < 0 || entities[i].mentions > entities[static_cast<std::size_t>(best)].mentions) {
+        best = static_cast<int>(i);
+      }
+    }
+    if (cacheable) known.emplace_back(slot.type_bits, best);
     return best;
   }
 
@@ -1072,7 +1090,8 @@ class SentenceMatcher {
       // A stake in "the round" is in the company that raised it, whoever the article names
       // more often ("Veridian Robotics raised $140 million ... NVentures, Nvidia's venture
       // arm, also took part").
-      const int raiser = rule.relation_kind == RelationKind::kInvestsIn ? RoundRaiser() : -1;
+      const int raiser =
+          rule.relation_kind == RelationKind::kInvestsIn && role == 'O' ? RoundRaiser() : -1;
       const int main = raiser >= 0 ? raiser : MainEntityFor(slot);
       const bool listed = std::find(excluded.begin(), excluded.end(), main) != excluded.end();
       return listed ? -1 : main;
@@ -1228,8 +1247,9 @@ class SentenceMatcher {
   }
 
   bool OfPlacesFirm(const State& state) const {
-    // "Muslim Council of Britain", "Bank of Japan": an institution's noun before "of" takes
-    // the place into its name; a firm's does not ("Micron Technology of Boise, Idaho").
+    // "Muslim Council of Britain", "Bank of Japan", "Food Corporation of India": an
+    // institution's noun before "of" takes the place into its name; a firm's does not
+    // ("Micron Technology of Boise, Idaho").
     static const WordSet kPlaceTakingNouns = MakeWordSet(
         {"bank",       "council",    "association", "university", "institute", "institution",
          "ministry",   "department", "commission",  "federation", "society",   "church",
@@ -1271,27 +1291,34 @@ class SentenceMatcher {
                                kPer = HashLower("per"), kA = HashLower("a");
     static const WordSet kShareWords = MakeWordSet({"share", "diluted", "basic"});
     // Newswire results tables ("Shr profit 80 cts vs profit 15 cts", "Oper shr loss 13 cts")
-    // and "per share earnings rose 28 pct to 616 cts".
+    // and "per share earnings rose 28 pct to 616 cts": the words just before the figure, back
+    // to where another figure's phrase starts ("... vs 10 cts net 1.2 mln").
     static const std::uint64_t kShr = HashLower("shr"), kShare = HashLower("share"),
                                kOr = HashLower("or");
-    for (std::uint32_t k = sentence_.first_token; k < At(mention).first; ++k) {
-      if (tokens_[k].hash == kShr) return true;
-      static const WordSet kResults = MakeWordSet({"earnings", "profit", "profits", "income"});
-      if (tokens_[k].hash == kPer && k + 2 < At(mention).first && tokens_[k + 1].hash == kShare &&
-          kResults.count(tokens_[k + 2].hash) != 0) {
+    static const WordSet kResults = MakeWordSet({"earnings", "profit", "profits", "income"});
+    static const WordSet kOtherFigures =
+        MakeWordSet({"net", "revs", "revenue", "revenues", "sales", "turnover", ";"});
+    const std::uint32_t first = At(mention).first;
+    for (std::uint32_t k = first; k > sentence_.first_token && k + 12 > first; --k) {
+      const Token& token = tokens_[k - 1];
+      if (token.hash == kShr) return true;
+      if (token.hash == kPer && k + 1 < first && tokens_[k].hash == kShare &&
+          kResults.count(tokens_[k + 1].hash) != 0) {
         return true;
       }
+      if (kOtherFigures.count(token.hash) != 0) break;
     }
     // "earnings rose to 76.9 mln dlrs or 3.26 dlrs": a far smaller figure of the same
     // currency after "or" is the same result per share.
-    if (At(mention).first >= sentence_.first_token + 2 &&
-        tokens_[At(mention).first - 1].hash == kOr) {
-      const int before = end_at_[At(mention).first - 1 - sentence_.first_token];
-      const DocEntity& total = before >= 0 ? EntityOf(before) : EntityOf(mention);
-      const DocEntity& figure = EntityOf(mention);
-      if (before >= 0 && total.type == "Amount" && total.unit == figure.unit && total.value &&
-          figure.value && *total.value > 1000 * *figure.value) {
-        return true;
+    if (first >= sentence_.first_token + 2 && tokens_[first - 1].hash == kOr) {
+      const int before = end_at_[first - 1 - sentence_.first_token];
+      if (before >= 0) {
+        const DocEntity& total = EntityOf(before);
+        const DocEntity& figure = EntityOf(mention);
+        if (total.HasType("Amount") && total.unit == figure.unit && total.value && figure.value &&
+            *total.value > 1000 * *figure.value) {
+          return true;
+        }
       }
     }
     std::uint32_t t = At(mention).last;
@@ -1674,6 +1701,8 @@ std::vector<RuleMatch> RuleSet::Apply(const Document& document) const {
   thread_local MatcherBuffers buffers;
   std::vector<std::uint32_t>& entity_types = buffers.entity_types;
   entity_types.clear();
+  buffers.round_raiser = MatcherBuffers::kNotYet;
+  buffers.main_entity_by_types.clear();
   for (const DocEntity& entity : document.entities)
     entity_types.push_back(EntityTypeBit(entity.type));
   std::vector<std::uint64_t>& possible = buffers.possible;

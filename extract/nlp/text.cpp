@@ -620,12 +620,12 @@ void Segment(std::string_view text, Layout& layout) {
   // Hard-wrapped prose: in a text where at least two line breaks fall inside a
   // sentence before a lower-case word, a capitalised word after a break
   // continues the sentence too ("Sir Peter" / "Laidlaw, who retires") within a
-  // block of lines (up to a blank or indented line) that ends as prose ends, with
-  // a terminal. A list of headlines, one a line and unpunctuated, keeps one line
-  // a sentence. Only the tokens that begin a line (line_starts) say so.
-  // A block ends as prose ends with a terminal, a closing quote or bracket, or an
-  // abbreviation that holds its period ("... at stockbrokers Hoare\nGovett Ltd.").
-  const auto EndsLikeProse = [&](std::uint32_t last) {
+  // block of lines (up to a blank or indented line) that ends as prose ends: with
+  // a terminal, a closing quote or bracket, or an abbreviation that holds its
+  // period ("... at stockbrokers Hoare\nGovett Ltd."). A list of headlines, one a
+  // line and unpunctuated, keeps one line a sentence. Only the tokens that begin a
+  // line (line_starts) say so.
+  const auto ends_like_prose = [&](std::uint32_t last) {
     const std::string_view word = TokenText(text, tokens[last]);
     return IsTerminal(word) || IsCloser(word) || (tokens[last].abbreviation && word.back() == '.');
   };
@@ -641,7 +641,7 @@ void Segment(std::string_view text, Layout& layout) {
       const std::uint32_t prev_line_start = line > 0 ? line_starts[line - 1].start : 0;
       const bool indented = tokens[t].start != line_start;
       if (tokens[t].newlines_before > 1 || indented) {
-        wrapped_blocks.back() = EndsLikeProse(t - 1);
+        wrapped_blocks.back() = ends_like_prose(t - 1);
         wrapped_blocks.push_back(0);
         ++block;
       } else {
@@ -654,7 +654,7 @@ void Segment(std::string_view text, Layout& layout) {
       }
       wrapped_block_of_line[line] = block;
     }
-    if (count > 0) wrapped_blocks.back() = EndsLikeProse(count - 1);
+    if (count > 0) wrapped_blocks.back() = ends_like_prose(count - 1);
     if (lower_breaks < 2) std::fill(wrapped_blocks.begin(), wrapped_blocks.end(), 0);
   }
   int paragraph = 0;

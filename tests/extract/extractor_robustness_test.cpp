@@ -52,8 +52,17 @@ TEST_SUITE("extract/robustness") {
     // One paragraph of many sentences whose rules look for context.
     std::string one_paragraph = "KELMONT: Kelmont Group said sales rose. ";
     for (int i = 0; i < 20000; ++i) one_paragraph += "Chief executive Mia Holt said so. ";
-    for (const std::string* text :
-         {&huge_line, &tiny_sentences, &garbage, &names, &digits, &francs, &one_paragraph}) {
+    // Many matches whose missing end is the article's main company or round raiser, and
+    // results filled in from the document: each is looked up once per document.
+    std::string contexts = "Zentrix Labs makes robots. ";
+    for (int i = 0; i < 20000; ++i) {
+      contexts +=
+          "Zentrix Labs grew. Zentrix Labs hired. Kelmont Ventures also took part. Revenue "
+          "rose 5% to $" +
+          std::to_string(i + 1) + " million.\n\n";
+    }
+    for (const std::string* text : {&huge_line, &tiny_sentences, &garbage, &names, &digits, &francs,
+                                    &one_paragraph, &contexts}) {
       const auto record = kg::extract::testing::Run(*text);
       CHECK(record.text == *text);
       CheckConsistent(record);
