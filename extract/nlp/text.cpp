@@ -535,7 +535,7 @@ void HashIndex::clear() {
   if (slots_.size() > 1024) {
     slots_ = {};
     mask_ = 0;
-  } else {
+  } else if (!slots_.empty()) {  // memset of a null pointer is undefined, even for 0 bytes
     // All bytes zero: every key 0, empty (an empty slot's value is never read).
     std::memset(slots_.data(), 0, slots_.size() * sizeof(Slot));
   }
