@@ -255,8 +255,6 @@ class Resolver {
     if (fronted >= 0) return fronted;
     if (opening_owner >= 0) return opening_owner;
     if (possessive >= 0) return possessive;
-    static const WordSet kPrepositions = MakeWordSet(
-        {"in", "of", "for", "to", "with", "from", "by", "at", "on", "into", "than", "against"});
     for (int back = s - 1; back >= 0 && back >= s - kLookBackSentences; --back) {
       // An earlier sentence's subject (its first plain company) carries over.
       int any = -1, explicit_plain = -1;
@@ -269,7 +267,7 @@ class Resolver {
         // "... both previously worked at Google DeepMind.": a preposition's object is seldom
         // what the next sentence's "its" means; the sentence's first company then is.
         const bool after_preposition = mention.first > earlier.first_token &&
-                                       kPrepositions.count(tokens_[mention.first - 1].hash) != 0;
+                                       Prepositions().count(tokens_[mention.first - 1].hash) != 0;
         if ((mention.flags & kPossessive) == 0 && !after_preposition && explicit_plain < 0) {
           explicit_plain = mention.entity;
         }

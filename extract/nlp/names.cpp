@@ -85,8 +85,7 @@ void SentenceRecogniser::NamedByNoun() {
       std::uint32_t end = NameRunEnd(t + 1, 3);
       // A short number after the name is its version ("Reel 2"), and a word may follow it
       // ("Reel 2 Mobile").
-      if (end > t + 1 && end + 1 < last_ && tokens_[end].kind == TokenKind::kNumber &&
-          tokens_[end].end - tokens_[end].start <= 4 && taken_[end] == 0) {
+      if (end > t + 1 && end + 1 < last_ && IsShortVersion(end)) {
         ++end;
         if (IsNameToken(end)) end = NameRunEnd(end, 2);
       }
@@ -115,10 +114,7 @@ void SentenceRecogniser::NamedByNoun() {
     if (type == nullptr || tokens_[head].capitalised) continue;
     std::uint32_t end = NameRunEnd(t + 1, 4);
     // "Vega 2": a short number after the name is its version.
-    if (end < last_ && tokens_[end].kind == TokenKind::kNumber &&
-        tokens_[end].end - tokens_[end].start <= 4 && taken_[end] == 0) {
-      ++end;
-    }
+    if (IsShortVersion(end)) ++end;
     Candidate candidate;
     candidate.first = t + 1;
     candidate.last = end;
@@ -234,10 +230,7 @@ void SentenceRecogniser::Products() {
     // "the Mate 70 smartphone", "its Nova 2 Premier model": short numbers
     // inside the name are its version.
     for (int step = 0; step < 2 && end + 1 < last_ && end > t; ++step) {
-      if (tokens_[end].kind != TokenKind::kNumber || tokens_[end].end - tokens_[end].start > 4 ||
-          taken_[end] != 0) {
-        break;
-      }
+      if (!IsShortVersion(end)) break;
       const std::uint32_t after = IsNameToken(end + 1) ? NameRunEnd(end + 1, 2) : end + 1;
       if (after >= last_ || !(Has(after, kProductHead) || ChipHeads().count(tokens_[after].hash)))
         break;
@@ -926,11 +919,8 @@ void SentenceRecogniser::Organisations() {
                        "australian", "japanese", "european", "first", "north", "south", "central"});
       // "Korean Bar Association", "Malaysian Investment Development Authority": any
       // nationality starts a public body's name.
-      static const WordSet kInstitutions =
-          MakeWordSet({"agency", "authority", "association", "bureau", "chamber", "commission",
-                       "council", "federation", "institute", "ministry", "office", "society"});
-      const bool national_body = kInstitutions.count(tokens_[end - 1].hash) != 0 && t > first_ &&
-                                 Nationalities().count(tokens_[t - 1].hash) != 0;
+      const bool national_body = PublicBodyNouns().count(tokens_[end - 1].hash) != 0 &&
+                                 t > first_ && Nationalities().count(tokens_[t - 1].hash) != 0;
       if (t > first_ && taken_[t - 1] == 0 && tokens_[t - 1].capitalised &&
           (kLeadingWords.count(tokens_[t - 1].hash) != 0 || national_body)) {
         distinctive = true;

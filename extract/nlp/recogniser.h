@@ -21,6 +21,8 @@ const WordSet& OrganisationCues();   // Group, Technologies, Labs...: end organi
 const WordSet& CorporateSuffixes();  // Inc., Corp, Ltd, plc, AG...: end company names
 const WordSet& ChipHeads();          // chip, GPUs, accelerator...: nouns after chip names
 const WordSet& CompanyNouns();       // startup, firm, maker...: nouns naming a company
+const WordSet& PublicBodyNouns();    // agency, council, ministry...: nouns ending a body's name
+const WordSet& Prepositions();       // in, of, at...: their object is seldom a clause's subject
 
 /// Membership of a token in the recognisers' word lists, as bits, so a
 /// recogniser tests a list with one AND rather than one lookup per question.
@@ -121,6 +123,11 @@ class SentenceRecogniser {
   /// A capitalised word that may be part of a name and is not yet claimed.
   bool IsNameToken(std::uint32_t t) const {
     return t < last_ && taken_[t] == 0 && Has(t, kNameWord);
+  }
+  /// A short unclaimed number, a name's version ("Vega 2", "Mate 70").
+  bool IsShortVersion(std::uint32_t t) const {
+    return t < last_ && tokens_[t].kind == TokenKind::kNumber &&
+           tokens_[t].end - tokens_[t].start <= 4 && taken_[t] == 0;
   }
   /// The end of the run of name tokens from `t`: at most `max` words, a
   /// hyphenated compound ("Marie-Pierre", "T-Head") counting as one.

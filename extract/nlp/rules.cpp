@@ -224,14 +224,6 @@ const WordSet& SpeechVerbs() {
   return set;
 }
 
-// Prepositions whose object is seldom the subject of the clause.
-const WordSet& Prepositions() {
-  static const WordSet set =
-      MakeWordSet({"in", "of", "for", "to", "with", "from", "by", "at", "on", "into", "than",
-                   "against", "over", "about", "between", "among"});
-  return set;
-}
-
 // Words a run of modifiers ("its own Chinese") never contains.
 const WordSet& FunctionWords() {
   static const WordSet set = MakeWordSet(
@@ -1250,15 +1242,16 @@ class SentenceMatcher {
     // "Muslim Council of Britain", "Bank of Japan", "Food Corporation of India": an
     // institution's noun before "of" takes the place into its name; a firm's does not
     // ("Micron Technology of Boise, Idaho").
-    static const WordSet kPlaceTakingNouns = MakeWordSet(
-        {"bank",       "council",    "association", "university", "institute", "institution",
-         "ministry",   "department", "commission",  "federation", "society",   "church",
-         "republic",   "government", "museum",      "chamber",    "union",     "league",
-         "academy",    "court",      "board",       "authority",  "college",   "school",
-         "agency",     "office",     "port",        "city",       "state",     "province",
-         "kingdom",    "exchange",   "corporation", "foundation", "party",     "congress",
-         "parliament", "assembly",   "hospital",    "centre",     "center",    "bureau"});
-    if (kPlaceTakingNouns.count(tokens_[At(state.subject).last - 1].hash) != 0) return false;
+    static const WordSet kOtherInstitutionNouns = MakeWordSet(
+        {"bank",       "university", "institution", "department",  "church",     "republic",
+         "government", "museum",     "union",       "league",      "academy",    "court",
+         "board",      "college",    "school",      "port",        "city",       "state",
+         "province",   "kingdom",    "exchange",    "corporation", "foundation", "party",
+         "congress",   "parliament", "assembly",    "hospital",    "centre",     "center"});
+    const std::uint64_t noun = tokens_[At(state.subject).last - 1].hash;
+    if (PublicBodyNouns().count(noun) != 0 || kOtherInstitutionNouns.count(noun) != 0) {
+      return false;
+    }
     const std::uint32_t after = At(state.object).last;
     return after >= sentence_.last_token || !tokens_[after].capitalised ||
            tokens_[after].kind != TokenKind::kWord;

@@ -268,6 +268,20 @@ const WordSet& CompanyNouns() {
   return set;
 }
 
+const WordSet& PublicBodyNouns() {
+  static const WordSet set =
+      MakeWordSet({"agency", "authority", "association", "bureau", "chamber", "commission",
+                   "council", "federation", "institute", "ministry", "office", "society"});
+  return set;
+}
+
+const WordSet& Prepositions() {
+  static const WordSet set =
+      MakeWordSet({"in", "of", "for", "to", "with", "from", "by", "at", "on", "into", "than",
+                   "against", "over", "about", "between", "among"});
+  return set;
+}
+
 namespace {
 
 const WordSet& PersonTitles() {
